@@ -1,0 +1,188 @@
+package io.tsstudio.engine.internal.torch;
+
+import io.tsstudio.engine.DType;
+import io.tsstudio.engine.Device;
+import io.tsstudio.engine.TorchException;
+import org.bytedeco.javacpp.BoolPointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorOptions;
+import org.bytedeco.pytorch.global.torch;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Sole owner of one native {@code at::Tensor}. The public {@link io.tsstudio.engine.Tensor} holds one of these;
+ * nothing outside this package sees the JavaCPP type.
+ */
+public final class NativeTensor implements AutoCloseable {
+    private final Tensor tensor;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private NativeTensor(Tensor tensor) {
+        this.tensor = tensor;
+    }
+
+    /**
+     * Takes ownership of {@code t}. One reference is retained for this owner, so an enclosing {@link PointerScope}
+     * releasing its own reference leaves the tensor alive until {@link #close()}.
+     */
+    public static NativeTensor own(Tensor t) {
+        t.retainReference();
+        return new NativeTensor(t);
+    }
+
+    /** The native tensor, valid until {@link #close()}. Callers must not close or retain it. */
+    public Tensor get() {
+        if (closed.get()) throw new TorchException("tensor is closed");
+        return tensor;
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) tensor.releaseReference();
+    }
+
+    // ---- creation from Java arrays (copies) ----
+
+    /** TensorOptions(ScalarType) yields uint8 in these presets; set the dtype through the optional instead. */
+    static TensorOptions options(torch.ScalarType type) {
+        return new TensorOptions().dtype(new org.bytedeco.pytorch.ScalarTypeOptional(type));
+    }
+
+    public static NativeTensor fromFloats(float[] data, long[] shape) {
+        try (PointerScope s = new PointerScope()) {
+            Tensor t = torch.empty(shape, options(torch.ScalarType.Float), null);
+            t.data_ptr_float().put(data);
+            return own(t);
+        }
+    }
+
+    public static NativeTensor fromDoubles(double[] data, long[] shape) {
+        try (PointerScope s = new PointerScope()) {
+            Tensor t = torch.empty(shape, options(torch.ScalarType.Double), null);
+            t.data_ptr_double().put(data);
+            return own(t);
+        }
+    }
+
+    public static NativeTensor fromLongs(long[] data, long[] shape) {
+        try (PointerScope s = new PointerScope()) {
+            Tensor t = torch.empty(shape, options(torch.ScalarType.Long), null);
+            t.data_ptr_long().put(data);
+            return own(t);
+        }
+    }
+
+    public static NativeTensor fromInts(int[] data, long[] shape) {
+        try (PointerScope s = new PointerScope()) {
+            Tensor t = torch.empty(shape, options(torch.ScalarType.Int), null);
+            t.data_ptr_int().put(data);
+            return own(t);
+        }
+    }
+
+    public static NativeTensor fromBooleans(boolean[] data, long[] shape) {
+        try (PointerScope s = new PointerScope()) {
+            Tensor t = torch.empty(shape, options(torch.ScalarType.Bool), null);
+            BoolPointer p = t.data_ptr_bool();
+            for (int i = 0; i < data.length; i++) p.put(i, data[i]);
+            return own(t);
+        }
+    }
+
+    // ---- metadata ----
+
+    public long[] shape() {
+        try (PointerScope s = new PointerScope()) {
+            org.bytedeco.pytorch.LongArrayRef sizes = get().sizes();
+            long[] out = new long[(int) sizes.size()];
+            for (int i = 0; i < out.length; i++) out[i] = sizes.get(i);
+            return out;
+        }
+    }
+
+    public long numel() {
+        return get().numel();
+    }
+
+    public DType dtype() {
+        return Dtypes.fromScalarType(get().scalar_type());
+    }
+
+    public Device device() {
+        try (PointerScope s = new PointerScope()) {
+            org.bytedeco.pytorch.Device d = get().device();
+            String type = d.is_cuda() ? "cuda" : d.type().intern().toString().toLowerCase(java.util.Locale.ROOT);
+            return d.is_cuda() ? Device.cuda(d.has_index() ? d.index() : 0) : new Device(type, -1);
+        }
+    }
+
+    public boolean requiresGrad() {
+        return get().requires_grad();
+    }
+
+    // ---- values out (always through a contiguous CPU copy in the target type) ----
+
+    private Tensor cpuContiguous(torch.ScalarType type) {
+        return get().to(new org.bytedeco.pytorch.Device("cpu"), type).contiguous();
+    }
+
+    public float[] toFloats() {
+        try (PointerScope s = new PointerScope()) {
+            Tensor c = cpuContiguous(torch.ScalarType.Float);
+            float[] out = new float[(int) c.numel()];
+            FloatPointer p = c.data_ptr_float();
+            p.get(out);
+            return out;
+        }
+    }
+
+    public double[] toDoubles() {
+        try (PointerScope s = new PointerScope()) {
+            Tensor c = cpuContiguous(torch.ScalarType.Double);
+            double[] out = new double[(int) c.numel()];
+            DoublePointer p = c.data_ptr_double();
+            p.get(out);
+            return out;
+        }
+    }
+
+    public long[] toLongs() {
+        try (PointerScope s = new PointerScope()) {
+            Tensor c = cpuContiguous(torch.ScalarType.Long);
+            long[] out = new long[(int) c.numel()];
+            LongPointer p = c.data_ptr_long();
+            p.get(out);
+            return out;
+        }
+    }
+
+    public int[] toInts() {
+        try (PointerScope s = new PointerScope()) {
+            Tensor c = cpuContiguous(torch.ScalarType.Int);
+            int[] out = new int[(int) c.numel()];
+            IntPointer p = c.data_ptr_int();
+            p.get(out);
+            return out;
+        }
+    }
+
+    public boolean[] toBooleans() {
+        try (PointerScope s = new PointerScope()) {
+            Tensor c = cpuContiguous(torch.ScalarType.Bool);
+            boolean[] out = new boolean[(int) c.numel()];
+            BoolPointer p = c.data_ptr_bool();
+            for (int i = 0; i < out.length; i++) out[i] = p.get(i);
+            return out;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.tsstudio.engine;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TensorTest {
+    @Test
+    void floatRoundTripKeepsShapeAndValues() {
+        try (Tensor t = Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3)) {
+            assertArrayEquals(new long[] {2, 3}, t.shape());
+            assertEquals(DType.FLOAT32, t.dtype());
+            assertEquals(Device.CPU, t.device());
+            assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, t.toFloatArray());
+            assertArrayEquals(new long[] {1, 2, 3, 4, 5, 6}, t.toLongArray());
+        }
+    }
+
+    @Test
+    void otherDtypes() {
+        try (Tensor l = Tensor.of(new long[] {7, 8}); Tensor b = Tensor.of(new boolean[] {true, false, true}, 3);
+             Tensor d = Tensor.of(new double[] {0.5}, new long[0])) {
+            assertEquals(DType.INT64, l.dtype());
+            assertArrayEquals(new boolean[] {true, false, true}, b.toBooleanArray());
+            assertEquals(0, d.dim());
+            assertEquals(0.5, d.item());
+        }
+    }
+
+    @Test
+    void shapeMismatchIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[] {1, 2, 3}, 2, 2));
+        assertTrue(e.getMessage().contains("holds 4 elements but 3 values"), e.getMessage());
+    }
+
+    @Test
+    void closeIsIdempotent() {
+        Tensor t = Tensor.of(new float[] {1});
+        t.close();
+        t.close();
+        assertTrue(t.isClosed());
+        assertThrows(TorchException.class, t::toFloatArray);
+    }
+
+    @Test
+    void torchReportsCpu() {
+        assertEquals("2.10.0", Torch.version());
+        assertEquals(Device.CPU, Torch.devices().get(0));
+    }
+}

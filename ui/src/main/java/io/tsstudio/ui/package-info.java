@@ -1,0 +1,2 @@
+/** JavaFX components: one feature package per component, View + ViewModel. */
+package io.tsstudio.ui;
