@@ -9,8 +9,12 @@ import java.util.Map;
 public final class TraceArgs {
     private final List<Object> values;
 
-    TraceArgs(List<Object> values) {
+    private TraceArgs(List<Object> values) {
         this.values = values;
+    }
+
+    public static TraceArgs of(List<Object> values) {
+        return new TraceArgs(List.copyOf(values));
     }
 
     public int size() {

@@ -241,4 +241,44 @@ public final class Tracing {
         state.graph.insertNode(t);
         return t.output();
     }
+
+    /**
+     * Calls a script module's method from Java. Inside a trace, when the module is a child of the traced module,
+     * the call is recorded as {@code prim::CallMethod} on the child (read through GetAttr), so the child keeps its
+     * own methods in the result instead of being inlined.
+     */
+    public static Object callMethod(NativeModule module, String method, List<Object> args) {
+        TraceState st = TraceState.current();
+        String path = st == null ? null : st.modulePath(module);
+        if (path == null) return ModuleBuilder.callMethod(module, method, args);
+        try (PointerScope scope = new PointerScope()) {
+            List<Value> ins = new ArrayList<>();
+            ins.add(st.attribute(path));
+            for (Object a : args) ins.add(argumentValue(st, a));
+            Object result = ModuleBuilder.callMethod(module, method, args);
+            JitNode call = st.append(Symbol.fromQualString("prim::CallMethod"), ins, 1);
+            call.s_(Symbol.attr("name"), new org.bytedeco.javacpp.BytePointer(method));
+            Value out = call.output();
+            if (result instanceof io.tsstudio.engine.Tensor t) {
+                out.setType(TraceState.tensorType(t.nativeHandle().get()));
+                st.bind(t.nativeHandle().get(), out);
+            } else {
+                org.bytedeco.pytorch.Function f = module.get().type().findMethod(method);
+                out.setType(new org.bytedeco.pytorch.GraphFunction(f).graph().outputs().get(0).type());
+            }
+            return result;
+        }
+    }
+
+    private static Value argumentValue(TraceState st, Object a) {
+        if (a instanceof io.tsstudio.engine.Tensor t) return st.valueOf(t.nativeHandle().get());
+        if (a instanceof List<?> l && JavaValues.allTensors(l)) {
+            List<Value> vs = new ArrayList<>();
+            for (Object o : l) vs.add(st.valueOf(((io.tsstudio.engine.Tensor) o).nativeHandle().get()));
+            JitNode list = st.graph.createList(Types.TENSOR, new ValueVector(vs.toArray(new Value[0])));
+            st.graph.insertNode(list);
+            return list.output();
+        }
+        return st.constant(JavaValues.toIValue(a));
+    }
 }
