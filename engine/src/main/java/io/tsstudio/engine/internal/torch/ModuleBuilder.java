@@ -179,4 +179,13 @@ public final class ModuleBuilder {
             return found.get().graph().toString();
         }
     }
+
+    /** LibTorch's last executed optimized graph (per thread), as text; meaningful right after a call. */
+    public static String lastExecutedOptimizedGraph() {
+        try (PointerScope s = new PointerScope()) {
+            org.bytedeco.pytorch.Graph g = org.bytedeco.pytorch.global.torch.lastExecutedOptimizedGraph();
+            if (g == null || g.isNull()) throw new TorchException("no graph has been executed on this thread yet");
+            return g.toString();
+        }
+    }
 }
