@@ -79,4 +79,41 @@ class CompileTest {
             }
         }
     }
+
+    @Test
+    void errorsInSourceWithClassesMapBackToTheSourceLine() {
+        String src = "class Pair(NamedTuple):\n"
+                + "    a: int\n"
+                + "    b: int\n"
+                + "\n"
+                + "def total(p: Pair) -> int:\n"
+                + "    return p.a + missing\n";
+        CompileException e = assertThrows(CompileException.class, () -> Jit.compile(src));
+        assertEquals(6, e.line(), e.getMessage());
+        assertEquals(18, e.column(), e.getMessage());
+        assertEquals("    return p.a + missing", e.sourceLine());
+    }
+
+    @Test
+    void sourceWithClassesBecomesAModuleThatSavesAndReloads() {
+        String src = "class Pair(NamedTuple):\n"
+                + "    a: int\n"
+                + "    b: int\n"
+                + "\n"
+                + "def make(a: int) -> Pair:\n"
+                + "    return Pair(a, a * 2)\n"
+                + "\n"
+                + "def forward(a: int) -> int:\n"
+                + "    p = make(a)\n"
+                + "    return p.a + p.b\n";
+        try (CompilationUnit cu = Jit.compile(src); ScriptModule m = cu.toModule("Paired")) {
+            assertEquals(List.of("make", "forward"), cu.functions().stream().map(FunctionInfo::name).toList());
+            assertEquals(9L, m.forward(3L));
+            try (ScriptModule again = Jit.load(m.toBytes())) {
+                assertEquals(12L, again.forward(4L));
+                JitTuple p = (JitTuple) again.call("make", 1L);
+                assertEquals(List.of("a", "b"), p.names());
+            }
+        }
+    }
 }

@@ -146,6 +146,53 @@ class ValueRoundTripTest {
     }
 
     @Test
+    void namedTuplesKeepTheirNames() {
+        String src = String.join("\n",
+                "class Point(NamedTuple):",
+                "    x: int",
+                "    label: str",
+                "def id_point(p: Point) -> Point:",
+                "    return p",
+                "def make_point(x: int) -> Point:",
+                "    return Point(x, 'made')",
+                "");
+        try (CompilationUnit u = Jit.compile(src)) {
+            JitTuple made = (JitTuple) u.call("make_point", 3L);
+            assertEquals(List.of("x", "label"), made.names());
+            assertEquals(3L, made.get("x"));
+            assertEquals("made", made.get("label"));
+            JitTuple back = (JitTuple) u.call("id_point", JitTuple.named(List.of("x", "label"), Arrays.asList(9L, "nine")));
+            assertEquals(List.of("x", "label"), back.names());
+            assertEquals(List.of(9L, "nine"), back.values());
+        }
+    }
+
+    @Test
+    void classObjectsReadCallAndPassBack() {
+        String src = String.join("\n",
+                "class Counter:",
+                "    def __init__(self, start: int):",
+                "        self.value = start",
+                "        self.name = 'counter'",
+                "    def add(self, n: int) -> int:",
+                "        self.value = self.value + n",
+                "        return self.value",
+                "def make(start: int) -> Counter:",
+                "    return Counter(start)",
+                "def read(c: Counter) -> int:",
+                "    return c.value",
+                "");
+        try (CompilationUnit u = Jit.compile(src); JitObject c = (JitObject) u.call("make", 10L)) {
+            assertTrue(c.className().endsWith("Counter"), c.className());
+            assertTrue(c.attributeNames().containsAll(List.of("value", "name")), c.attributeNames().toString());
+            assertEquals(10L, c.attribute("value"));
+            assertEquals("counter", c.attribute("name"));
+            assertEquals(15L, c.call("add", 5L));
+            assertEquals(15L, u.call("read", c));
+        }
+    }
+
+    @Test
     void mismatchesNameTheArgumentTypeAndValue() {
         ValueConversionException e = assertThrows(ValueConversionException.class, () -> cu.call("id_int", "x"));
         assertEquals("argument 'x' of id_int: expected int, got String \"x\"", e.getMessage());

@@ -10,12 +10,17 @@ import java.util.regex.Pattern;
  * line {@code ~~~~ <--- HERE}) into a {@link CompileException} with a 1-based line and column.
  */
 final class CompileErrors {
-    private static final Pattern LINE = Pattern.compile("File \"<string>\", line (\\d+)");
+    private static final Pattern LINE = Pattern.compile("File \"(<string>|[^\"]*__torch__[^\"]*)\", line (\\d+)");
 
     private CompileErrors() {
     }
 
     static CompileException from(String source, RuntimeException e) {
+        return from(source, null, e);
+    }
+
+    /** {@code generated}: when the source was compiled as a generated archive, maps its lines back to the source. */
+    static CompileException from(String source, ScriptArchive.Generated generated, RuntimeException e) {
         String message = Errors.clean(e);
         String[] lines = message.split("\n", -1);
         String shortMessage = "";
@@ -32,7 +37,7 @@ final class CompileErrors {
         Matcher m = LINE.matcher(message);
         int fileLineIndex = -1;
         if (m.find()) {
-            line = Integer.parseInt(m.group(1));
+            line = Integer.parseInt(m.group(2));
             int upto = message.substring(0, m.start()).split("\n", -1).length - 1;
             fileLineIndex = upto;
         }
@@ -47,6 +52,10 @@ final class CompileErrors {
                 if (LINE.matcher(l).find()) break;
             }
             if (column == 0 && line > 0) column = 1;
+            if (generated != null && line >= 1 && line <= generated.originalLine().length) {
+                column = Math.max(1, column - generated.addedColumns()[line - 1]);
+                line = generated.originalLine()[line - 1];
+            }
         }
         String sourceLine = "";
         String[] src = source.split("\n", -1);

@@ -11,6 +11,9 @@ import org.bytedeco.pytorch.JitModule;
 import org.bytedeco.pytorch.QualifiedName;
 import org.bytedeco.pytorch.global.torch;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,24 +26,52 @@ import java.util.regex.Pattern;
 public final class NativeCompilationUnit implements AutoCloseable {
     private static final Pattern DEF = Pattern.compile("^def\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(", Pattern.MULTILINE);
 
-    private final CompilationUnit unit;
+    private final CompilationUnit unit;  // plain source: LibTorch's compilation unit
+    private final NativeModule host;     // source with classes: its functions are methods of this module
     private final String source;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<String, NativeCallable> functions = new ConcurrentHashMap<>();
 
-    private NativeCompilationUnit(CompilationUnit unit, String source) {
+    private NativeCompilationUnit(CompilationUnit unit, NativeModule host, String source) {
         this.unit = unit;
+        this.host = host;
         this.source = source;
     }
 
     /** Compiles {@code source}; a compile error becomes a CompileException with line and column. */
     public static NativeCompilationUnit compile(String source) {
+        if (ScriptArchive.definesClasses(source)) return new NativeCompilationUnit(null, loadWithClasses(source, "StudioUnit"), source);
         try (PointerScope s = new PointerScope()) {
             CompilationUnit cu = torch.compile(source);
             cu.retainReference();
-            return new NativeCompilationUnit(cu, source);
+            return new NativeCompilationUnit(cu, null, source);
         } catch (RuntimeException e) {
             throw CompileErrors.from(source, e);
+        }
+    }
+
+    /** Compiles source with classes through LibTorch's archive importer (see ScriptArchive). */
+    private static NativeModule loadWithClasses(String source, String simpleName) {
+        ScriptArchive.Generated g = ScriptArchive.generate(source, simpleName);
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("tsstudio-unit-", ".pt");
+            Files.write(tmp, ScriptArchive.archive(g.code(), simpleName));
+            try (PointerScope s = new PointerScope()) {
+                return NativeModule.own(torch.load(tmp.toString()));
+            } catch (RuntimeException e) {
+                throw CompileErrors.from(source, g, e);
+            }
+        } catch (IOException e) {
+            throw new TorchException("cannot stage compiled source: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a leftover temp file is harmless
+                }
+            }
         }
     }
 
@@ -54,6 +85,7 @@ public final class NativeCompilationUnit implements AutoCloseable {
     }
 
     public List<FunctionInfo> functions() {
+        if (host != null) return host.methods().stream().map(FunctionInfo::of).toList();
         try (PointerScope s = new PointerScope()) {
             FunctionVector fv = get().get_functions();
             List<FunctionInfo> out = new ArrayList<>();
@@ -63,6 +95,12 @@ public final class NativeCompilationUnit implements AutoCloseable {
     }
 
     public NativeCallable function(String name) {
+        if (host != null) {
+            if (!host.methodNames().contains(name)) {
+                throw new TorchException("no function '" + name + "' (functions: " + host.methodNames() + ")");
+            }
+            return host.method(name);
+        }
         NativeCallable c = functions.get(name);
         if (c != null) return c;
         synchronized (functions) {
@@ -85,6 +123,7 @@ public final class NativeCompilationUnit implements AutoCloseable {
     }
 
     public String graphText(String name) {
+        if (host != null) return host.graphText(name);
         NativeCallable c = function(name);
         try (PointerScope s = new PointerScope()) {
             org.bytedeco.pytorch.GraphFunction g = new org.bytedeco.pytorch.GraphFunction(c.function());
@@ -97,6 +136,13 @@ public final class NativeCompilationUnit implements AutoCloseable {
      * becomes {@code def f(self, args)} and calls between them become {@code self.f(...)}.
      */
     public NativeModule toModule(String className) {
+        if (host != null) {
+            String simple = className.startsWith("__torch__.") ? className.substring(10) : className;
+            if (!simple.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new TorchException("class name '" + className + "' must be a plain name (or __torch__.Name) when the source defines classes");
+            }
+            return loadWithClasses(source, simple);
+        }
         List<String> names = new ArrayList<>();
         Matcher m = DEF.matcher(source);
         while (m.find()) names.add(m.group(1));
@@ -134,7 +180,8 @@ public final class NativeCompilationUnit implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             functions.clear();
-            unit.releaseReference();
+            if (unit != null) unit.releaseReference();
+            if (host != null) host.close();
         }
     }
 }
