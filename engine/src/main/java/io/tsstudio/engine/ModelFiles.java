@@ -68,7 +68,7 @@ public final class ModelFiles {
         String kind = "pickled data";
         try {
             TorchPickle.Contents c = TorchPickle.read(zip.read("data.pkl", MAX_PICKLE_BYTES));
-            kind = "a " + c.kind();
+            kind = ("AEIOU".indexOf(c.kind().charAt(0)) >= 0 ? "an " : "a ") + c.kind();
             tensors = c.tensors();
         } catch (IOException | RuntimeException e) {
             kind = "pickled data this reader cannot list (" + e.getMessage() + ")";
