@@ -4,7 +4,7 @@ import io.tsstudio.engine.internal.torch.Archives;
 import io.tsstudio.engine.internal.torch.NativeModule;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,10 +109,15 @@ public final class ScriptModule implements AutoCloseable {
 
     /** The printed TorchScript code of every class this module uses, by qualified class name. */
     public Map<String, String> codeByClass() {
+        Path tmp = null;
         try {
-            return Archives.codeByClass(Jit.toBytes(this));
+            tmp = Files.createTempFile("tsstudio-code-", ".pt");
+            handle.save(tmp.toString(), Map.of());
+            return Archives.codeByClass(tmp);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new TorchException("cannot read the module's code: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) tmp.toFile().delete();
         }
     }
 

@@ -1,6 +1,5 @@
 package io.tsstudio.engine.internal.torch;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 
 /** Reads the parts of a TorchScript zip that LibTorch's API does not hand out: printed code and extra files. */
 public final class Archives {
@@ -44,19 +42,21 @@ public final class Archives {
      * The printed TorchScript code of every class in a saved archive, keyed by qualified class name
      * ({@code __torch__.torch.nn.modules.linear.Linear}). Files under {@code code/} hold one or more classes each.
      */
-    public static Map<String, String> codeByClass(byte[] archive) throws IOException {
+    public static Map<String, String> codeByClass(Path archive) throws IOException {
         Map<String, String> out = new TreeMap<>();
-        try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(archive))) {
-            ZipEntry e;
-            while ((e = zin.getNextEntry()) != null) {
+        try (ZipFile z = new ZipFile(archive.toFile())) {
+            var entries = z.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
                 String n = e.getName();
                 int slash = n.indexOf('/');
                 if (slash < 0) continue;
                 String rest = n.substring(slash + 1);
                 if (!rest.startsWith("code/") || !rest.endsWith(".py")) continue;
                 String modulePath = rest.substring(5, rest.length() - 3).replace('/', '.');
-                String text = new String(zin.readAllBytes(), StandardCharsets.UTF_8);
-                splitClasses(modulePath, text, out);
+                try (InputStream in = z.getInputStream(e)) {
+                    splitClasses(modulePath, new String(in.readAllBytes(), StandardCharsets.UTF_8), out);
+                }
             }
         }
         return out;
