@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DictBuilder {
     private static final Map<String, Function> BUILDERS = new ConcurrentHashMap<>();
+    // strong references: a collected CompilationUnit wrapper would free the unit and leave its functions dangling
+    private static final Map<String, CompilationUnit> UNITS = new ConcurrentHashMap<>();
 
     private DictBuilder() {
     }
@@ -43,7 +45,8 @@ final class DictBuilder {
                     + "    return d\n";
             try {
                 CompilationUnit cu = torch.compile(src);
-                cu.retainReference(); // kept for the process: the function lives in it
+                cu.retainReference();
+                UNITS.put(key, cu); // kept for the process: the function lives in it
                 f = cu.find_function(new QualifiedName("build"));
             } catch (RuntimeException e) {
                 throw new TorchException("cannot build a " + d + " from Java: " + Errors.clean(e), e);
