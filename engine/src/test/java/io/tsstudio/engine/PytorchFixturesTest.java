@@ -195,4 +195,17 @@ class PytorchFixturesTest {
             assertFalse(m.isTraining());
         }
     }
+
+    @Test
+    void switchingBetweenTrainAndEvalAfterManyCallsKeepsWorking() {
+        for (String file : List.of("linrelu.script.dat", "l1000_100_10.script.dat")) {
+            try (ScriptModule m = Jit.load(Fixtures.pytorch(file)); Tensor x = ones(1, file.startsWith("l1000") ? 1000 : 10)) {
+                float[] expected = forwardFloats(m, x);
+                for (int round = 0; round < 3; round++) {
+                    for (int i = 0; i < 20; i++) assertClose(expected, forwardFloats(m, x)); // past the executor's profiling runs
+                    if (m.isTraining()) m.eval(); else m.train();
+                }
+            }
+        }
+    }
 }
