@@ -68,6 +68,7 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         area.setParagraphGraphicFactory(gutterFactory());
         findBar = new FindReplaceBar(area);
         completion = new CompletionPopup(this::acceptCompletion);
+        completion.forwardKeys(this::onPopupKeyPressed, this::onPopupKeyTyped);
         highlighter = new LatestResultWorker<>("highlight", TorchScriptHighlighter::computeStyles, Platform::runLater, this::applyHighlight);
         setTop(findBar);
         setCenter(new VirtualizedScrollPane<>(area));
@@ -220,6 +221,7 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
     }
 
     private void applyQuickFix(QuickFix fix) {
+        area.getUndoManager().preventMerge();
         area.replaceText(fix.start(), fix.end(), fix.replacement());
     }
 
@@ -256,6 +258,25 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         } else if (e.getCode() == KeyCode.TAB && !e.isShortcutDown()) {
             if (e.isShiftDown()) dedentCurrentLine();
             else area.replaceSelection(AutoIndent.UNIT);
+            e.consume();
+        }
+    }
+
+    private void onPopupKeyPressed(KeyEvent e) {
+        onKeyPressed(e);
+        if (e.isConsumed()) return;
+        if (e.getCode() == KeyCode.BACK_SPACE) {
+            area.deletePreviousChar();
+            e.consume();
+        } else if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT) {
+            completion.hide();
+        }
+    }
+
+    private void onPopupKeyTyped(KeyEvent e) {
+        String ch = e.getCharacter();
+        if (!ch.isEmpty() && !Character.isISOControl(ch.charAt(0)) && !e.isShortcutDown()) {
+            area.replaceSelection(ch);
             e.consume();
         }
     }
@@ -365,7 +386,9 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
 
     /** Replaces the whole text (e.g. when a recovered or reloaded version arrives), as one undoable edit. */
     public void setText(String text) {
+        area.getUndoManager().preventMerge();
         area.replaceText(text);
+        area.getUndoManager().preventMerge();
     }
 
     @Override

@@ -18,6 +18,7 @@ final class CompletionPopup {
     private final Popup popup = new Popup();
     private final ListView<CompletionItem> list = new ListView<>();
     private final Label detail = new Label();
+    private VBox content;
 
     CompletionPopup(Consumer<CompletionItem> onAccept) {
         list.setId("completionList");
@@ -31,7 +32,9 @@ final class CompletionPopup {
         detail.setMaxWidth(560);
         detail.setMinHeight(Region.USE_PREF_SIZE);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> detail.setText(item == null ? "" : item.detail()));
+        list.setFocusTraversable(false);
         VBox box = new VBox(list, detail);
+        this.content = box;
         box.getStyleClass().add("completion-popup");
         popup.getContent().add(box);
         popup.setAutoHide(true);
@@ -46,6 +49,15 @@ final class CompletionPopup {
             popup.setX(screenX);
             popup.setY(screenY);
         }
+    }
+
+    /**
+     * Key events that reach the popup (a popup window may hold the focus on some platforms) go to these handlers,
+     * so navigation and typing keep working as if the editor had them.
+     */
+    void forwardKeys(javafx.event.EventHandler<javafx.scene.input.KeyEvent> pressed, javafx.event.EventHandler<javafx.scene.input.KeyEvent> typed) {
+        content.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, pressed);
+        content.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, typed);
     }
 
     void hide() {

@@ -134,7 +134,9 @@ final class FindReplaceBar extends VBox {
                 status.setText("No matches");
                 return;
             }
+            area.getUndoManager().preventMerge();
             area.replaceText(s.replaceAll(area.getText(), replace.getText(), regex.isSelected()));
+            area.getUndoManager().preventMerge();
             status.setText("Replaced " + n);
         });
     }
