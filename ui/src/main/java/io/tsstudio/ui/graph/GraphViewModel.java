@@ -101,6 +101,11 @@ public final class GraphViewModel {
 
     // ---- expand / collapse
 
+    /** A copy of the open containers' ids, for a layout running on another thread while the user keeps clicking. */
+    public Set<String> expandedIds() {
+        return Set.copyOf(expanded);
+    }
+
     public boolean isExpanded(GraphNode n) {
         return n.isContainer() && expanded.contains(n.id());
     }

@@ -16,12 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class GraphLayoutTest {
+public class GraphLayoutTest {
     private static final String NET = "__torch__.Net";
     private static final String BLOCK = "__torch__.Block";
 
     /** x -> blocks.0 .. blocks.(n-1) -> out, each block: fc then relu plus a residual add. */
-    static IrGraph stack(int n) {
+    public static IrGraph stack(int n) {
         TestIr b = TestIr.module(NET);
         String x = b.input("x", "Tensor");
         for (int i = 0; i < n; i++) {
@@ -31,7 +31,7 @@ class GraphLayoutTest {
         return b.build();
     }
 
-    static final SubgraphLoader LOADER = (path, method) -> {
+    public static final SubgraphLoader LOADER = (path, method) -> {
         if (path.endsWith(".fc")) {
             return TestIr.linearForward();
         }
