@@ -18,7 +18,10 @@ public record WorkerLaunch(Path java, String classPath, List<String> jvmOptions,
 
     /** Same JVM and class path as the running app. */
     public static WorkerLaunch sameAsThisProcess() {
-        List<String> opts = new ArrayList<>(List.of("-Xss16m", "-Xmx1g", "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+        // A native crash report goes to the temp dir, not into whatever directory the app was started from.
+        String errorFile = Path.of(System.getProperty("java.io.tmpdir"), "tsstudio-worker-hs_err_%p.log").toString();
+        List<String> opts = new ArrayList<>(List.of("-Xss16m", "-Xmx1g", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                "-XX:ErrorFile=" + errorFile, "-XX:-CreateCoredumpOnCrash"));
         String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
         if (cache != null) opts.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
         return new WorkerLaunch(Path.of(System.getProperty("java.home"), "bin", "java"),
