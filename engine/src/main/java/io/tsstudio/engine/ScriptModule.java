@@ -1,10 +1,19 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.engine.internal.torch.Archives;
 import io.tsstudio.engine.internal.torch.NativeModule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A TorchScript module (loaded, compiled or traced). Thread-safe for calls: one module may be called from several
- * threads at once. Close it to free native memory; closing twice is harmless.
+ * threads at once. Structural changes ({@link #define}, {@code register*}, {@code to}) must not race with calls.
+ * Close it to free native memory; closing twice is harmless. Tensors this class hands out are owned by the caller.
  */
 public final class ScriptModule implements AutoCloseable {
     private final NativeModule handle;
@@ -23,6 +32,181 @@ public final class ScriptModule implements AutoCloseable {
         return handle;
     }
 
+    // ---------------------------------------------------------------- calls
+
+    /**
+     * Calls a method. Arguments are converted by the method's declared types (see {@link JitTuple}, {@link JitObject};
+     * null is None). Runs under InferenceMode unless the module is training.
+     */
+    public Object call(String method, Object... args) {
+        return handle.call(method, args);
+    }
+
+    public Object forward(Object... args) {
+        return handle.call("forward", args);
+    }
+
+    // ---------------------------------------------------------------- description
+
+    /** The qualified class name, e.g. {@code __torch__.MyModule}. */
+    public String className() {
+        return handle.className();
+    }
+
+    public List<MethodInfo> methods() {
+        return handle.methods();
+    }
+
+    public MethodInfo method(String name) {
+        return handle.methodInfo(name);
+    }
+
+    public boolean hasMethod(String name) {
+        return handle.methodNames().contains(name);
+    }
+
+    /** All parameters, recursive, with dotted names ({@code a.b.weight}); the tensors share the module's storage. */
+    public LinkedHashMap<String, Tensor> namedParameters() {
+        return new LinkedHashMap<>(handle.namedParameters(true));
+    }
+
+    public LinkedHashMap<String, Tensor> namedBuffers() {
+        return new LinkedHashMap<>(handle.namedBuffers(true));
+    }
+
+    /** What each parameter is, without copying data. */
+    public List<ParameterInfo> parameterInfos() {
+        return handle.parameterInfos(false);
+    }
+
+    public List<ParameterInfo> bufferInfos() {
+        return handle.parameterInfos(true);
+    }
+
+    public long totalParameterCount() {
+        return handle.totalParameterCount();
+    }
+
+    /** Attributes of this module that are not parameters, buffers or submodules. */
+    public List<AttributeInfo> attributes() {
+        return handle.attributes();
+    }
+
+    /** Direct children. */
+    public List<SubmoduleInfo> submodules() {
+        return handle.submodules(false);
+    }
+
+    /** Every descendant module, recursive, by dotted name ({@code 0.0}); the root itself is not listed. */
+    public List<SubmoduleInfo> namedModules() {
+        return handle.submodules(true);
+    }
+
+    /** A submodule by dotted path; it shares state with this module. */
+    public ScriptModule submodule(String path) {
+        return new ScriptModule(handle.submodule(path));
+    }
+
+    /** The printed TorchScript code of every class this module uses, by qualified class name. */
+    public Map<String, String> codeByClass() {
+        try {
+            return Archives.codeByClass(Jit.toBytes(this));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The printed code of this module's own class. */
+    public String code() {
+        String code = codeByClass().get(className());
+        return code != null ? code : "";
+    }
+
+    public String graphText(String method) {
+        return handle.graphText(method);
+    }
+
+    // ---------------------------------------------------------------- state
+
+    public void train() {
+        handle.train(true);
+    }
+
+    public void train(boolean on) {
+        handle.train(on);
+    }
+
+    public void eval() {
+        handle.train(false);
+    }
+
+    public boolean isTraining() {
+        return handle.isTraining();
+    }
+
+    public void to(Device device) {
+        handle.to(device);
+    }
+
+    public void to(DType dtype) {
+        handle.to(dtype);
+    }
+
+    /** Parameters and buffers, recursive, as detached tensors sharing the module's storage. */
+    public LinkedHashMap<String, Tensor> stateDict() {
+        return new LinkedHashMap<>(handle.stateDict());
+    }
+
+    /** Copies the given values into the module's parameters and buffers (keys and shapes must match exactly). */
+    public void loadStateDict(Map<String, Tensor> values) {
+        handle.loadStateDict(values);
+    }
+
+    public void registerParameter(String name, Tensor value, boolean requiresGrad) {
+        handle.registerParameter(name, value, requiresGrad);
+    }
+
+    public void registerBuffer(String name, Tensor value) {
+        handle.registerBuffer(name, value);
+    }
+
+    // ---------------------------------------------------------------- transformations
+
+    /** A new, frozen module (parameters inlined as constants); this one is unchanged. */
+    public ScriptModule freeze() {
+        return new ScriptModule(handle.freeze());
+    }
+
+    public ScriptModule optimizeForInference() {
+        return new ScriptModule(handle.optimizeForInference());
+    }
+
+    /**
+     * Adds the methods defined in {@code source} ({@code def name(self, ...)} at column 0), replacing existing methods
+     * of the same name and keeping parameters. On a compile error the module is unchanged.
+     */
+    public void define(String source) {
+        handle.define(source);
+    }
+
+    // ---------------------------------------------------------------- saving
+
+    public void save(Path path) {
+        Jit.save(this, path);
+    }
+
+    public void save(Path path, Map<String, String> extraFiles) {
+        Jit.save(this, path, extraFiles);
+    }
+
+    public byte[] toBytes() {
+        return Jit.toBytes(this);
+    }
+
+    public void saveForMobile(Path path) {
+        Jit.saveForMobile(this, path);
+    }
+
     public boolean isClosed() {
         return handle.isClosed();
     }
@@ -30,5 +214,10 @@ public final class ScriptModule implements AutoCloseable {
     @Override
     public void close() {
         handle.close();
+    }
+
+    @Override
+    public String toString() {
+        return isClosed() ? "ScriptModule(closed)" : "ScriptModule(" + className() + ")";
     }
 }

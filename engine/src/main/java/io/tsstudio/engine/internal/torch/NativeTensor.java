@@ -32,8 +32,11 @@ public final class NativeTensor implements AutoCloseable {
      * releasing its own reference leaves the tensor alive until {@link #close()}.
      */
     public static NativeTensor own(Tensor t) {
-        t.retainReference();
-        return new NativeTensor(t);
+        // Copy the handle first: tensors read out of IValues or named lists are references into their container,
+        // which the scope frees; the copy shares the tensor (refcount) and is owned by Java.
+        Tensor copy = new Tensor(t);
+        copy.retainReference();
+        return new NativeTensor(copy);
     }
 
     /** The native tensor, valid until {@link #close()}. Callers must not close or retain it. */
@@ -102,8 +105,12 @@ public final class NativeTensor implements AutoCloseable {
     // ---- metadata ----
 
     public long[] shape() {
+        return shapeOf(get());
+    }
+
+    static long[] shapeOf(Tensor t) {
         try (PointerScope s = new PointerScope()) {
-            org.bytedeco.pytorch.LongArrayRef sizes = get().sizes();
+            org.bytedeco.pytorch.LongArrayRef sizes = t.sizes();
             long[] out = new long[(int) sizes.size()];
             for (int i = 0; i < out.length; i++) out[i] = sizes.get(i);
             return out;
@@ -119,8 +126,12 @@ public final class NativeTensor implements AutoCloseable {
     }
 
     public Device device() {
+        return deviceOf(get());
+    }
+
+    static Device deviceOf(Tensor t) {
         try (PointerScope s = new PointerScope()) {
-            org.bytedeco.pytorch.Device d = get().device();
+            org.bytedeco.pytorch.Device d = t.device();
             String type = d.is_cuda() ? "cuda" : d.type().intern().toString().toLowerCase(java.util.Locale.ROOT);
             return d.is_cuda() ? Device.cuda(d.has_index() ? d.index() : 0) : new Device(type, -1);
         }

@@ -1,0 +1,131 @@
+package io.tsstudio.engine;
+
+import io.tsstudio.engine.internal.torch.Archives;
+import io.tsstudio.engine.internal.torch.ModuleLoader;
+import io.tsstudio.engine.internal.torch.NativeCompilationUnit;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/** Loading, saving and compiling TorchScript. */
+public final class Jit {
+    private Jit() {
+    }
+
+    public static ScriptModule load(Path path) {
+        return load(path, null, null);
+    }
+
+    public static ScriptModule load(Path path, Device device) {
+        return load(path, device, null);
+    }
+
+    /**
+     * Loads a TorchScript archive, optionally straight onto {@code device}. When {@code extraFilesOut} is given, every
+     * extra file stored in the archive is put there by name. A file that is not TorchScript gives a TorchException
+     * saying what it is.
+     */
+    public static ScriptModule load(Path path, Device device, Map<String, byte[]> extraFilesOut) {
+        ModelFiles.requireTorchScript(path);
+        ScriptModule m = ScriptModule.wrap(ModuleLoader.load(path.toAbsolutePath().toString(), device));
+        if (extraFilesOut != null) {
+            try {
+                extraFilesOut.putAll(Archives.extraFiles(path));
+            } catch (IOException e) {
+                m.close();
+                throw new TorchException("cannot read extra files of " + path + ": " + e.getMessage(), e);
+            }
+        }
+        return m;
+    }
+
+    /** Loads a TorchScript archive from bytes (through a temporary file: LibTorch reads files). */
+    public static ScriptModule load(byte[] archive) {
+        return load(archive, null);
+    }
+
+    public static ScriptModule load(byte[] archive, Device device) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("tsstudio-", ".pt");
+            Files.write(tmp, archive);
+            return load(tmp, device, null);
+        } catch (IOException e) {
+            throw new TorchException("cannot stage module bytes in a temporary file: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    public static void save(ScriptModule module, Path path) {
+        save(module, path, Map.of());
+    }
+
+    /**
+     * Saves atomically: the archive is written to a temporary file in the same directory, then moved over
+     * {@code path}, so a reader never sees a half-written file. {@code extraFiles} are stored as {@code extra/NAME}.
+     */
+    public static void save(ScriptModule module, Path path, Map<String, String> extraFiles) {
+        writeAtomically(path, tmp -> module.nativeHandle().save(tmp.toString(), extraFiles));
+    }
+
+    public static void saveForMobile(ScriptModule module, Path path) {
+        writeAtomically(path, tmp -> module.nativeHandle().saveForMobile(tmp.toString()));
+    }
+
+    public static byte[] toBytes(ScriptModule module) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("tsstudio-", ".pt");
+            module.nativeHandle().save(tmp.toString(), Map.of());
+            return Files.readAllBytes(tmp);
+        } catch (IOException e) {
+            throw new TorchException("cannot serialize module: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** Compiles TorchScript source ({@code def} functions). Errors are {@link CompileException}s with line/column. */
+    public static CompilationUnit compile(String source) {
+        return new CompilationUnit(NativeCompilationUnit.compile(source));
+    }
+
+    private interface Writer {
+        void write(Path tmp);
+    }
+
+    private static void writeAtomically(Path path, Writer writer) {
+        Path target = path.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = null;
+        try {
+            if (dir != null) Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            writer.write(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new TorchException("cannot write " + path + ": " + e, e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) return;
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temp file is harmless
+        }
+    }
+}

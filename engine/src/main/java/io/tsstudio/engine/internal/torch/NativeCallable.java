@@ -1,0 +1,133 @@
+package io.tsstudio.engine.internal.torch;
+
+import io.tsstudio.engine.ArgumentInfo;
+import io.tsstudio.engine.MethodInfo;
+import io.tsstudio.engine.TorchException;
+import io.tsstudio.engine.ValueConversionException;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.Argument;
+import org.bytedeco.pytorch.Function;
+import org.bytedeco.pytorch.FunctionSchema;
+import org.bytedeco.pytorch.IValue;
+import org.bytedeco.pytorch.IValueVector;
+import org.bytedeco.pytorch.InferenceMode;
+import org.bytedeco.pytorch.Method;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One callable TorchScript method or function with its schema read once: argument types and names are plain Java
+ * here, so a call does no native schema lookups and no per-call string work.
+ */
+public final class NativeCallable {
+    private final Method method;     // a bound module/object method (self is prepended by LibTorch), or null
+    private final Function function; // a free function of a compilation unit, or null
+    private final String name;
+    private final String[] argNames;
+    private final TsType[] argTypes;
+    private final TsType returnType;
+    private final MethodInfo info;
+
+    private NativeCallable(Method method, Function function, FunctionSchema schema, boolean hasSelf, boolean keep) {
+        this.method = method;
+        this.function = function;
+        this.name = schema.name().getString();
+        Argument args = schema.arguments();
+        int first = hasSelf ? 1 : 0;
+        int n = args == null ? 0 : (int) Math.max(0, args.limit() - first); // an empty vector comes back as null
+        argNames = new String[n];
+        argTypes = new TsType[n];
+        List<ArgumentInfo> infos = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Argument a = args.getPointer(first + i);
+            argNames[i] = a.name().getString();
+            argTypes[i] = TsType.of(a.type(), keep);
+            Optional<String> def = a.default_value().has_value() ? Optional.of(IValues.repr(a.default_value().get())) : Optional.empty();
+            infos.add(new ArgumentInfo(argNames[i], argTypes[i].text(), def));
+        }
+        Argument rets = schema.returns();
+        long nrets = rets == null ? 0 : rets.limit();
+        if (nrets == 1) {
+            returnType = TsType.of(rets.getPointer(0).type(), keep);
+        } else {
+            returnType = TsType.ANY;
+        }
+        String ret = nrets == 1 ? returnType.text() : nrets == 0 ? "None" : "Tuple[...]";
+        StringBuilder s = new StringBuilder(name).append('(');
+        for (int i = 0; i < n; i++) {
+            if (i > 0) s.append(", ");
+            s.append(argNames[i]).append(": ").append(argTypes[i].text());
+            if (infos.get(i).defaultValue().isPresent()) s.append(" = ").append(infos.get(i).defaultValue().get());
+        }
+        s.append(") -> ").append(ret);
+        info = new MethodInfo(name, s.toString(), infos, ret);
+    }
+
+    /** Reads a bound method. Call inside a PointerScope; the method object is retained for the cache's lifetime. */
+    static NativeCallable ofMethod(Method m) {
+        m.retainReference();
+        return new NativeCallable(m, null, m.function().getSchema(), true, true);
+    }
+
+    /** Reads a free function; the compilation unit that owns it must outlive this object. */
+    static NativeCallable ofFunction(Function f) {
+        return new NativeCallable(null, f, f.getSchema(), false, true);
+    }
+
+    /** The signature without native calls; what the studio and the CLI show. */
+    static MethodInfo describe(FunctionSchema schema, boolean hasSelf) {
+        try (PointerScope s = new PointerScope()) {
+            return new NativeCallable(null, null, schema, hasSelf, false).info;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public MethodInfo info() {
+        return info;
+    }
+
+    /**
+     * Converts the arguments by the declared types, runs the method (under InferenceMode when asked) and copies the
+     * result out before this call's PointerScope frees every native temporary.
+     */
+    public Object call(Object[] args, boolean inference) {
+        if (args.length > argTypes.length) {
+            throw new ValueConversionException(name + " takes " + argTypes.length + " argument" + (argTypes.length == 1 ? "" : "s")
+                    + " " + info.arguments().stream().map(ArgumentInfo::name).toList() + ", got " + args.length);
+        }
+        try (PointerScope scope = new PointerScope()) {
+            InferenceMode guard = inference ? new InferenceMode() : null;
+            try {
+                IValue[] values = new IValue[args.length];
+                for (int i = 0; i < args.length; i++) values[i] = IValues.toIValue(args[i], argTypes[i], Where.argument(name, argNames[i]));
+                IValueVector stack = new IValueVector(values);
+                IValue result = method != null ? method.apply(stack) : function.apply(stack);
+                return IValues.fromIValue(result, returnType, Where.result(name));
+            } catch (TorchException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new TorchException(name + " failed: " + Errors.clean(e), e);
+            } finally {
+                if (guard != null) guard.close();
+            }
+        }
+    }
+
+    /** The raw method for engine-internal use (graphs); null for free functions. */
+    Method method() {
+        return method;
+    }
+
+    Function function() {
+        return function != null ? function : method.function();
+    }
+
+    void release() {
+        if (method != null) method.releaseReference();
+    }
+}

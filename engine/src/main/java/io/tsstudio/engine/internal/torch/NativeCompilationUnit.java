@@ -1,0 +1,187 @@
+package io.tsstudio.engine.internal.torch;
+
+import io.tsstudio.engine.FunctionInfo;
+import io.tsstudio.engine.TorchException;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.CompilationUnit;
+import org.bytedeco.pytorch.Function;
+import org.bytedeco.pytorch.FunctionVector;
+import org.bytedeco.pytorch.IValue;
+import org.bytedeco.pytorch.JitModule;
+import org.bytedeco.pytorch.QualifiedName;
+import org.bytedeco.pytorch.global.torch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Owner of a compilation unit compiled from TorchScript source, and the source it came from. */
+public final class NativeCompilationUnit implements AutoCloseable {
+    private static final Pattern DEF = Pattern.compile("^def\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(", Pattern.MULTILINE);
+
+    private final CompilationUnit unit;  // plain source: LibTorch's compilation unit
+    private final NativeModule host;     // source with classes: its functions are methods of this module
+    private final String source;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, NativeCallable> functions = new ConcurrentHashMap<>();
+
+    private NativeCompilationUnit(CompilationUnit unit, NativeModule host, String source) {
+        this.unit = unit;
+        this.host = host;
+        this.source = source;
+    }
+
+    /** Compiles {@code source}; a compile error becomes a CompileException with line and column. */
+    public static NativeCompilationUnit compile(String source) {
+        if (ScriptArchive.definesClasses(source)) return new NativeCompilationUnit(null, loadWithClasses(source, "StudioUnit"), source);
+        try (PointerScope s = new PointerScope()) {
+            CompilationUnit cu = torch.compile(source);
+            cu.retainReference();
+            return new NativeCompilationUnit(cu, null, source);
+        } catch (RuntimeException e) {
+            throw CompileErrors.from(source, e);
+        }
+    }
+
+    /** Compiles source with classes through LibTorch's archive importer (see ScriptArchive). */
+    private static NativeModule loadWithClasses(String source, String simpleName) {
+        ScriptArchive.Generated g = ScriptArchive.generate(source, simpleName);
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("tsstudio-unit-", ".pt");
+            Files.write(tmp, ScriptArchive.archive(g.code(), simpleName));
+            try (PointerScope s = new PointerScope()) {
+                return NativeModule.own(torch.load(tmp.toString()));
+            } catch (RuntimeException e) {
+                throw CompileErrors.from(source, g, e);
+            }
+        } catch (IOException e) {
+            throw new TorchException("cannot stage compiled source: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a leftover temp file is harmless
+                }
+            }
+        }
+    }
+
+    private CompilationUnit get() {
+        if (closed.get()) throw new TorchException("compilation unit is closed");
+        return unit;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public List<FunctionInfo> functions() {
+        if (host != null) return host.methods().stream().map(FunctionInfo::of).toList();
+        try (PointerScope s = new PointerScope()) {
+            FunctionVector fv = get().get_functions();
+            List<FunctionInfo> out = new ArrayList<>();
+            for (long i = 0; i < fv.size(); i++) out.add(FunctionInfo.of(NativeCallable.describe(fv.get(i).getSchema(), false)));
+            return out;
+        }
+    }
+
+    public NativeCallable function(String name) {
+        if (host != null) {
+            if (!host.methodNames().contains(name)) {
+                throw new TorchException("no function '" + name + "' (functions: " + host.methodNames() + ")");
+            }
+            return host.method(name);
+        }
+        NativeCallable c = functions.get(name);
+        if (c != null) return c;
+        synchronized (functions) {
+            c = functions.get(name);
+            if (c != null) return c;
+            try (PointerScope s = new PointerScope()) {
+                Function f = get().find_function(new QualifiedName(name));
+                if (f == null || f.isNull()) {
+                    throw new TorchException("no function '" + name + "' (functions: " + functions().stream().map(FunctionInfo::name).toList() + ")");
+                }
+                c = NativeCallable.ofFunction(f);
+            }
+            functions.put(name, c);
+            return c;
+        }
+    }
+
+    public Object call(String name, Object[] args) {
+        return function(name).call(args, true);
+    }
+
+    public String graphText(String name) {
+        if (host != null) return host.graphText(name);
+        NativeCallable c = function(name);
+        try (PointerScope s = new PointerScope()) {
+            org.bytedeco.pytorch.GraphFunction g = new org.bytedeco.pytorch.GraphFunction(c.function());
+            return g.graph().toString();
+        }
+    }
+
+    /**
+     * A new module of class {@code className} whose methods are this unit's functions: each {@code def f(args)}
+     * becomes {@code def f(self, args)} and calls between them become {@code self.f(...)}.
+     */
+    public NativeModule toModule(String className) {
+        if (host != null) {
+            String simple = className.startsWith("__torch__.") ? className.substring(10) : className;
+            if (!simple.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new TorchException("class name '" + className + "' must be a plain name (or __torch__.Name) when the source defines classes");
+            }
+            return loadWithClasses(source, simple);
+        }
+        List<String> names = new ArrayList<>();
+        Matcher m = DEF.matcher(source);
+        while (m.find()) names.add(m.group(1));
+        String methods = asMethods(source, names);
+        try (PointerScope s = new PointerScope()) {
+            JitModule module = new JitModule(new QualifiedName(className));
+            module.register_attribute("training", TypeParser.parse("bool"), new IValue(false), false, false);
+            module.define(methods);
+            return NativeModule.own(module);
+        } catch (RuntimeException e) {
+            throw CompileErrors.from(methods, e);
+        }
+    }
+
+    static String asMethods(String source, List<String> names) {
+        String out = DEF.matcher(source).replaceAll(mr -> {
+            String open = mr.group();
+            return Matcher.quoteReplacement(open) + "self, ";
+        });
+        // a def with no parameters gets "self, )": tidy it
+        out = out.replaceAll("self, \\s*\\)", "self)");
+        for (String n : names) {
+            out = out.replaceAll("(?<![.\\w])" + Pattern.quote(n) + "(\\s*\\()", "self." + Matcher.quoteReplacement(n) + "$1");
+        }
+        // the defs themselves were rewritten by the loop above: undo that
+        out = out.replaceAll("(?m)^def\\s+self\\.", "def ");
+        return out;
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            functions.clear();
+            if (unit != null) unit.releaseReference();
+            if (host != null) host.close();
+        }
+    }
+}

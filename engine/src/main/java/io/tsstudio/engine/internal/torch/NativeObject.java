@@ -1,0 +1,93 @@
+package io.tsstudio.engine.internal.torch;
+
+import io.tsstudio.engine.TorchException;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.ClassType;
+import org.bytedeco.pytorch.IValue;
+import org.bytedeco.pytorch.Obj;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Owner of one TorchScript class object (an IValue holding a {@code c10::ivalue::Object}). */
+public final class NativeObject implements AutoCloseable {
+    private final IValue value;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, NativeCallable> methods = new ConcurrentHashMap<>();
+    private final String className;
+
+    private NativeObject(IValue value) {
+        this.value = value;
+        try (PointerScope s = new PointerScope()) {
+            this.className = value.toObject().type().name().get().qualifiedName().getString();
+        }
+    }
+
+    /** Takes a copy of {@code v} (an object IValue) that outlives the caller's scope. */
+    static NativeObject own(IValue v) {
+        IValue copy = new IValue(v);
+        copy.retainReference();
+        return new NativeObject(copy);
+    }
+
+    IValue ivalue() {
+        if (closed.get()) throw new TorchException("object is closed");
+        return value;
+    }
+
+    public String className() {
+        return className;
+    }
+
+    public List<String> attributeNames() {
+        try (PointerScope s = new PointerScope()) {
+            ClassType t = ivalue().toObject().type();
+            List<String> out = new ArrayList<>();
+            for (long i = 0; i < t.numAttributes(); i++) out.add(t.getAttributeName(i).getString());
+            return out;
+        }
+    }
+
+    public Object attribute(String name) {
+        try (PointerScope s = new PointerScope()) {
+            Obj o = ivalue().toObject();
+            if (!o.type().hasAttribute(name)) {
+                throw new TorchException("object of class " + className + " has no attribute '" + name + "' (attributes: " + attributeNames() + ")");
+            }
+            return IValues.fromIValue(o.getAttr(name), TsType.ANY, Where.result(className + "." + name));
+        }
+    }
+
+    public Object call(String method, Object[] args) {
+        return callable(method).call(args, true);
+    }
+
+    private NativeCallable callable(String name) {
+        NativeCallable c = methods.get(name);
+        if (c != null) return c;
+        return methods.computeIfAbsent(name, n -> {
+            try (PointerScope s = new PointerScope()) {
+                org.bytedeco.pytorch.JitObject view = new org.bytedeco.pytorch.JitObject(ivalue().toObject());
+                if (!view.find_method(n).has_value()) {
+                    throw new TorchException("object of class " + className + " has no method '" + n + "'");
+                }
+                return NativeCallable.ofMethod(view.get_method(n));
+            }
+        });
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            methods.values().forEach(NativeCallable::release);
+            value.releaseReference();
+        }
+    }
+}

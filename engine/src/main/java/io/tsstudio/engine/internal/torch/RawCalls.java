@@ -1,0 +1,40 @@
+package io.tsstudio.engine.internal.torch;
+
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.IValue;
+import org.bytedeco.pytorch.IValueVector;
+import org.bytedeco.pytorch.InferenceMode;
+import org.bytedeco.pytorch.JitModule;
+import org.bytedeco.pytorch.Tensor;
+
+/**
+ * The baseline for the call-overhead benchmark: the least a JavaCPP user must write to call {@code forward} on one
+ * tensor without leaking (a scope, the argument vector, the call, keeping the output). Not used by the engine.
+ */
+public final class RawCalls {
+    private RawCalls() {
+    }
+
+    /** {@code module.forward(x)} straight through JavaCPP; the output is owned by the caller. */
+    public static NativeTensor forward(NativeModule module, NativeTensor input) {
+        JitModule m = module.get();
+        try (PointerScope scope = new PointerScope()) {
+            Tensor out = m.forward(new IValueVector(new IValue(input.get()))).toTensor();
+            return NativeTensor.own(out);
+        }
+    }
+
+    /** As {@link #forward} with an InferenceMode guard, which is what the engine does for a module in eval mode. */
+    public static NativeTensor forwardInferenceMode(NativeModule module, NativeTensor input) {
+        JitModule m = module.get();
+        try (PointerScope scope = new PointerScope()) {
+            InferenceMode guard = new InferenceMode();
+            try {
+                Tensor out = m.forward(new IValueVector(new IValue(input.get()))).toTensor();
+                return NativeTensor.own(out);
+            } finally {
+                guard.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.tsstudio.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Files that are not TorchScript are recognised for what they are, and loading them fails clearly. */
+class ModelFilesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void stateDictIsATorchSaveArchiveWithTwoTensors() {
+        ModelFileInfo info = ModelFiles.identify(Fixtures.notTorchScript("state_dict.pth"));
+        assertEquals(ModelFileInfo.Kind.TORCH_SAVE, info.kind(), info.description());
+        assertEquals(2, info.tensors().size(), info.toString());
+        for (TensorInfo t : info.tensors()) {
+            assertFalse(t.name().isEmpty());
+            assertNotNull(t.dtype(), t.toString());
+            assertFalse(t.shape().isEmpty(), t.toString());
+        }
+    }
+
+    @Test
+    void orderedDictIsATorchSaveArchiveWithTwoTensors() {
+        ModelFileInfo info = ModelFiles.identify(Fixtures.notTorchScript("ordered_dict.pt"));
+        assertEquals(ModelFileInfo.Kind.TORCH_SAVE, info.kind(), info.description());
+        assertEquals(2, info.tensors().size(), info.toString());
+        assertTrue(info.description().contains("OrderedDict"), info.description());
+    }
+
+    @Test
+    void torchSharpFilesAreUnknownAndSaySo() {
+        for (String f : List.of("bug510.dat", "tensor2345.dat")) {
+            ModelFileInfo info = ModelFiles.identify(Fixtures.notTorchScript(f));
+            assertEquals(ModelFileInfo.Kind.UNKNOWN, info.kind(), f);
+            assertTrue(info.description().startsWith("not a zip archive (starts with bytes "), info.description());
+        }
+    }
+
+    @Test
+    void fixturesAreTorchScript() throws Exception {
+        try (var files = Files.list(Fixtures.root().resolve("pytorch"))) {
+            for (Path p : files.toList()) {
+                assertEquals(ModelFileInfo.Kind.TORCHSCRIPT, ModelFiles.identify(p).kind(), p.toString());
+            }
+        }
+    }
+
+    @Test
+    void loadingANonTorchScriptFileSaysWhatItIs() {
+        for (String f : List.of("bug510.dat", "tensor2345.dat", "state_dict.pth", "ordered_dict.pt")) {
+            TorchException e = assertThrows(TorchException.class, () -> Jit.load(Fixtures.notTorchScript(f)));
+            assertTrue(e.getMessage().startsWith(f + " is not a TorchScript archive: it is "), e.getMessage());
+            assertTrue(e.getMessage().contains("expected a TorchScript archive"), e.getMessage());
+            if (f.endsWith(".pth") || f.endsWith(".pt")) assertTrue(e.getMessage().contains("torch.save archive"), e.getMessage());
+            else assertTrue(e.getMessage().contains("not a zip archive"), e.getMessage());
+        }
+    }
+
+    @Test
+    void textAndEmptyAndMissingFiles() throws Exception {
+        Path py = tmp.resolve("model.py");
+        Files.writeString(py, "def forward(x):\n    return x\n");
+        ModelFileInfo info = ModelFiles.identify(py);
+        assertEquals(ModelFileInfo.Kind.UNKNOWN, info.kind());
+        assertTrue(info.description().contains("looks like text"), info.description());
+        Path empty = Files.createFile(tmp.resolve("empty.pt"));
+        assertEquals("an empty file", ModelFiles.identify(empty).description());
+        TorchException e = assertThrows(TorchException.class, () -> Jit.load(tmp.resolve("missing.pt")));
+        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+    }
+}
