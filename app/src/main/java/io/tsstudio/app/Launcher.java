@@ -16,6 +16,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        NativeCacheDirs.configure();
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             System.exit(Cli.run(args));
         }
