@@ -19,6 +19,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        NativeCacheDirs.configure();
         if (args.length > 0 && args[0].equals("worker")) {
             System.exit(WorkerMain.run(Arrays.copyOfRange(args, 1, args.length)));
         }
