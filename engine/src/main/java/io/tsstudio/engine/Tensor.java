@@ -1,8 +1,10 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.engine.internal.torch.Dispatcher;
 import io.tsstudio.engine.internal.torch.NativeTensor;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An engine-owned tensor. Close it (or let its owner close it) to free native memory at once; closing twice is
@@ -132,5 +134,546 @@ public final class Tensor implements AutoCloseable {
     public String toString() {
         if (isClosed()) return "Tensor(closed)";
         return "Tensor(shape=" + Arrays.toString(shape()) + ", dtype=" + dtype() + ", device=" + device() + ")";
+    }
+
+    // =====================================================================================================
+    // ---- ops (owned by the tracing work) ----
+    // Every op below goes through Dispatcher.call, the single dispatch point: it runs the registry operator
+    // and records a node when a trace is active on this thread. Results are new tensors owned by the caller.
+    // =====================================================================================================
+
+    private static Tensor op(String name, Object... args) {
+        return (Tensor) Dispatcher.call(name, args);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Tensor> ops(String name, Object... args) {
+        return (List<Tensor>) Dispatcher.call(name, args);
+    }
+
+    // ---- factories ----
+
+    public static Tensor zeros(long... shape) {
+        return op("aten::zeros", (Object) shape);
+    }
+
+    public static Tensor zeros(long[] shape, DType dtype) {
+        return op("aten::zeros", shape, dtype);
+    }
+
+    public static Tensor ones(long... shape) {
+        return op("aten::ones", (Object) shape);
+    }
+
+    public static Tensor ones(long[] shape, DType dtype) {
+        return op("aten::ones", shape, dtype);
+    }
+
+    /** Uniform on [0, 1). */
+    public static Tensor rand(long... shape) {
+        return op("aten::rand", (Object) shape);
+    }
+
+    /** Standard normal. */
+    public static Tensor randn(long... shape) {
+        return op("aten::randn", (Object) shape);
+    }
+
+    public static Tensor full(long[] shape, double value) {
+        return op("aten::full", shape, value);
+    }
+
+    /** 0, 1, ..., end-1 as int64. */
+    public static Tensor arange(long end) {
+        return op("aten::arange", end);
+    }
+
+    public static Tensor arange(double start, double end, double step) {
+        return op("aten::arange.start_step", start, end, step);
+    }
+
+    public static Tensor eye(long n) {
+        return op("aten::eye", n);
+    }
+
+    /** Seeds LibTorch's default CPU (and CUDA) generator. */
+    public static void manualSeed(long seed) {
+        io.tsstudio.engine.internal.torch.GradMode.manualSeed(seed);
+    }
+
+    // ---- arithmetic ----
+
+    public Tensor add(Tensor other) {
+        return op("aten::add.Tensor", this, other);
+    }
+
+    public Tensor add(double other) {
+        return op("aten::add.Scalar", this, other);
+    }
+
+    public Tensor sub(Tensor other) {
+        return op("aten::sub.Tensor", this, other);
+    }
+
+    public Tensor sub(double other) {
+        return op("aten::sub.Scalar", this, other);
+    }
+
+    public Tensor mul(Tensor other) {
+        return op("aten::mul.Tensor", this, other);
+    }
+
+    public Tensor mul(double other) {
+        return op("aten::mul.Scalar", this, other);
+    }
+
+    public Tensor div(Tensor other) {
+        return op("aten::div.Tensor", this, other);
+    }
+
+    public Tensor div(double other) {
+        return op("aten::div.Scalar", this, other);
+    }
+
+    public Tensor neg() {
+        return op("aten::neg", this);
+    }
+
+    public Tensor pow(double exponent) {
+        return op("aten::pow.Tensor_Scalar", this, exponent);
+    }
+
+    public Tensor pow(Tensor exponent) {
+        return op("aten::pow.Tensor_Tensor", this, exponent);
+    }
+
+    public Tensor abs() {
+        return op("aten::abs", this);
+    }
+
+    public Tensor exp() {
+        return op("aten::exp", this);
+    }
+
+    public Tensor log() {
+        return op("aten::log", this);
+    }
+
+    public Tensor sqrt() {
+        return op("aten::sqrt", this);
+    }
+
+    public Tensor clamp(Double min, Double max) {
+        return op("aten::clamp", this, min, max);
+    }
+
+    public Tensor clampMin(double min) {
+        return op("aten::clamp_min", this, min);
+    }
+
+    public Tensor clampMax(double max) {
+        return op("aten::clamp_max", this, max);
+    }
+
+    /** Elementwise {@code condition ? x : y}. */
+    public static Tensor where(Tensor condition, Tensor x, Tensor y) {
+        return op("aten::where.self", condition, x, y);
+    }
+
+    // ---- comparison (bool tensors) ----
+
+    public Tensor eq(Tensor other) {
+        return op("aten::eq.Tensor", this, other);
+    }
+
+    public Tensor eq(double other) {
+        return op("aten::eq.Scalar", this, other);
+    }
+
+    public Tensor ne(Tensor other) {
+        return op("aten::ne.Tensor", this, other);
+    }
+
+    public Tensor ne(double other) {
+        return op("aten::ne.Scalar", this, other);
+    }
+
+    public Tensor lt(Tensor other) {
+        return op("aten::lt.Tensor", this, other);
+    }
+
+    public Tensor lt(double other) {
+        return op("aten::lt.Scalar", this, other);
+    }
+
+    public Tensor le(Tensor other) {
+        return op("aten::le.Tensor", this, other);
+    }
+
+    public Tensor le(double other) {
+        return op("aten::le.Scalar", this, other);
+    }
+
+    public Tensor gt(Tensor other) {
+        return op("aten::gt.Tensor", this, other);
+    }
+
+    public Tensor gt(double other) {
+        return op("aten::gt.Scalar", this, other);
+    }
+
+    public Tensor ge(Tensor other) {
+        return op("aten::ge.Tensor", this, other);
+    }
+
+    public Tensor ge(double other) {
+        return op("aten::ge.Scalar", this, other);
+    }
+
+    /** Same shape and values (not recorded: returns a Java boolean). */
+    public boolean equalTo(Tensor other) {
+        return (Boolean) Dispatcher.call("aten::equal", this, other);
+    }
+
+    public boolean allclose(Tensor other, double rtol, double atol) {
+        return (Boolean) Dispatcher.call("aten::allclose", this, other, rtol, atol);
+    }
+
+    public boolean allclose(Tensor other) {
+        return allclose(other, 1e-5, 1e-8);
+    }
+
+    // ---- linear algebra ----
+
+    public Tensor matmul(Tensor other) {
+        return op("aten::matmul", this, other);
+    }
+
+    public Tensor mm(Tensor other) {
+        return op("aten::mm", this, other);
+    }
+
+    public Tensor bmm(Tensor other) {
+        return op("aten::bmm", this, other);
+    }
+
+    /** {@code this @ weight^T + bias}; bias may be null. */
+    public Tensor linear(Tensor weight, Tensor bias) {
+        return op("aten::linear", this, weight, bias);
+    }
+
+    /** 2-D transpose. */
+    public Tensor t() {
+        return op("aten::t", this);
+    }
+
+    // ---- activations ----
+
+    public Tensor relu() {
+        return op("aten::relu", this);
+    }
+
+    public Tensor gelu() {
+        return op("aten::gelu", this);
+    }
+
+    public Tensor silu() {
+        return op("aten::silu", this);
+    }
+
+    public Tensor sigmoid() {
+        return op("aten::sigmoid", this);
+    }
+
+    public Tensor tanh() {
+        return op("aten::tanh", this);
+    }
+
+    public Tensor softmax(long dim) {
+        return op("aten::softmax.int", this, dim);
+    }
+
+    public Tensor logSoftmax(long dim) {
+        return op("aten::log_softmax.int", this, dim);
+    }
+
+    // ---- reductions ----
+
+    public Tensor sum() {
+        return op("aten::sum", this);
+    }
+
+    public Tensor sum(long dim, boolean keepdim) {
+        return op("aten::sum.dim_IntList", this, new long[] {dim}, keepdim);
+    }
+
+    public Tensor sum(long dim) {
+        return sum(dim, false);
+    }
+
+    public Tensor mean() {
+        return op("aten::mean", this);
+    }
+
+    public Tensor mean(long dim, boolean keepdim) {
+        return op("aten::mean.dim", this, new long[] {dim}, keepdim);
+    }
+
+    public Tensor max() {
+        return op("aten::max", this);
+    }
+
+    /** Elementwise maximum. */
+    public Tensor max(Tensor other) {
+        return op("aten::maximum", this, other);
+    }
+
+    /** [values, indices] along {@code dim}. */
+    public List<Tensor> max(long dim, boolean keepdim) {
+        return ops("aten::max.dim", this, dim, keepdim);
+    }
+
+    public Tensor min() {
+        return op("aten::min", this);
+    }
+
+    public Tensor min(Tensor other) {
+        return op("aten::minimum", this, other);
+    }
+
+    /** [values, indices] along {@code dim}. */
+    public List<Tensor> min(long dim, boolean keepdim) {
+        return ops("aten::min.dim", this, dim, keepdim);
+    }
+
+    public Tensor argmax() {
+        return op("aten::argmax", this);
+    }
+
+    public Tensor argmax(long dim, boolean keepdim) {
+        return op("aten::argmax", this, dim, keepdim);
+    }
+
+    // ---- shape ----
+
+    public Tensor reshape(long... shape) {
+        return op("aten::reshape", this, shape);
+    }
+
+    public Tensor view(long... shape) {
+        return op("aten::view", this, shape);
+    }
+
+    public Tensor permute(long... dims) {
+        return op("aten::permute", this, dims);
+    }
+
+    public Tensor transpose(long dim0, long dim1) {
+        return op("aten::transpose.int", this, dim0, dim1);
+    }
+
+    public Tensor flatten() {
+        return op("aten::flatten.using_ints", this, 0L, -1L);
+    }
+
+    public Tensor flatten(long startDim, long endDim) {
+        return op("aten::flatten.using_ints", this, startDim, endDim);
+    }
+
+    public Tensor squeeze() {
+        return op("aten::squeeze", this);
+    }
+
+    public Tensor squeeze(long dim) {
+        return op("aten::squeeze.dim", this, dim);
+    }
+
+    public Tensor unsqueeze(long dim) {
+        return op("aten::unsqueeze", this, dim);
+    }
+
+    public Tensor contiguous() {
+        return op("aten::contiguous", this);
+    }
+
+    public Tensor expand(long... shape) {
+        return op("aten::expand", this, shape);
+    }
+
+    public static Tensor cat(List<Tensor> tensors, long dim) {
+        return op("aten::cat", tensors, dim);
+    }
+
+    public static Tensor stack(List<Tensor> tensors, long dim) {
+        return op("aten::stack", tensors, dim);
+    }
+
+    public List<Tensor> unbind(long dim) {
+        return ops("aten::unbind.int", this, dim);
+    }
+
+    public List<Tensor> split(long splitSize, long dim) {
+        return ops("aten::split.Tensor", this, splitSize, dim);
+    }
+
+    public List<Tensor> chunk(long chunks, long dim) {
+        return ops("aten::chunk", this, chunks, dim);
+    }
+
+    // ---- indexing ----
+
+    public Tensor select(long dim, long index) {
+        return op("aten::select.int", this, dim, index);
+    }
+
+    /** {@code this[i]}. */
+    public Tensor get(long index) {
+        return select(0, index);
+    }
+
+    public Tensor narrow(long dim, long start, long length) {
+        return op("aten::narrow", this, dim, start, length);
+    }
+
+    /** Elements {@code start, start+step, ...} before {@code end} along {@code dim}. */
+    public Tensor slice(long dim, long start, long end, long step) {
+        return op("aten::slice.Tensor", this, dim, start, end, step);
+    }
+
+    /** Advanced indexing {@code this[i0, i1, ...]} with index tensors (null skips a dimension). */
+    public Tensor index(Tensor... indices) {
+        return op("aten::index.Tensor", this, java.util.Arrays.asList(indices));
+    }
+
+    public Tensor indexSelect(long dim, Tensor index) {
+        return op("aten::index_select", this, dim, index);
+    }
+
+    public Tensor maskedFill(Tensor mask, double value) {
+        return op("aten::masked_fill.Scalar", this, mask, value);
+    }
+
+    // ---- neural network functions ----
+
+    public Tensor conv1d(Tensor weight, Tensor bias, long stride, long padding, long dilation, long groups) {
+        return op("aten::conv1d", this, weight, bias, new long[] {stride}, new long[] {padding}, new long[] {dilation}, groups);
+    }
+
+    public Tensor conv2d(Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation, long groups) {
+        return op("aten::conv2d", this, weight, bias, stride, padding, dilation, groups);
+    }
+
+    public Tensor conv2d(Tensor weight, Tensor bias) {
+        return op("aten::conv2d", this, weight, bias);
+    }
+
+    public Tensor maxPool2d(long[] kernel, long[] stride, long[] padding) {
+        return op("aten::max_pool2d", this, kernel, stride, padding);
+    }
+
+    public Tensor maxPool2d(long kernel) {
+        return op("aten::max_pool2d", this, new long[] {kernel, kernel});
+    }
+
+    public Tensor avgPool2d(long[] kernel, long[] stride, long[] padding) {
+        return op("aten::avg_pool2d", this, kernel, stride, padding);
+    }
+
+    public Tensor avgPool2d(long kernel) {
+        return op("aten::avg_pool2d", this, new long[] {kernel, kernel});
+    }
+
+    public Tensor batchNorm(Tensor weight, Tensor bias, Tensor runningMean, Tensor runningVar, boolean training, double momentum, double eps) {
+        return op("aten::batch_norm", this, weight, bias, runningMean, runningVar, training, momentum, eps, true);
+    }
+
+    public Tensor layerNorm(long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return op("aten::layer_norm", this, normalizedShape, weight, bias, eps);
+    }
+
+    public Tensor dropout(double p, boolean train) {
+        return op("aten::dropout", this, p, train);
+    }
+
+    /** Rows of {@code weight} picked by the integer tensor {@code indices}. */
+    public static Tensor embedding(Tensor weight, Tensor indices) {
+        return op("aten::embedding", weight, indices);
+    }
+
+    // ---- conversion, autograd, in place ----
+
+    public Tensor to(DType dtype) {
+        return op("aten::to.dtype", this, dtype);
+    }
+
+    public Tensor to(Device device) {
+        return op("aten::to.device", this, device, dtype());
+    }
+
+    public Tensor clone() {
+        return op("aten::clone", this);
+    }
+
+    public Tensor detach() {
+        return op("aten::detach", this);
+    }
+
+    /** Detaches in place; returns this tensor. */
+    public Tensor detach_() {
+        Dispatcher.call("aten::detach_", this);
+        return this;
+    }
+
+    /** Sets whether autograd records operations on this tensor (a leaf); returns this tensor. */
+    public Tensor requiresGrad(boolean requiresGrad) {
+        Dispatcher.call("aten::requires_grad_", this, requiresGrad);
+        return this;
+    }
+
+    /** Fills with zeros in place; returns this tensor. */
+    public Tensor zero_() {
+        Dispatcher.call("aten::zero_", this);
+        return this;
+    }
+
+    public Tensor fill_(double value) {
+        Dispatcher.call("aten::fill_.Scalar", this, value);
+        return this;
+    }
+
+    /** Copies {@code src} into this tensor in place; returns this tensor. */
+    public Tensor copy_(Tensor src) {
+        Dispatcher.call("aten::copy_", this, src);
+        return this;
+    }
+
+    public Tensor add_(Tensor other) {
+        Dispatcher.call("aten::add_.Tensor", this, other);
+        return this;
+    }
+
+    public Tensor add_(double other) {
+        Dispatcher.call("aten::add_.Scalar", this, other);
+        return this;
+    }
+
+    public Tensor mul_(double other) {
+        Dispatcher.call("aten::mul_.Scalar", this, other);
+        return this;
+    }
+
+    public Tensor uniform_(double from, double to) {
+        Dispatcher.call("aten::uniform_", this, from, to);
+        return this;
+    }
+
+    public Tensor normal_(double mean, double std) {
+        Dispatcher.call("aten::normal_", this, mean, std);
+        return this;
+    }
+
+    public long size(long dim) {
+        long[] s = shape();
+        return s[(int) (dim < 0 ? dim + s.length : dim)];
     }
 }

@@ -1,0 +1,29 @@
+package io.tsstudio.engine;
+
+import java.util.List;
+
+/**
+ * The schema of one registry operator overload, e.g. {@code aten::add.Tensor(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor}.
+ *
+ * @param name      qualified name, {@code aten::add}
+ * @param overload  overload name, {@code Tensor}; empty for the default overload
+ * @param schema    the whole schema as text
+ * @param arguments declared arguments in order
+ * @param returns   declared returns in order
+ */
+public record OpSchema(String name, String overload, String schema, List<OpArgument> arguments, List<OpArgument> returns) {
+    public OpSchema {
+        arguments = List.copyOf(arguments);
+        returns = List.copyOf(returns);
+    }
+
+    /** {@code name.overload}, or just the name for the default overload. */
+    public String fullName() {
+        return overload.isEmpty() ? name : name + "." + overload;
+    }
+
+    @Override
+    public String toString() {
+        return schema;
+    }
+}

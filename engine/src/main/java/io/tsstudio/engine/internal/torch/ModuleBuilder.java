@@ -1,0 +1,191 @@
+package io.tsstudio.engine.internal.torch;
+
+import io.tsstudio.engine.TorchException;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.CompilationUnit;
+import org.bytedeco.pytorch.Function;
+import org.bytedeco.pytorch.Graph;
+import org.bytedeco.pytorch.GraphFunction;
+import org.bytedeco.pytorch.IValue;
+import org.bytedeco.pytorch.IValueVector;
+import org.bytedeco.pytorch.JitModule;
+import org.bytedeco.pytorch.QualifiedName;
+import org.bytedeco.pytorch.Value;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds TorchScript module skeletons for traced Java modules, and the mode-dispatching forward of respect mode. */
+public final class ModuleBuilder {
+    private static final Map<String, Integer> NAME_COUNTS = new HashMap<>();
+    private static volatile CompilationUnit classes;
+
+    private ModuleBuilder() {
+    }
+
+    /**
+     * What a module skeleton holds: own parameters and buffers (the same tensors, so storage is shared), and
+     * children, each either another spec or an existing script module that is reused as it is.
+     */
+    public record Spec(String className, boolean training, Map<String, io.tsstudio.engine.Tensor> parameters,
+                       Map<String, io.tsstudio.engine.Tensor> buffers, Map<String, Object> children) {
+    }
+
+    /** All traced module classes live in one compilation unit, as in R torch; names are unique per process. */
+    private static CompilationUnit classes() {
+        CompilationUnit c = classes;
+        if (c == null) {
+            synchronized (ModuleBuilder.class) {
+                if (classes == null) {
+                    CompilationUnit cu = new CompilationUnit();
+                    cu.retainReference();
+                    classes = cu;
+                }
+                c = classes;
+            }
+        }
+        return c;
+    }
+
+    static synchronized String uniqueName(String base) {
+        String clean = base.replaceAll("[^A-Za-z0-9_]", "_");
+        if (clean.isEmpty() || Character.isDigit(clean.charAt(0))) clean = "M" + clean;
+        int n = NAME_COUNTS.merge(clean, 1, Integer::sum) - 1;
+        return n == 0 ? clean : clean + n;
+    }
+
+    public static NativeModule build(Spec spec) {
+        try (PointerScope s = new PointerScope()) {
+            return NativeModule.own(buildRaw(spec));
+        }
+    }
+
+    private static JitModule buildRaw(Spec spec) {
+        JitModule m = new JitModule(new QualifiedName("__torch__." + uniqueName(spec.className())), classes(), false);
+        m.register_attribute("training", Types.BOOL, new IValue(spec.training()), false, false);
+        for (Map.Entry<String, io.tsstudio.engine.Tensor> e : spec.parameters().entrySet()) {
+            m.register_parameter(e.getKey(), e.getValue().nativeHandle().get(), false);
+        }
+        for (Map.Entry<String, io.tsstudio.engine.Tensor> e : spec.buffers().entrySet()) {
+            m.register_buffer(e.getKey(), e.getValue().nativeHandle().get());
+        }
+        for (Map.Entry<String, Object> e : spec.children().entrySet()) {
+            Object c = e.getValue();
+            if (c instanceof Spec cs) m.register_module(e.getKey(), buildRaw(cs));
+            else if (c instanceof NativeModule nm) m.register_module(e.getKey(), nm.get());
+            else throw new TorchException("child '" + e.getKey() + "' is neither a module nor a script module");
+        }
+        return m;
+    }
+
+    /**
+     * Adds a TorchScript {@code forward} that calls {@code trainforward} or {@code evalforward} by
+     * {@code self.training}. Its signature copies the traced graph's inputs and output (unshaped), so a
+     * {@code List[Tensor]} input stays a list (the trap of R torch issue #1252).
+     */
+    public static void defineModeDispatch(NativeModule module) {
+        try (PointerScope s = new PointerScope()) {
+            JitModule m = module.get();
+            Function train = m.type().findMethod("trainforward");
+            Function eval = m.type().findMethod("evalforward");
+            if (train == null || eval == null) throw new TorchException("respect mode needs both trainforward and evalforward");
+            Graph g = new GraphFunction(train).graph();
+            long n = g.inputs().size();
+            StringBuilder params = new StringBuilder("self");
+            StringBuilder args = new StringBuilder();
+            for (long i = 1; i < n; i++) {
+                Value in = g.inputs().get(i);
+                String name = "argument_" + i;
+                params.append(", ").append(name).append(": ").append(annotation(in));
+                args.append(i == 1 ? "" : ", ").append(name);
+            }
+            String ret = annotation(g.outputs().get(0));
+            String src = "def forward(" + params + ") -> " + ret + ":\n"
+                    + "    if self.training:\n"
+                    + "        return self.trainforward(" + args + ")\n"
+                    + "    else:\n"
+                    + "        return self.evalforward(" + args + ")\n";
+            try {
+                m.define(src);
+            } catch (RuntimeException e) {
+                throw new TorchException("could not generate the mode-dispatching forward:\n" + src + Dispatcher.firstLines(e.getMessage()), e);
+            }
+        }
+    }
+
+    private static String annotation(Value v) {
+        return v.type().get().annotation_str().getString();
+    }
+
+    /** Calls a method of a script module with Java values (used by the tracer and its tests). */
+    public static Object callMethod(NativeModule module, String method, List<Object> args) {
+        try (PointerScope s = new PointerScope()) {
+            org.bytedeco.pytorch.MethodOptional found = module.get().find_method(method);
+            if (!found.has_value()) throw new TorchException("script module has no method '" + method + "'");
+            IValueVector stack = new IValueVector();
+            for (Object a : args) stack.push_back(JavaValues.toIValue(a));
+            try {
+                return JavaValues.fromIValue(found.get().apply(stack));
+            } catch (RuntimeException e) {
+                throw new TorchException(method + ": " + Dispatcher.firstLines(e.getMessage()), e);
+            }
+        }
+    }
+
+    /** Writes the module as a TorchScript archive ({@code mobile}: lite-interpreter bytecode). */
+    public static void save(NativeModule module, java.nio.file.Path path, boolean mobile) {
+        try (PointerScope s = new PointerScope()) {
+            String p = path.toAbsolutePath().toString();
+            if (mobile) module.get()._save_for_mobile(p);
+            else module.get().save(p);
+        } catch (RuntimeException e) {
+            throw new TorchException("could not save to " + path + ": " + Dispatcher.firstLines(e.getMessage()), e);
+        }
+    }
+
+    /** The archive bytes (LibTorch has no stream API in the presets: through a temporary file). */
+    public static byte[] serialize(NativeModule module) {
+        java.nio.file.Path tmp = null;
+        try {
+            tmp = java.nio.file.Files.createTempFile("tsstudio-", ".pt");
+            save(module, tmp, false);
+            return java.nio.file.Files.readAllBytes(tmp);
+        } catch (java.io.IOException e) {
+            throw new TorchException("could not serialize the module: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) try {
+                java.nio.file.Files.deleteIfExists(tmp);
+            } catch (java.io.IOException ignored) {
+                // a temp file left behind is harmless
+            }
+        }
+    }
+
+    /** Loads a TorchScript archive (used by traced-function round trips until Jit.load is available). */
+    public static NativeModule load(java.nio.file.Path path) {
+        if (!java.nio.file.Files.isRegularFile(path)) throw new TorchException("no such file: " + path);
+        try (PointerScope s = new PointerScope()) {
+            return NativeModule.own(org.bytedeco.pytorch.global.torch.load(path.toAbsolutePath().toString()));
+        } catch (RuntimeException e) {
+            throw new TorchException("could not load " + path + ": " + Dispatcher.firstLines(e.getMessage()), e);
+        }
+    }
+
+    public static String methodGraph(NativeModule module, String method) {
+        try (PointerScope s = new PointerScope()) {
+            org.bytedeco.pytorch.MethodOptional found = module.get().find_method(method);
+            if (!found.has_value()) throw new TorchException("script module has no method '" + method + "'");
+            return found.get().graph().toString();
+        }
+    }
+
+    /** LibTorch's last executed optimized graph (per thread), as text; meaningful right after a call. */
+    public static String lastExecutedOptimizedGraph() {
+        try (PointerScope s = new PointerScope()) {
+            org.bytedeco.pytorch.Graph g = org.bytedeco.pytorch.global.torch.lastExecutedOptimizedGraph();
+            if (g == null || g.isNull()) throw new TorchException("no graph has been executed on this thread yet");
+            return g.toString();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.tsstudio.engine.internal.torch;
+
+import io.tsstudio.engine.TorchException;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.ClassType;
+import org.bytedeco.pytorch.CompilationUnit;
+import org.bytedeco.pytorch.Function;
+import org.bytedeco.pytorch.Graph;
+import org.bytedeco.pytorch.GraphFunction;
+import org.bytedeco.pytorch.IValue;
+import org.bytedeco.pytorch.IValueVector;
+import org.bytedeco.pytorch.JitModule;
+import org.bytedeco.pytorch.QualifiedName;
+import org.bytedeco.pytorch.Type;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Owner of a standalone TorchScript function and the compilation unit that keeps it alive. */
+public final class NativeFunction implements AutoCloseable {
+    private final CompilationUnit cu;
+    private final Function function;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private NativeFunction(CompilationUnit cu, Function function) {
+        this.cu = cu;
+        this.function = function;
+    }
+
+    static NativeFunction own(CompilationUnit cu, Function f) {
+        cu.retainReference();
+        f.retainReference();
+        return new NativeFunction(cu, f);
+    }
+
+    private Function get() {
+        if (closed.get()) throw new TorchException("function is closed");
+        return function;
+    }
+
+    /** Calls the function; arguments are positional and checked against its schema by LibTorch. */
+    public Object call(List<Object> args) {
+        try (PointerScope s = new PointerScope()) {
+            IValueVector stack = new IValueVector();
+            for (Object a : args) stack.push_back(JavaValues.toIValue(a));
+            IValue r;
+            try {
+                r = get().apply(stack);
+            } catch (RuntimeException e) {
+                throw new TorchException(Dispatcher.firstLines(e.getMessage()), e);
+            }
+            return JavaValues.fromIValue(r);
+        }
+    }
+
+    public String graphText() {
+        try (PointerScope s = new PointerScope()) {
+            return new GraphFunction(get()).graph().toString();
+        }
+    }
+
+    /**
+     * Wraps the function as {@code forward} of a fresh {@code __torch__.PlaceholderModule}, as R torch and LibTorch do
+     * when saving a function: the file then loads anywhere as a module whose forward is the function.
+     */
+    public NativeModule toModule() {
+        try (PointerScope s = new PointerScope()) {
+            CompilationUnit moduleCu = new CompilationUnit();
+            JitModule m = new JitModule(new QualifiedName("__torch__.PlaceholderModule"), moduleCu, true);
+            m.register_attribute("training", Types.BOOL, new IValue(true), false, false);
+            Graph g = new GraphFunction(get()).graph().copy();
+            ClassType type = m.type();
+            g.insertInput(0, "self").setType(new Type.TypePtr(type));
+            Function f = moduleCu.create_function(new QualifiedName(new QualifiedName(Tracing.typeName(type)), "forward"), g, false);
+            type.addMethod(f);
+            return NativeModule.own(m);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            function.releaseReference();
+            cu.releaseReference();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.tsstudio.engine.json;
+
+import io.tsstudio.engine.TorchException;
+
+/** A JSON value does not fit the declared type (the message names the argument, the expected type and what was given). */
+public class ValueJsonException extends TorchException {
+    public ValueJsonException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,15 @@
+package io.tsstudio.engine.nn;
+
+import io.tsstudio.engine.Tensor;
+
+/** Logistic sigmoid, elementwise. */
+public class Sigmoid extends Module {
+    public Tensor forward(Tensor x) {
+        return x.sigmoid();
+    }
+
+    @Override
+    public Tensor forward(Object... inputs) {
+        return forward(Layers.single(this, inputs));
+    }
+}

@@ -1,0 +1,7 @@
+package io.tsstudio.engine.trace;
+
+/** Java code to trace: takes the example inputs, returns a Tensor, a List/Map of tensors, or a tuple of these. */
+@FunctionalInterface
+public interface TraceFunction {
+    Object apply(TraceArgs args) throws Exception;
+}

@@ -1,0 +1,67 @@
+package io.tsstudio.engine.trace;
+
+import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.internal.torch.ModuleBuilder;
+import io.tsstudio.engine.internal.torch.NativeFunction;
+import io.tsstudio.engine.internal.torch.NativeModule;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * A TorchScript function recorded from Java code. It runs without the Java code, on inputs of other shapes too
+ * (argument types are checked, shapes are not), and saves as a module whose {@code forward} is the function.
+ */
+public final class TracedFunction implements AutoCloseable {
+    private final NativeFunction function;
+
+    TracedFunction(NativeFunction function) {
+        this.function = function;
+    }
+
+    /** Runs the function. Arguments are positional: Tensor, List of tensors, Map of tensors, tuples. */
+    public Object call(Object... args) {
+        return function.call(Arrays.asList(args));
+    }
+
+    /** The recorded graph as LibTorch prints it. */
+    public String graph() {
+        return function.graphText();
+    }
+
+    /** Saves as a TorchScript archive; it loads back (here, in PyTorch or LibTorch) as a module with this forward. */
+    public void save(Path path) {
+        try (NativeModule m = function.toModule()) {
+            ModuleBuilder.save(m, path, false);
+        }
+    }
+
+    /** Saves lite-interpreter bytecode for LibTorch's mobile loader; {@code Jit.load} reads it too. */
+    public void saveForMobile(Path path) {
+        try (NativeModule m = function.toModule()) {
+            ModuleBuilder.save(m, path, true);
+        }
+    }
+
+    /** The archive {@link #save} would write, as bytes. */
+    public byte[] serialize() {
+        try (NativeModule m = function.toModule()) {
+            return ModuleBuilder.serialize(m);
+        }
+    }
+
+    /** The function as {@code forward} of a new module (what {@link #save} writes). */
+    public ScriptModule toModule() {
+        return ScriptModule.wrap(function.toModule());
+    }
+
+    @Override
+    public void close() {
+        function.close();
+    }
+
+    @Override
+    public String toString() {
+        return "<script_function>";
+    }
+}

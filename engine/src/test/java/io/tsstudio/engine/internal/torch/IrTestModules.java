@@ -1,0 +1,56 @@
+package io.tsstudio.engine.internal.torch;
+
+import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.ir.IrGraph;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.pytorch.CompilationUnit;
+import org.bytedeco.pytorch.JitModule;
+import org.bytedeco.pytorch.QualifiedName;
+import org.bytedeco.pytorch.global.torch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Loads and builds native modules for IR tests (straight through JavaCPP, independent of the public Jit API). */
+public final class IrTestModules {
+    private IrTestModules() {
+    }
+
+    /** The shared fixtures folder: walks up from the working directory until a {@code shared/fixtures} exists. */
+    public static Path fixtures() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path f = p.resolve("shared/fixtures");
+            if (Files.isDirectory(f)) return f;
+        }
+        throw new IllegalStateException("no shared/fixtures above " + Path.of("").toAbsolutePath());
+    }
+
+    public static ScriptModule load(String pytorchFixture) {
+        Runtime.ensureLoaded();
+        try (PointerScope s = new PointerScope()) {
+            return ScriptModule.wrap(NativeModule.own(torch.load(fixtures().resolve("pytorch").resolve(pytorchFixture).toString())));
+        }
+    }
+
+    /** A module of class {@code name} whose methods are {@code source}, with the given submodules registered first. */
+    public static ScriptModule define(String name, String source, Object... namesAndSubmodules) {
+        Runtime.ensureLoaded();
+        try (PointerScope s = new PointerScope()) {
+            JitModule m = new JitModule(new QualifiedName(name));
+            for (int i = 0; i < namesAndSubmodules.length; i += 2) {
+                m.register_module((String) namesAndSubmodules[i], ((ScriptModule) namesAndSubmodules[i + 1]).nativeHandle().get());
+            }
+            m.define(source);
+            return ScriptModule.wrap(NativeModule.own(m));
+        }
+    }
+
+    /** The IR of function {@code name} compiled from {@code source}. */
+    public static IrGraph compiledFunction(String source, String name) {
+        Runtime.ensureLoaded();
+        try (PointerScope s = new PointerScope()) {
+            CompilationUnit cu = torch.compile(source);
+            return IrReader.readFunction(cu.get_function(new QualifiedName(name)));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.tsstudio.ui.graph.fx;
+
+import io.tsstudio.ui.graph.GraphScene;
+import io.tsstudio.ui.graph.GraphStyle;
+import io.tsstudio.ui.graph.Highlights;
+import io.tsstudio.ui.graph.ScenePainter;
+import javafx.geometry.Point2D;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+
+/**
+ * An overview of the whole scene with the visible part outlined; click or drag to move there. The overview is
+ * painted once per scene into an image, so moving the camera only redraws the image and a rectangle.
+ */
+public final class Minimap extends Region {
+    private static final double SIZE = 180;
+    private final Canvas canvas = new Canvas(SIZE, SIZE);
+    private final GraphCanvas main;
+    private WritableImage overview;
+    private GraphScene drawn;
+    private double scale = 1;
+
+    public Minimap(GraphCanvas main) {
+        this.main = main;
+        getChildren().add(canvas);
+        setPrefSize(SIZE, SIZE);
+        setMaxSize(SIZE, SIZE);
+        setStyle("-fx-border-color: #adb5bd; -fx-background-color: white;");
+        setOnMousePressed(this::moveTo);
+        setOnMouseDragged(this::moveTo);
+    }
+
+    public void refresh() {
+        GraphScene s = main.scene();
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.setTransform(1, 0, 0, 1, 0, 0);
+        if (s == null) {
+            gc.clearRect(0, 0, SIZE, SIZE);
+            return;
+        }
+        scale = Math.min(SIZE / Math.max(1, s.width()), SIZE / Math.max(1, s.height()));
+        if (s != drawn) {
+            drawn = s;
+            gc.setFill(Color.WHITE);
+            gc.fillRect(0, 0, SIZE, SIZE);
+            gc.setTransform(scale, 0, 0, scale, 0, 0);
+            new ScenePainter().paint(s, new CanvasPainter(gc), 0, 0, s.width(), s.height(), Math.min(scale, GraphStyle.NO_TEXT / 2),
+                    Highlights.NONE);
+            gc.setTransform(1, 0, 0, 1, 0, 0);
+            SnapshotParameters p = new SnapshotParameters();
+            overview = canvas.snapshot(p, null);
+        }
+        gc.drawImage(overview, 0, 0);
+        Point2D a = main.toWorld(0, 0);
+        Point2D b = main.toWorld(main.getWidth(), main.getHeight());
+        gc.setStroke(Color.web("#1971c2"));
+        gc.setLineWidth(1.5);
+        gc.strokeRect(a.getX() * scale, a.getY() * scale, (b.getX() - a.getX()) * scale, (b.getY() - a.getY()) * scale);
+    }
+
+    private void moveTo(MouseEvent e) {
+        if (main.scene() == null) {
+            return;
+        }
+        double wx = e.getX() / scale, wy = e.getY() / scale;
+        double s = main.scale();
+        main.setCamera(s, main.getWidth() / 2 - wx * s, main.getHeight() / 2 - wy * s);
+    }
+}
