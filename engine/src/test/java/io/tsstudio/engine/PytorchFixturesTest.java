@@ -208,4 +208,17 @@ class PytorchFixturesTest {
             }
         }
     }
+
+    @Test
+    void anEvalModulesOutputFeedsATrainingModule() {
+        try (ScriptModule first = Jit.load(Fixtures.pytorch("r-traced-linear.pt")); ScriptModule second = Jit.load(Fixtures.pytorch("r-traced-linear.pt"));
+             Tensor x = ones(2, 10)) {
+            first.eval();
+            second.train();
+            try (Tensor mid = (Tensor) first.forward(x); Tensor out = (Tensor) second.forward(mid)) {
+                assertArrayEquals(new long[] {2, 10}, out.shape());
+                assertTrue(out.requiresGrad(), "a training module's output tracks gradients");
+            }
+        }
+    }
 }

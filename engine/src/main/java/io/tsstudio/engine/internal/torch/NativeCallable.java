@@ -106,7 +106,7 @@ public final class NativeCallable {
             InferenceMode guard = inference ? new InferenceMode() : null;
             try {
                 IValue[] values = new IValue[args.length];
-                for (int i = 0; i < args.length; i++) values[i] = IValues.toIValue(args[i], argTypes[i], Where.argument(name, argNames[i]));
+                for (int i = 0; i < args.length; i++) values[i] = IValues.toIValue(args[i], argTypes[i], Where.argument(name, argNames[i], !inference));
                 IValueVector stack = new IValueVector(values);
                 IValue result = method != null ? method.apply(stack) : function.apply(stack);
                 return IValues.fromIValue(result, returnType, Where.result(name));
