@@ -102,6 +102,7 @@ public final class IValues {
      * in grad mode (a training module) gets a normal copy of them.
      */
     private static IValue tensorArgument(Tensor tensor, Where w) {
+        if (tensor.isClosed()) throw new ValueConversionException(w.describe() + ": the Tensor given is closed");
         org.bytedeco.pytorch.Tensor t = tensor.nativeHandle().get();
         if (w.gradMode() && t.is_inference()) return new IValue(t.clone());
         return new IValue(t);
