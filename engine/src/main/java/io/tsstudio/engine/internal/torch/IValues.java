@@ -72,7 +72,7 @@ public final class IValues {
                 break;
             }
             case TUPLE:
-                if (v instanceof JitTuple jt) return tuple(jt.values(), t, w);
+                if (v instanceof JitTuple jt) return tuple(byFieldNames(jt, t, w), t, w);
                 if (v instanceof List<?> l) return tuple(l, t, w);
                 break;
             case DICT:
@@ -124,6 +124,23 @@ public final class IValues {
         GenericList gl = new GenericList(elementType.nativePtr());
         for (int i = 0; i < items.size(); i++) gl.push_back(toIValue(items.get(i), elementType, w.index(i)));
         return new IValue(gl);
+    }
+
+    /** A JitTuple with names fills a NamedTuple by name, in any order (JSON objects); unknown or missing names are errors. */
+    private static List<?> byFieldNames(JitTuple jt, TsType t, Where w) {
+        if (!jt.isNamed() || !t.isNamedTuple() || jt.names().equals(t.names())) return jt.values();
+        for (String name : jt.names()) {
+            if (!t.names().contains(name)) {
+                throw new ValueConversionException(w.describe() + ": " + t.text() + " has no field '" + name + "' (fields: " + String.join(", ", t.names()) + ")");
+            }
+        }
+        List<Object> ordered = new ArrayList<>();
+        for (String name : t.names()) {
+            int i = jt.names().indexOf(name);
+            if (i < 0) throw new ValueConversionException(w.describe() + ": field '" + name + "' of " + t.text() + " is missing");
+            ordered.add(jt.values().get(i));
+        }
+        return ordered;
     }
 
     private static IValue tuple(List<?> items, TsType t, Where w) {
