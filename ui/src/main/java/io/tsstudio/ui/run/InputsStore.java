@@ -3,6 +3,7 @@ package io.tsstudio.ui.run;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tsstudio.ui.workspace.StudioDirs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,14 +33,9 @@ public final class InputsStore {
         this.file = file;
     }
 
-    /** {@code ~/.local/share/tsstudio/run-inputs.json} (or {@code $XDG_DATA_HOME}, {@code %APPDATA%}). */
+    /** {@code run-inputs.json} in the studio's data directory ({@link StudioDirs}; {@code -Dtsstudio.home} moves it). */
     public static InputsStore inUserDataDir() {
-        String xdg = System.getenv("XDG_DATA_HOME");
-        String appData = System.getenv("APPDATA");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : appData != null && !appData.isBlank() ? Path.of(appData)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return new InputsStore(base.resolve("tsstudio").resolve("run-inputs.json"));
+        return new InputsStore(StudioDirs.forUser().data().resolve("run-inputs.json"));
     }
 
     public Path file() {
