@@ -162,6 +162,14 @@ public class GraphEditorView extends BorderPane {
         if (f != null) vm.save(f.toPath());
     }
 
+    /**
+     * Adds an "Open in Studio" action that hands the compiled model (a temporary .pt) to {@code opener}, e.g. the main
+     * window, which shows it in its graph view and run panel.
+     */
+    public void setOpenInStudio(java.util.function.Consumer<java.nio.file.Path> opener) {
+        toolbar.getItems().add(button("Open in Studio", "openInStudioButton", () -> vm.exportToTemp().ifPresent(opener)));
+    }
+
     public GraphEditorViewModel viewModel() {
         return vm;
     }

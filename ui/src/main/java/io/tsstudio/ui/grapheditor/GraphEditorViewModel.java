@@ -595,6 +595,25 @@ public class GraphEditorViewModel {
         }
     }
 
+    /**
+     * Writes the current module (compiling first if there is none) with the document inside to a temporary .pt, for
+     * the studio to open in its graph view and run panel.
+     */
+    public Optional<Path> exportToTemp() {
+        if (module == null && !compile()) return Optional.empty();
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("tsstudio-graph");
+            Path file = dir.resolve(doc.title() + ".pt");
+            GraphArchive.save(module, doc, file);
+            file.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return Optional.of(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            error("Cannot hand the model to the studio: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** Frees the module and the weights. */
     public void dispose() {
         if (module != null) module.close();
