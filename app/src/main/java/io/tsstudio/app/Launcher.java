@@ -2,6 +2,9 @@ package io.tsstudio.app;
 
 import io.tsstudio.app.cli.Cli;
 import io.tsstudio.app.studio.StudioLauncher;
+import io.tsstudio.app.worker.WorkerMain;
+
+import java.util.Arrays;
 
 import java.util.Set;
 
@@ -16,6 +19,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        NativeCacheDirs.configure();
+        if (args.length > 0 && args[0].equals("worker")) {
+            System.exit(WorkerMain.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             System.exit(Cli.run(args));
         }

@@ -1,0 +1,7 @@
+package io.tsstudio.app.studio;
+
+import io.tsstudio.ui.workspace.OpenModel;
+
+/** Where a module-code buffer's text comes from: one class of one open model. */
+record BufferOrigin(OpenModel model, String className) {
+}

@@ -1,0 +1,495 @@
+package io.tsstudio.app.studio;
+
+import io.tsstudio.ui.console.LogConsole;
+import io.tsstudio.ui.editor.BufferKind;
+import io.tsstudio.ui.editor.CachedOperatorCatalog;
+import io.tsstudio.ui.editor.CompletionItem;
+import io.tsstudio.ui.editor.CompletionProvider;
+import io.tsstudio.ui.editor.EditorViewModel;
+import io.tsstudio.ui.inspect.InspectorViewModel;
+import io.tsstudio.ui.problems.ProblemsViewModel;
+import io.tsstudio.ui.workspace.AtomicFiles;
+import io.tsstudio.ui.workspace.AutosaveEntry;
+import io.tsstudio.ui.workspace.AutosaveStore;
+import io.tsstudio.ui.workspace.CompileFailure;
+import io.tsstudio.ui.workspace.ModelBackend;
+import io.tsstudio.ui.workspace.ModelFileException;
+import io.tsstudio.ui.workspace.OpenModel;
+import io.tsstudio.ui.workspace.OpenedFile;
+import io.tsstudio.ui.workspace.RecentFiles;
+import io.tsstudio.ui.workspace.StudioDirs;
+import io.tsstudio.ui.workspace.Workspace;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The studio's state and commands, without nodes: open buffers and models, the active selection, opening files
+ * (off the FX thread), recompiling a class into its loaded module, saving, compiling a script to a module,
+ * autosave and recovery. The main window binds to it; tests drive it directly with the real engine.
+ */
+public final class StudioViewModel implements AutoCloseable {
+    public static final String APP_NAME = "TorchScript Studio";
+
+    private final ModelBackend backend;
+    private final Executor fx;
+    private final ExecutorService io;
+    private final LogConsole console;
+    private final Workspace workspace = new Workspace();
+    private final InspectorViewModel inspector;
+    private final ProblemsViewModel problems = new ProblemsViewModel();
+    private final ObservableList<EditorViewModel> buffers = FXCollections.observableArrayList();
+    private final ObservableList<OpenModel> models = FXCollections.observableArrayList();
+    private final Map<EditorViewModel, BufferOrigin> origins = new IdentityHashMap<>();
+    private final Map<EditorViewModel, CompletionProvider> completions = new IdentityHashMap<>();
+    private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
+    private final ReadOnlyStringWrapper libtorch = new ReadOnlyStringWrapper(this, "libtorch", "");
+    private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "lastError", "");
+    private final StringBinding title;
+    private final RecentFiles recent;
+    private final AutosaveStore autosave;
+    private final CachedOperatorCatalog operators;
+    private final StudioDirs dirs;
+    private int untitled = 1;
+
+    public StudioViewModel(ModelBackend backend, StudioDirs dirs, Executor fx, LogConsole console) {
+        this.backend = backend;
+        this.dirs = dirs;
+        this.fx = fx;
+        this.console = console;
+        this.io = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "studio-io");
+            t.setDaemon(true);
+            return t;
+        });
+        this.inspector = new InspectorViewModel(fx);
+        this.recent = new RecentFiles(dirs.configDir().resolve("recent-files.txt"));
+        this.autosave = new AutosaveStore(dirs.autosave());
+        this.operators = new CachedOperatorCatalog(() -> backend.operators().operators());
+        this.title = Bindings.createStringBinding(this::computeTitle, workspace.activeBufferProperty(), workspace.activeModelProperty());
+        workspace.activeModelProperty().addListener((o, a, m) -> inspector.show(m == null ? null : m.summary(),
+                m == null ? null : backend.tensorValues(m)));
+    }
+
+    private String computeTitle() {
+        EditorViewModel b = workspace.activeBuffer();
+        String name = null;
+        if (b != null) name = b.file() != null ? b.file().getFileName().toString() : b.name();
+        else if (workspace.activeModel() != null) name = workspace.activeModel().fileName();
+        return name == null ? APP_NAME : APP_NAME + " \u2014 " + name;
+    }
+
+    /** Loads LibTorch and the operator registry in the background; the window is usable meanwhile. */
+    public CompletableFuture<String> warmUp() {
+        return CompletableFuture.supplyAsync(() -> {
+            String v = backend.libtorchVersion();
+            String devices = String.join(", ", backend.devices());
+            fx.execute(() -> {
+                libtorch.set(v);
+                console.info("LibTorch " + v + " loaded; devices: " + devices);
+            });
+            operators.warmUp();
+            return v;
+        }, io).whenComplete((v, e) -> {
+            if (e != null) report("LibTorch could not be loaded", e);
+        });
+    }
+
+    // ---- opening ---------------------------------------------------------------------------------------------
+
+    /** Opens files (several at once) off the FX thread; each failure is reported and the others still open. */
+    public CompletableFuture<Void> open(List<Path> files) {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (Path f : files) all.add(open(f));
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null);
+    }
+
+    public CompletableFuture<Void> open(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        EditorViewModel existing = findBufferFor(abs);
+        if (existing != null) {
+            workspace.activeBufferProperty().set(existing);
+            return CompletableFuture.completedFuture(null);
+        }
+        fx.execute(() -> status.set("Opening " + abs.getFileName() + "\u2026"));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return backend.open(abs);
+            } catch (IOException | ModelFileException e) {
+                throw new CompletionException(e);
+            }
+        }, io).thenAcceptAsync(this::show, fx).whenComplete((v, e) -> {
+            if (e != null) report("Cannot open " + abs.getFileName(), e);
+        });
+    }
+
+    private EditorViewModel findBufferFor(Path abs) {
+        for (EditorViewModel b : buffers) if (abs.equals(b.file()) && b.kind() == BufferKind.SCRIPT) return b;
+        return null;
+    }
+
+    private void show(OpenedFile opened) {
+        recent.add(opened.file());
+        if (opened instanceof OpenedFile.Source s) {
+                String name = s.file().getFileName().toString();
+                EditorViewModel b = addBuffer(new EditorViewModel(BufferKind.SCRIPT, name, s.file(), s.text(), backend.scriptChecker(), fx), null);
+                workspace.activeBufferProperty().set(b);
+                console.info("Opened script " + s.file());
+        } else if (opened instanceof OpenedFile.Model m) {
+                models.add(m.model());
+                workspace.activeModelProperty().set(m.model());
+                EditorViewModel first = null;
+                for (Map.Entry<String, String> c : m.codeByClass().entrySet()) {
+                    EditorViewModel b = addBuffer(new EditorViewModel(BufferKind.MODULE_CODE, codeTabName(m.model(), c.getKey()), null, c.getValue(),
+                            backend.classCodeChecker(m.model(), c.getKey()), fx), new BufferOrigin(m.model(), c.getKey()));
+                    if (first == null) first = b;
+                }
+                if (first != null) workspace.activeBufferProperty().set(first);
+                console.info("Opened TorchScript model " + m.file() + ": " + m.model().summary().totalsText());
+        } else if (opened instanceof OpenedFile.StateDict d) {
+                models.add(d.model());
+                workspace.activeModelProperty().set(d.model());
+                EditorViewModel b = addBuffer(new EditorViewModel(BufferKind.READ_ONLY, d.file().getFileName() + " (state dict)", null,
+                        d.description(), null, fx), null);
+                workspace.activeBufferProperty().set(b);
+                console.info("Opened torch.save archive " + d.file() + " read-only: " + d.model().summary().totalsText());
+        }
+        status.set("Opened " + opened.file().getFileName());
+    }
+
+    private static String codeTabName(OpenModel model, String className) {
+        int dot = className.lastIndexOf('.');
+        return (dot < 0 ? className : className.substring(dot + 1)) + " \u00b7 " + model.fileName();
+    }
+
+    private EditorViewModel addBuffer(EditorViewModel b, BufferOrigin origin) {
+        if (origin != null) origins.put(b, origin);
+        Supplier<List<CompletionItem>> members = origin == null ? List::of : () -> backend.selfMembers(origin.model(), origin.className());
+        completions.put(b, new CompletionProvider(operators, members));
+        buffers.add(b);
+        problems.watch(b);
+        return b;
+    }
+
+    /** A new, empty script of {@code def} functions. */
+    public EditorViewModel newScript(String text) {
+        String name = "untitled-" + untitled++ + ".py";
+        EditorViewModel b = addBuffer(new EditorViewModel(BufferKind.SCRIPT, name, null, "", backend.scriptChecker(), fx), null);
+        if (!text.isEmpty()) b.textChanged(text);
+        workspace.activeBufferProperty().set(b);
+        return b;
+    }
+
+    public void closeBuffer(EditorViewModel b) {
+        buffers.remove(b);
+        problems.unwatch(b);
+        completions.remove(b);
+        BufferOrigin origin = origins.remove(b);
+        autosave.remove(b.id());
+        b.close();
+        if (workspace.activeBuffer() == b) workspace.activeBufferProperty().set(buffers.isEmpty() ? null : buffers.get(buffers.size() - 1));
+        if (origin != null && origins.values().stream().noneMatch(o -> o.model() == origin.model())) closeModel(origin.model());
+        if (origin == null && b.kind() == BufferKind.READ_ONLY) {
+            models.stream().filter(m -> !m.isTorchScript() && b.name().startsWith(m.fileName())).findFirst().ifPresent(this::closeModel);
+        }
+    }
+
+    private void closeModel(OpenModel m) {
+        models.remove(m);
+        if (workspace.activeModel() == m) workspace.activeModelProperty().set(models.isEmpty() ? null : models.get(models.size() - 1));
+        CompletableFuture.runAsync(() -> backend.close(m), io);
+    }
+
+    // ---- saving and compiling --------------------------------------------------------------------------------
+
+    /** Writes a script buffer's text to {@code target} (atomically) and makes it the buffer's file. */
+    public void saveScript(EditorViewModel b, Path target) throws IOException {
+        AtomicFiles.writeString(target, b.text());
+        b.fileProperty().set(target.toAbsolutePath().normalize());
+        b.nameProperty().set(target.getFileName().toString());
+        b.markSaved();
+        autosave.remove(b.id());
+        recent.add(target);
+        console.info("Saved " + target);
+        status.set("Saved " + target.getFileName());
+    }
+
+    /** Recompiles a module-code buffer into its loaded module (weights kept). */
+    public CompletableFuture<Void> recompile(EditorViewModel b) {
+        BufferOrigin origin = origins.get(b);
+        if (origin == null) return CompletableFuture.failedFuture(new IllegalStateException(b.name() + " is not the code of a loaded module"));
+        String snapshot = b.text();
+        status.set("Recompiling " + origin.className() + "\u2026");
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return backend.recompile(origin.model(), origin.className(), snapshot);
+            } catch (CompileFailure e) {
+                throw new CompletionException(e);
+            }
+        }, io).thenAcceptAsync(updated -> {
+            if (b.text().equals(snapshot)) b.markSaved();
+            b.showDiagnostics(List.of());
+            replaceModel(origin.model(), updated);
+            console.info("Recompiled " + origin.className() + " into " + origin.model().fileName() + " (weights kept)");
+            status.set("Recompiled " + origin.className());
+        }, fx).whenComplete((v, e) -> {
+            if (e != null) {
+                Throwable cause = unwrap(e);
+                if (cause instanceof CompileFailure cf) fx.execute(() -> b.showDiagnostics(cf.diagnostics()));
+                report("Recompile failed", e);
+            }
+        });
+    }
+
+    private void replaceModel(OpenModel old, OpenModel updated) {
+        if (old == updated) return;
+        int i = models.indexOf(old);
+        if (i >= 0) models.set(i, updated);
+        origins.replaceAll((buf, o) -> o.model() == old ? new BufferOrigin(updated, o.className()) : o);
+        if (workspace.activeModel() == old) workspace.activeModelProperty().set(updated);
+    }
+
+    /** Saves the loaded module of a model (atomically, through the engine). */
+    public CompletableFuture<Void> saveModel(OpenModel model, Path target) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                backend.save(model, target);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, io).thenRunAsync(() -> {
+            recent.add(target);
+            console.info("Saved model " + target);
+            status.set("Saved " + target.getFileName());
+        }, fx).whenComplete((v, e) -> {
+            if (e != null) report("Cannot save " + target.getFileName(), e);
+        });
+    }
+
+    /** Compiles a script buffer into a module and saves it as a .pt file. */
+    public CompletableFuture<Void> compileToModule(EditorViewModel b, Path target) {
+        String snapshot = b.text();
+        return CompletableFuture.runAsync(() -> {
+            try {
+                backend.compileToFile(snapshot, target);
+            } catch (CompileFailure | IOException e) {
+                throw new CompletionException(e);
+            }
+        }, io).thenRunAsync(() -> {
+            console.info("Compiled " + b.name() + " to " + target);
+            status.set("Compiled to " + target.getFileName());
+        }, fx).whenComplete((v, e) -> {
+            if (e != null) {
+                if (unwrap(e) instanceof CompileFailure cf) fx.execute(() -> b.showDiagnostics(cf.diagnostics()));
+                report("Compile failed", e);
+            }
+        });
+    }
+
+    /** The model a buffer belongs to (its code tab's model), else the active model. */
+    public OpenModel modelFor(EditorViewModel b) {
+        BufferOrigin o = b == null ? null : origins.get(b);
+        return o != null ? o.model() : workspace.activeModel();
+    }
+
+    // ---- autosave and recovery -------------------------------------------------------------------------------
+
+    /** Writes every unsaved buffer to the autosave directory and removes entries of buffers that are clean. */
+    public void autosaveNow() {
+        for (EditorViewModel b : List.copyOf(buffers)) {
+            if (b.isReadOnly()) continue;
+            if (!b.isDirty()) {
+                autosave.remove(b.id());
+                continue;
+            }
+            BufferOrigin o = origins.get(b);
+            Path file = o != null ? o.model().file() : b.file();
+            try {
+                autosave.save(new AutosaveEntry(b.id(), b.name(), b.kind().name(), file, o == null ? null : o.className(), Instant.now(), b.text()));
+            } catch (IOException e) {
+                console.warning("Autosave of " + b.name() + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Buffers a previous session left unsaved (it crashed or was killed). */
+    public List<AutosaveEntry> pendingRecovery() {
+        return autosave.list();
+    }
+
+    /** Reopens recovered buffers as unsaved edits: scripts directly, class code after reopening its model. */
+    public CompletableFuture<Void> recover(List<AutosaveEntry> entries) {
+        List<CompletableFuture<Void>> steps = new ArrayList<>();
+        for (AutosaveEntry e : entries) {
+            autosave.remove(e.id());
+            if (BufferKind.MODULE_CODE.name().equals(e.kind()) && e.file() != null && e.className() != null) {
+                steps.add(open(e.file()).thenRunAsync(() -> {
+                    for (EditorViewModel b : buffers) {
+                        BufferOrigin o = origins.get(b);
+                        if (o != null && o.className().equals(e.className()) && e.file().equals(o.model().file())) {
+                            b.replaceText(e.text());
+                            workspace.activeBufferProperty().set(b);
+                        }
+                    }
+                    console.info("Recovered unsaved edits of " + e.className() + " in " + e.file().getFileName());
+                }, fx));
+            } else {
+                steps.add(CompletableFuture.runAsync(() -> {
+                    String saved = readOrEmpty(e.file());
+                    EditorViewModel b = addBuffer(new EditorViewModel(BufferKind.SCRIPT, e.name(), e.file(), saved, backend.scriptChecker(), fx), null);
+                    b.replaceText(e.text());
+                    workspace.activeBufferProperty().set(b);
+                    console.info("Recovered unsaved " + e.name());
+                }, fx));
+            }
+        }
+        return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new));
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return file != null && Files.isRegularFile(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    public void discardRecovery(List<AutosaveEntry> entries) {
+        entries.forEach(e -> autosave.remove(e.id()));
+    }
+
+    public List<EditorViewModel> dirtyBuffers() {
+        return buffers.stream().filter(EditorViewModel::isDirty).toList();
+    }
+
+    // ---- errors ----------------------------------------------------------------------------------------------
+
+    private void report(String what, Throwable e) {
+        Throwable cause = unwrap(e);
+        String msg = what + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage());
+        fx.execute(() -> {
+            console.error(msg);
+            status.set(firstLine(msg));
+            lastError.set(msg);
+        });
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) t = t.getCause();
+        return t;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Clears the error banner. */
+    public void dismissError() {
+        lastError.set("");
+    }
+
+    // ---- accessors -------------------------------------------------------------------------------------------
+
+    public ObservableList<EditorViewModel> buffers() {
+        return buffers;
+    }
+
+    public ObservableList<OpenModel> models() {
+        return models;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    public ProblemsViewModel problems() {
+        return problems;
+    }
+
+    public LogConsole console() {
+        return console;
+    }
+
+    public CompletionProvider completionFor(EditorViewModel b) {
+        return completions.getOrDefault(b, new CompletionProvider(operators, List::of));
+    }
+
+    public BufferKind kindOf(EditorViewModel b) {
+        return b.kind();
+    }
+
+    public boolean isModelCode(EditorViewModel b) {
+        return origins.containsKey(b);
+    }
+
+    public StringBinding titleProperty() {
+        return title;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyStringProperty libtorchProperty() {
+        return libtorch.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastErrorProperty() {
+        return lastError.getReadOnlyProperty();
+    }
+
+    public RecentFiles recentFiles() {
+        return recent;
+    }
+
+    public StudioDirs dirs() {
+        return dirs;
+    }
+
+    public ModelBackend backend() {
+        return backend;
+    }
+
+    public Executor ioExecutor() {
+        return io;
+    }
+
+    /** Ends the session: a clean exit leaves no autosaves behind (so nothing is "recovered" next time). */
+    public void shutdown() {
+        autosave.clear();
+        close();
+    }
+
+    @Override
+    public void close() {
+        buffers.forEach(EditorViewModel::close);
+        inspector.close();
+        io.shutdownNow();
+    }
+}

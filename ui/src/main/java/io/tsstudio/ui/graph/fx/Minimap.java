@@ -1,0 +1,84 @@
+package io.tsstudio.ui.graph.fx;
+
+import io.tsstudio.ui.graph.GraphScene;
+import io.tsstudio.ui.graph.GraphStyle;
+import io.tsstudio.ui.graph.Highlights;
+import io.tsstudio.ui.graph.ScenePainter;
+import javafx.geometry.Point2D;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+
+/**
+ * An overview of the whole scene with the visible part outlined; click or drag to move there. The overview is
+ * painted once per scene into an image, so moving the camera only redraws the image and a rectangle.
+ */
+public final class Minimap extends Region {
+    private static final double SIZE = 180;
+    private final Canvas canvas = new Canvas(SIZE, SIZE);
+    private final GraphCanvas main;
+    private WritableImage overview;
+    private GraphScene drawn;
+    private double scale = 1;
+    private double ox;
+    private double oy;
+
+    public Minimap(GraphCanvas main) {
+        this.main = main;
+        getChildren().add(canvas);
+        setPrefSize(SIZE, SIZE);
+        setMaxSize(SIZE, SIZE);
+        setStyle("-fx-border-color: #adb5bd; -fx-background-color: white;");
+        setOnMousePressed(this::moveTo);
+        setOnMouseDragged(this::moveTo);
+    }
+
+    public void refresh() {
+        GraphScene s = main.scene();
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.setTransform(1, 0, 0, 1, 0, 0);
+        if (s == null) {
+            gc.clearRect(0, 0, SIZE, SIZE);
+            return;
+        }
+        scale = Math.min((SIZE - 8) / Math.max(1, s.width()), (SIZE - 8) / Math.max(1, s.height()));
+        ox = (SIZE - s.width() * scale) / 2;
+        oy = (SIZE - s.height() * scale) / 2;
+        if (s != drawn) {
+            drawn = s;
+            gc.setFill(Color.WHITE);
+            gc.fillRect(0, 0, SIZE, SIZE);
+            gc.setTransform(scale, 0, 0, scale, ox, oy);
+            new ScenePainter().paint(s, new CanvasPainter(gc), 0, 0, s.width(), s.height(), Math.min(scale, GraphStyle.NO_TEXT / 2),
+                    Highlights.NONE);
+            gc.setTransform(1, 0, 0, 1, 0, 0);
+            SnapshotParameters p = new SnapshotParameters();
+            overview = canvas.snapshot(p, null);
+        }
+        gc.drawImage(overview, 0, 0);
+        Point2D a = main.toWorld(0, 0);
+        Point2D b = main.toWorld(main.getWidth(), main.getHeight());
+        gc.setStroke(Color.web("#1971c2"));
+        gc.setLineWidth(1.5);
+        double x0 = clamp(ox + a.getX() * scale), y0 = clamp(oy + a.getY() * scale);
+        double x1 = clamp(ox + b.getX() * scale), y1 = clamp(oy + b.getY() * scale);
+        gc.strokeRect(x0, y0, Math.max(2, x1 - x0), Math.max(2, y1 - y0));
+    }
+
+    private static double clamp(double v) {
+        return Math.max(1, Math.min(SIZE - 1, v));
+    }
+
+    private void moveTo(MouseEvent e) {
+        if (main.scene() == null) {
+            return;
+        }
+        double wx = (e.getX() - ox) / scale, wy = (e.getY() - oy) / scale;
+        double s = main.scale();
+        main.setCamera(s, main.getWidth() / 2 - wx * s, main.getHeight() / 2 - wy * s);
+    }
+}

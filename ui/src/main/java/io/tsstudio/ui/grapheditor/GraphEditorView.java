@@ -1,0 +1,276 @@
+package io.tsstudio.ui.grapheditor;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The graph editor: palette (search, then drag an entry onto the canvas), canvas, properties of the selected block,
+ * the generated TorchScript, and actions. Thin: every action is a view-model call.
+ */
+public class GraphEditorView extends BorderPane {
+    private final GraphEditorViewModel vm;
+    private final EditorCanvas canvas;
+    private final TextField search = new TextField();
+    private final ListView<PaletteEntry> paletteList = new ListView<>();
+    private final GridPane properties = new GridPane();
+    private final TextArea code = new TextArea();
+    private final Label status = new Label();
+    private final ToolBar toolbar = new ToolBar();
+    private final TabPane tabs = new TabPane();
+    private final TextArea output = new TextArea();
+    private boolean codeEdited;
+    private PaletteEntry dragging;
+
+    public GraphEditorView(GraphEditorViewModel vm) {
+        this.vm = vm;
+        this.canvas = new EditorCanvas(vm);
+        canvas.setId("graphEditorCanvas");
+        getStyleClass().add("graph-editor");
+
+        search.setPromptText("Search modules and operators");
+        search.setId("paletteSearch");
+        search.textProperty().addListener((o, a, q) -> paletteList.getItems().setAll(vm.searchPalette(q)));
+        paletteList.setId("palette");
+        paletteList.getItems().setAll(vm.searchPalette(""));
+        paletteList.setCellFactory(l -> new PaletteCell());
+        VBox paletteBox = new VBox(6, new Label("Palette (" + vm.palette().size() + ")"), search, paletteList);
+        VBox.setVgrow(paletteList, Priority.ALWAYS);
+        paletteBox.setPadding(new Insets(6));
+        paletteBox.setMinWidth(200);
+
+        properties.setId("properties");
+        properties.setHgap(6);
+        properties.setVgap(4);
+        properties.setPadding(new Insets(6));
+        ColumnConstraints c0 = new ColumnConstraints(), c1 = new ColumnConstraints();
+        c1.setHgrow(Priority.ALWAYS);
+        properties.getColumnConstraints().addAll(c0, c1);
+        ScrollPane propScroll = new ScrollPane(properties);
+        propScroll.setFitToWidth(true);
+
+        code.setId("generatedCode");
+        code.setFont(Font.font("Monospaced", 12));
+        code.setText(vm.codeProperty().get());
+        // the code follows the graph until the person edits it; "Apply code" sends edits back into the graph
+        vm.codeProperty().addListener((o, a, text) -> {
+            if (!codeEdited) code.setText(text);
+        });
+        code.textProperty().addListener((o, a, text) -> codeEdited = !text.equals(vm.codeProperty().get()));
+        Button apply = button("Apply code to graph", "applyCodeButton", () -> {
+            vm.applyCode(code.getText());
+            codeEdited = false;
+            code.setText(vm.codeProperty().get());
+        });
+        Button revert = button("Revert", "revertCodeButton", () -> {
+            codeEdited = false;
+            code.setText(vm.codeProperty().get());
+        });
+        VBox codeBox = new VBox(4, code, new ToolBar(apply, revert));
+        VBox.setVgrow(code, Priority.ALWAYS);
+
+        output.setId("runOutput");
+        output.setEditable(false);
+        output.setFont(Font.font("Monospaced", 12));
+        output.textProperty().bind(vm.resultProperty());
+        TextArea ir = new TextArea();
+        ir.setId("resultIr");
+        ir.setEditable(false);
+        ir.setFont(Font.font("Monospaced", 11));
+        ir.textProperty().bind(vm.resultIrProperty());
+        SplitPane resultBox = new SplitPane(output, ir);
+        resultBox.setOrientation(Orientation.VERTICAL);
+
+        tabs.getTabs().add(closed(new Tab("Properties", propScroll)));
+        tabs.getTabs().add(closed(new Tab("Code", codeBox)));
+        tabs.getTabs().add(closed(new Tab("Result", resultBox)));
+        tabs.setId("editorTabs");
+
+        SplitPane split = new SplitPane(paletteBox, canvas, tabs);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.18, 0.68);
+        SplitPane.setResizableWithParent(paletteBox, false);
+        setCenter(split);
+
+        toolbar.getItems().addAll(button("Undo", "undoButton", vm::undo), button("Redo", "redoButton", vm::redo), new Separator(),
+                button("Copy", "copyButton", vm::copySelection), button("Paste", "pasteButton", vm::paste),
+                button("Delete", "deleteButton", vm::deleteSelection), new Separator(),
+                button("Auto layout", "layoutButton", () -> {
+                    vm.autoLayout();
+                    canvas.fit();
+                }), button("Fit", "fitButton", canvas::fit), new Separator(),
+                button("Compile", "compileButton", vm::compile), button("Trace", "traceButton", vm::trace),
+                button("Run", "runButton", () -> {
+                    if (vm.runExample()) tabs.getSelectionModel().select(2);
+                }), new Separator(),
+                button("Open .pt…", "openButton", this::openFile), button("Save .pt…", "saveButton", this::saveFile));
+        setTop(toolbar);
+
+        status.setId("editorStatus");
+        status.textProperty().bind(vm.statusProperty());
+        vm.statusIsErrorProperty().addListener((o, a, err) -> status.setStyle(err ? "-fx-text-fill: #c0392b;" : ""));
+        status.setPadding(new Insets(3, 6, 3, 6));
+        setBottom(status);
+
+        vm.addRepaintListener(this::refreshProperties);
+        installPaletteDrag();
+    }
+
+    private void openFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a TorchScript model as a graph");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("TorchScript", "*.pt", "*.pth", "*.dat", "*.zip"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            vm.open(f.toPath());
+            canvas.fit();
+        }
+    }
+
+    private void saveFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save the model as TorchScript");
+        fc.setInitialFileName(vm.document().title() + ".pt");
+        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) vm.save(f.toPath());
+    }
+
+    /**
+     * Adds an "Open in Studio" action that hands the compiled model (a temporary .pt) to {@code opener}, e.g. the main
+     * window, which shows it in its graph view and run panel.
+     */
+    public void setOpenInStudio(java.util.function.Consumer<java.nio.file.Path> opener) {
+        toolbar.getItems().add(button("Open in Studio", "openInStudioButton", () -> vm.exportToTemp().ifPresent(opener)));
+    }
+
+    public GraphEditorViewModel viewModel() {
+        return vm;
+    }
+
+    public EditorCanvas canvas() {
+        return canvas;
+    }
+
+    public ToolBar toolbar() {
+        return toolbar;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public TextArea codeArea() {
+        return code;
+    }
+
+    protected static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static Tab closed(Tab t) {
+        t.setClosable(false);
+        return t;
+    }
+
+    // Palette drag is a press-drag-release gesture rather than platform drag-and-drop: it behaves the same on every
+    // platform and under the headless test robot. The pressed cell keeps the mouse grab, so the release arrives
+    // here with scene coordinates we map onto the canvas.
+    private void installPaletteDrag() {
+        paletteList.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> dragging = paletteList.getSelectionModel().getSelectedItem());
+        paletteList.addEventFilter(MouseEvent.DRAG_DETECTED, e -> {
+            if (dragging == null) dragging = paletteList.getSelectionModel().getSelectedItem();
+        });
+        paletteList.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            PaletteEntry entry = dragging;
+            dragging = null;
+            if (entry == null) return;
+            Point2D local = canvas.sceneToLocal(e.getSceneX(), e.getSceneY());
+            if (local == null || !canvas.getLayoutBounds().contains(local)) return;
+            Point2D d = canvas.toDocument(local.getX(), local.getY());
+            vm.drop(entry, Math.round(d.getX() - BlockGeometry.WIDTH / 2), Math.round(d.getY() - BlockGeometry.HEADER / 2));
+            canvas.requestFocus();
+        });
+    }
+
+    private void refreshProperties() {
+        properties.getChildren().clear();
+        Optional<io.tsstudio.ui.grapheditor.model.Block> sel = vm.singleSelection();
+        if (sel.isEmpty()) {
+            properties.add(new Label(vm.selection().isEmpty() ? "Select a block to edit its settings." : vm.selection().size() + " blocks selected."), 0, 0, 2, 1);
+            return;
+        }
+        properties.add(new Label(sel.get().kind().name().toLowerCase() + "  " + sel.get().type()), 0, 0, 2, 1);
+        List<PropertyRow> rows = vm.properties();
+        int r = 1;
+        for (PropertyRow row : rows) {
+            Label key = new Label(row.key());
+            key.setTooltip(new Tooltip(row.type()));
+            TextField field = new TextField(row.text());
+            field.setId("prop-" + row.key());
+            field.setPromptText(row.note());
+            field.setDisable(!row.editable());
+            field.setTooltip(new Tooltip(row.type() + (row.note().isEmpty() ? "" : " — " + row.note())));
+            Runnable commit = () -> {
+                if (!field.getText().equals(row.text())) vm.setProperty(row.key(), field.getText());
+            };
+            field.setOnAction(e -> commit.run());
+            field.focusedProperty().addListener((o, was, now) -> {
+                if (!now) commit.run();
+            });
+            properties.add(key, 0, r);
+            properties.add(field, 1, r);
+            r++;
+        }
+        List<String> issues = vm.issues(sel.get());
+        for (String i : issues) {
+            Label l = new Label("⚠ " + i);
+            l.setWrapText(true);
+            l.setStyle("-fx-text-fill: #c0392b;");
+            properties.add(l, 0, r++, 2, 1);
+        }
+    }
+
+    private static final class PaletteCell extends ListCell<PaletteEntry> {
+        @Override
+        protected void updateItem(PaletteEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setTooltip(null);
+            } else {
+                setText(item.title() + "   · " + item.category());
+                setTooltip(new Tooltip(item.detail()));
+            }
+        }
+    }
+}

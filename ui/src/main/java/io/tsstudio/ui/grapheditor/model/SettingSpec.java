@@ -1,0 +1,5 @@
+package io.tsstudio.ui.grapheditor.model;
+
+/** One setting of an nn module block (e.g. Linear's {@code out_features}). */
+public record SettingSpec(String name, TypeRef type, Object defaultValue) {
+}

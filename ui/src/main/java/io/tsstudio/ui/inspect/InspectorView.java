@@ -1,0 +1,167 @@
+package io.tsstudio.ui.inspect;
+
+import io.tsstudio.ui.theme.Icons;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.geometry.Orientation;
+
+import java.util.function.Function;
+
+/**
+ * The model inspector: totals on top, a tree table of modules, parameters, buffers, attributes and methods, and a
+ * pane with the selected tensor's statistics and first values.
+ */
+public final class InspectorView extends BorderPane {
+    private final InspectorViewModel viewModel;
+    private final TreeTableView<InspectorRow> table = new TreeTableView<>();
+    private final Label totals = new Label();
+    private final Label tensorTitle = new Label("Select a tensor to see its values");
+    private final Label tensorStats = new Label();
+    private final Label tensorValues = new Label();
+
+    @SuppressWarnings("unchecked")
+    public InspectorView(InspectorViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("inspector");
+        table.setId("inspectorTree");
+        totals.setId("inspectorTotals");
+        tensorStats.setId("tensorStats");
+        tensorValues.setId("tensorValues");
+        totals.getStyleClass().add("panel-header");
+        totals.setMaxWidth(Double.MAX_VALUE);
+        totals.textProperty().bind(viewModel.totalsProperty());
+        table.setShowRoot(true);
+        table.setPlaceholder(new Label("Open a .pt file to inspect it"));
+        table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
+        TreeTableColumn<InspectorRow, String> name = column("Name", 170, InspectorRow::name);
+        name.setCellFactory(c -> new NameCell());
+        // Tensor facts first (they are what people look for); the long type/schema text last.
+        table.getColumns().addAll(name,
+                column("Shape", 72, InspectorRow::shape),
+                column("DType", 62, InspectorRow::dtype),
+                column("Elements", 72, InspectorRow::elements),
+                column("Size", 64, InspectorRow::size),
+                column("Device", 52, InspectorRow::device),
+                column("Type / schema", 320, InspectorRow::type));
+        viewModel.modelProperty().addListener((o, a, m) -> rebuild(m));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            TensorEntry t = item == null ? null : item.getValue().tensor();
+            viewModel.selectedTensorProperty().set(t);
+            tensorTitle.setText(t == null ? "Select a tensor to see its values"
+                    : t.name() + "   " + t.shapeText() + "   " + t.dtype() + "   " + t.device());
+        });
+        viewModel.statsProperty().addListener((o, a, s) -> {
+            tensorStats.setText(s == null ? "" : s.describe());
+            tensorValues.setText(s == null ? "" : s.firstValuesText());
+        });
+        viewModel.statsErrorProperty().addListener((o, a, e) -> {
+            if (!e.isEmpty()) tensorStats.setText(e);
+        });
+        tensorValues.getStyleClass().add("tensor-values");
+        tensorStats.getStyleClass().add("tensor-values");
+        tensorValues.setWrapText(true);
+        tensorStats.setWrapText(true);
+        tensorTitle.getStyleClass().add("panel-header");
+        tensorTitle.setMaxWidth(Double.MAX_VALUE);
+        VBox details = new VBox(6, tensorTitle, tensorStats, tensorValues);
+        details.setPadding(new Insets(0, 0, 6, 0));
+        VBox.setMargin(tensorStats, new Insets(0, 8, 0, 8));
+        VBox.setMargin(tensorValues, new Insets(0, 8, 0, 8));
+        SplitPane split = new SplitPane(table, details);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.72);
+        setTop(totals);
+        setCenter(split);
+    }
+
+    private static TreeTableColumn<InspectorRow, String> column(String title, double width, Function<InspectorRow, String> value) {
+        TreeTableColumn<InspectorRow, String> c = new TreeTableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(p -> new ReadOnlyStringWrapper(p.getValue().getValue() == null ? "" : value.apply(p.getValue().getValue())));
+        return c;
+    }
+
+    private void rebuild(ModelSummary m) {
+        if (m == null) {
+            table.setRoot(null);
+            return;
+        }
+        TreeItem<InspectorRow> root = item(InspectorTree.build(m), 0);
+        table.setRoot(root);
+    }
+
+    private TreeItem<InspectorRow> item(InspectorTree.Node node, int depth) {
+        TreeItem<InspectorRow> item = new TreeItem<>(node.row());
+        for (InspectorTree.Node c : node.children()) item.getChildren().add(item(c, depth + 1));
+        InspectorRow.Kind k = node.row().kind();
+        item.setExpanded(k == InspectorRow.Kind.MODULE && depth < 3 || k == InspectorRow.Kind.GROUP && depth < 2 && !node.row().name().startsWith("methods")
+                || k == InspectorRow.Kind.GROUP && depth == 0);
+        return item;
+    }
+
+    /** Selects the row of the tensor with this dotted name; true if found. */
+    public boolean selectTensor(String dottedName) {
+        TreeItem<InspectorRow> found = find(table.getRoot(), dottedName);
+        if (found == null) return false;
+        for (TreeItem<InspectorRow> p = found.getParent(); p != null; p = p.getParent()) p.setExpanded(true);
+        table.getSelectionModel().select(found);
+        table.scrollTo(Math.max(0, table.getRow(found) - 2));
+        return true;
+    }
+
+    private static TreeItem<InspectorRow> find(TreeItem<InspectorRow> item, String name) {
+        if (item == null) return null;
+        if (item.getValue().tensor() != null && item.getValue().tensor().name().equals(name)) return item;
+        for (TreeItem<InspectorRow> c : item.getChildren()) {
+            TreeItem<InspectorRow> f = find(c, name);
+            if (f != null) return f;
+        }
+        return null;
+    }
+
+    public TreeTableView<InspectorRow> table() {
+        return table;
+    }
+
+    public String statsText() {
+        return tensorStats.getText();
+    }
+
+    public String valuesText() {
+        return tensorValues.getText();
+    }
+
+    private static final class NameCell extends TreeTableCell<InspectorRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null || getTableRow() == null || getTableRow().getItem() == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(item);
+            setGraphic(icon(getTableRow().getItem().kind()));
+        }
+
+        private static Node icon(InspectorRow.Kind kind) {
+            return switch (kind) {
+                case MODULE -> Icons.get("module", 14, "icon-accent");
+                case PARAMETER, STATE -> Icons.get("parameter", 14);
+                case BUFFER -> Icons.get("buffer", 14);
+                case ATTRIBUTE -> Icons.get("attribute", 14);
+                case METHOD -> Icons.get("method", 14);
+                case GROUP -> null;
+            };
+        }
+    }
+}

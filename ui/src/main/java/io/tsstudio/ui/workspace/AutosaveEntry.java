@@ -1,0 +1,11 @@
+package io.tsstudio.ui.workspace;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * An unsaved editor buffer as written to the autosave directory. {@code kind} is the buffer kind's name;
+ * {@code file} the file the buffer belongs to (null for a new script); {@code className} the class for module code.
+ */
+public record AutosaveEntry(String id, String name, String kind, Path file, String className, Instant savedAt, String text) {
+}

@@ -1,0 +1,21 @@
+package io.tsstudio.ui.workspace;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The result of opening a file: a TorchScript model (with its code per class, for the code tabs), a torch.save state
+ * dict (read-only; {@code description} summarises it), or TorchScript source text.
+ */
+public sealed interface OpenedFile {
+    Path file();
+
+    record Model(Path file, OpenModel model, Map<String, String> codeByClass) implements OpenedFile {
+    }
+
+    record StateDict(Path file, OpenModel model, String description) implements OpenedFile {
+    }
+
+    record Source(Path file, String text) implements OpenedFile {
+    }
+}

@@ -1,0 +1,156 @@
+package io.tsstudio.ui.editor;
+
+import io.tsstudio.ui.theme.Theme;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The editor view, headless (Monocle): typing, highlighting, squiggles and gutter markers from the buffer's
+ * diagnostics, completion, auto-indent, find/replace, undo. The checker here flags lines containing "??" so the
+ * view's handling of diagnostics is tested apart from the compiler (the app's tests use the real compiler).
+ */
+@ExtendWith(ApplicationExtension.class)
+class CodeEditorViewTest {
+    private EditorViewModel vm;
+    private CodeEditorView view;
+
+    private final SourceChecker questionMarks = source -> {
+        List<Diagnostic> out = new ArrayList<>();
+        String[] lines = source.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int col = lines[i].indexOf("??");
+            if (col >= 0) out.add(Diagnostic.error(i + 1, col + 1, 2, "two question marks"));
+        }
+        return out;
+    };
+
+    @Start
+    void start(Stage stage) {
+        vm = new EditorViewModel(BufferKind.SCRIPT, "t.py", null, "", questionMarks, Platform::runLater);
+        vm.setCheckDelayMillis(50);
+        OperatorCatalog ops = () -> List.of(new OperatorInfo("aten::relu", List.of("aten::relu(Tensor self) -> Tensor")),
+                new OperatorInfo("aten::reshape", List.of("aten::reshape(Tensor(a) self, SymInt[] shape) -> Tensor(a)")));
+        view = new CodeEditorView(vm, new CompletionProvider(ops, List::of));
+        Scene scene = new Scene(view, 900, 500);
+        scene.getStylesheets().addAll(Theme.LIGHT.stylesheets());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeView() {
+        Platform.runLater(view::close);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
+    }
+
+    private <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void typedCodeIsHighlightedAndAutoIndented(FxRobot robot) throws Exception {
+        robot.clickOn(view.codeArea());
+        robot.write("def f(x: Tensor) -> Tensor:");
+        robot.type(KeyCode.ENTER);
+        robot.write("return torch.relu(x)  # 42");
+        assertEquals("def f(x: Tensor) -> Tensor:\n    return torch.relu(x)  # 42", fx(() -> view.codeArea().getText()));
+        String text = fx(() -> view.codeArea().getText());
+        waitFor(() -> fx(() -> view.codeArea().getStyleAtPosition(text.indexOf("# 42") + 1).contains("comment")));
+        assertTrue(fx(() -> view.codeArea().getStyleAtPosition(1).contains("keyword")));
+        assertTrue(fx(() -> view.codeArea().getStyleAtPosition(text.indexOf("torch") + 1).contains("torch-call")));
+        assertEquals("t.py", vm.nameProperty().get());
+        assertTrue(vm.isDirty());
+    }
+
+    @Test
+    void diagnosticsAreUnderlinedMarkedInTheGutterAndClearWhenFixed(FxRobot robot) throws Exception {
+        robot.clickOn(view.codeArea());
+        robot.write("x = 1");
+        robot.type(KeyCode.ENTER);
+        robot.write("y = x ?? 2");
+        waitFor(() -> !vm.diagnostics().isEmpty());
+        Diagnostic d = vm.diagnostics().get(0);
+        assertEquals(2, d.line());
+        assertEquals(7, d.column());
+        int at = fx(() -> view.codeArea().getText().indexOf("??"));
+        waitFor(() -> fx(() -> view.codeArea().getStyleAtPosition(at + 1).contains("error-range")));
+        assertTrue(robot.lookup("#gutterError-2").tryQuery().isPresent(), "gutter marker on line 2");
+        assertEquals(1, fx(() -> view.diagnosticsAt(at).size()));
+        robot.type(KeyCode.BACK_SPACE, 4);
+        waitFor(() -> vm.diagnostics().isEmpty());
+        waitFor(() -> fx(() -> view.codeArea().getText().equals("x = 1\ny = x ")));
+        waitFor(() -> robot.lookup("#gutterError-2").tryQuery().isEmpty());
+    }
+
+    @Test
+    void completionOffersOperatorsWithTheirSchemas(FxRobot robot) throws Exception {
+        robot.clickOn(view.codeArea());
+        robot.write("y = torch.");
+        waitFor(() -> fx(() -> !view.visibleCompletions().isEmpty()));
+        robot.write("rel");
+        waitFor(() -> fx(() -> view.visibleCompletions().size() == 1));
+        CompletionItem relu = fx(() -> view.visibleCompletions().get(0));
+        assertEquals("torch.relu", relu.label());
+        assertEquals("aten::relu(Tensor self) -> Tensor", relu.detail());
+        robot.type(KeyCode.ENTER);
+        assertEquals("y = torch.relu", fx(() -> view.codeArea().getText()));
+        assertTrue(fx(() -> view.visibleCompletions().isEmpty()));
+    }
+
+    @Test
+    void replaceAllUndoAndGoToLine(FxRobot robot) throws Exception {
+        fx(() -> {
+            view.setText("a = x\nb = x\nc = x\n");
+            return null;
+        });
+        fx(() -> {
+            view.replaceAll("x", "y");
+            return null;
+        });
+        assertEquals("a = y\nb = y\nc = y\n", fx(() -> view.codeArea().getText()));
+        fx(() -> {
+            view.undo();
+            return null;
+        });
+        assertEquals("a = x\nb = x\nc = x\n", fx(() -> view.codeArea().getText()));
+        fx(() -> {
+            view.goToLine(3, 3);
+            return null;
+        });
+        assertEquals(2, (int) fx(() -> view.codeArea().getCurrentParagraph()));
+        assertEquals(2, (int) fx(() -> view.codeArea().getCaretColumn()));
+    }
+
+    @Test
+    void bracketUnderTheCaretIsMatched(FxRobot robot) throws Exception {
+        fx(() -> {
+            view.setText("f(a, (b))");
+            view.codeArea().moveTo(1);
+            return null;
+        });
+        waitFor(() -> fx(() -> view.codeArea().getStyleAtPosition(9).contains("bracket-match")));
+        assertTrue(fx(() -> view.codeArea().getStyleAtPosition(2).contains("bracket-match")));
+        assertFalse(fx(() -> view.codeArea().getStyleAtPosition(7).contains("bracket-match")));
+    }
+}

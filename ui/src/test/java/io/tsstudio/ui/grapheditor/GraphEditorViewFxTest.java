@@ -1,0 +1,88 @@
+package io.tsstudio.ui.grapheditor;
+
+import io.tsstudio.ui.grapheditor.model.Block;
+import io.tsstudio.ui.grapheditor.model.BlockKind;
+import io.tsstudio.ui.grapheditor.model.ModelFixtures;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class GraphEditorViewFxTest {
+    private GraphEditorView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new GraphEditorView(new GraphEditorViewModel(() -> List.of(ModelFixtures.ADD_TENSOR, "aten::relu(Tensor self) -> Tensor")));
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+    }
+
+    private Point2D canvasPoint(double docX, double docY) {
+        EditorCanvas c = view.canvas();
+        Point2D local = c.toScreen(docX, docY);
+        return c.localToScreen(local.getX(), local.getY());
+    }
+
+    private Block dragFromPalette(FxRobot robot, String search, String title, double docX, double docY) {
+        robot.clickOn("#paletteSearch").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).write(search);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> cell = robot.lookup(".list-cell").match((ListCell<?> c) -> c.getItem() instanceof PaletteEntry e && e.title().equals(title))
+                .queryAs(ListCell.class);
+        int before = view.viewModel().document().size();
+        robot.drag(cell, MouseButton.PRIMARY).moveTo(canvasPoint(docX, docY)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 1, view.viewModel().document().size(), "dropping " + title + " adds a block");
+        return view.viewModel().singleSelection().orElseThrow();
+    }
+
+    private void dragWire(FxRobot robot, Block from, int outIndex, Block to, int inIndex) {
+        Block f = view.viewModel().document().block(from.id()), t = view.viewModel().document().block(to.id());
+        robot.drag(canvasPoint(BlockGeometry.outputX(f), BlockGeometry.outputY(f, outIndex)), MouseButton.PRIMARY)
+                .moveTo(canvasPoint(BlockGeometry.inputX(t), BlockGeometry.inputY(t, inIndex))).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void dragALinearConnectItAndSetItsFeatures(FxRobot robot) {
+        Block x = dragFromPalette(robot, "input", "Input", 100, 120);
+        Block fc = dragFromPalette(robot, "linear", "Linear", 320, 120);
+        Block out = dragFromPalette(robot, "output", "Output", 540, 120);
+        dragWire(robot, x, 0, fc, 0);
+        dragWire(robot, fc, 0, out, 0);
+        assertEquals(2, view.viewModel().document().connections().size(), view.viewModel().statusProperty().get());
+
+        robot.clickOn(canvasPoint(fc.x() + 60, fc.y() + 10));
+        robot.doubleClickOn("#prop-in_features").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).write("4").type(KeyCode.ENTER);
+        robot.doubleClickOn("#prop-out_features").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).write("3").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Block now = view.viewModel().document().block(fc.id());
+        assertEquals(4L, now.setting("in_features"));
+        assertEquals(3L, now.setting("out_features"));
+        assertTrue(view.codeArea().getText().contains("linear = self.linear.forward(x)"), view.codeArea().getText());
+        assertEquals(BlockKind.MODULE, now.kind());
+
+        robot.clickOn("#compileButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.viewModel().module().isPresent(), view.viewModel().statusProperty().get());
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextArea output = robot.lookup("#runOutput").queryAs(javafx.scene.control.TextArea.class);
+        assertTrue(output.isVisible(), "the Result tab is shown after a run");
+        assertTrue(output.getText().contains("Tensor [1, 3] float32"), output.getText());
+    }
+}
