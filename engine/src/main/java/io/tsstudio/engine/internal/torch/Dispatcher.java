@@ -187,7 +187,7 @@ public final class Dispatcher {
             for (int i = 0; i < n; i++) {
                 IValue r = stack.get(i);
                 if (node != null) traceOutput(trace, node.output(i), r, i < op.returns.size() ? op.returns.get(i).type() : null);
-                results.add(JavaValues.fromIValue(r));
+                results.add(JavaValues.fromIValue(r, op.schema.fullName()));
             }
             if (n == 1) return results.get(0);
             return Collections.unmodifiableList(results);
