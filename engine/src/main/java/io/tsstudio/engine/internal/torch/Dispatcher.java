@@ -62,6 +62,8 @@ public final class Dispatcher {
         int bestScore = -1;
         for (OpOverload o : candidates) {
             int s = score(o, args);
+            // "hacked twins" are TorchScript-only copies (Tensor[] for Tensor?[]); the real schema is what traces show.
+            if (s > 0 && o.schema.overload().contains("hacked_twin")) s--;
             if (s > bestScore || (s == bestScore && s >= 0 && o.args.size() < best.args.size())) {
                 best = o;
                 bestScore = s;
