@@ -279,6 +279,10 @@ public final class Dispatcher {
     private static void traceOutput(TraceState trace, Value out, IValue r, Type.TypePtr declared) {
         if (r.isTensor()) {
             Tensor t = r.toTensor();
+            if (!t.defined()) { // an absent optional result: nothing to bind
+                out.setType(Types.TENSOR);
+                return;
+            }
             out.setType(TraceState.tensorType(t));
             trace.bind(t, out);
         } else if (r.isTensorList()) {
