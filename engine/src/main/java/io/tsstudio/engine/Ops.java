@@ -31,6 +31,11 @@ public final class Ops {
         return OpCatalog.get().schemas(name);
     }
 
+    /** Distinct qualified operator names ({@code aten::abs}, ...), sorted; read once and cached. */
+    public static List<String> names() {
+        return OpCatalog.get().names();
+    }
+
     /** Every registered operator overload; read once and cached. */
     public static List<OpSchema> all() {
         return OpCatalog.get().all();
