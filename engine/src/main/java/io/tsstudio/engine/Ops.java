@@ -4,6 +4,7 @@ import io.tsstudio.engine.internal.torch.Dispatcher;
 import io.tsstudio.engine.internal.torch.OpCatalog;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Any operator of LibTorch's registry (about 4,300 overloads), by qualified name: {@code Ops.call("aten::relu", x)}.
@@ -19,6 +20,14 @@ public final class Ops {
     /** Runs the operator; the single result, or an unmodifiable list for operators with several results. */
     public static Object call(String name, Object... args) {
         return Dispatcher.call(name, args);
+    }
+
+    /**
+     * Calls with positional arguments and then arguments by their schema names, keyword-only ones included:
+     * {@code Ops.callNamed("aten::sum", List.of(x), Map.of("dim", new long[] {1}, "keepdim", true))}.
+     */
+    public static Object callNamed(String name, List<?> positional, Map<String, ?> named) {
+        return Dispatcher.callNamed(name, positional, named);
     }
 
     /** The schema a call with these arguments would use. */

@@ -44,6 +44,20 @@ class OpsResolutionTest {
     }
 
     @Test
+    void namedArgumentsIncludingKeywordOnlyOnes() {
+        Tensor x = Tensor.arange(6).reshape(2, 3).to(DType.FLOAT32);
+        Tensor s = (Tensor) Ops.callNamed("aten::sum", List.of(x), java.util.Map.of("dim", new long[] {1}, "keepdim", true));
+        assertArrayEquals(new long[] {2, 1}, s.shape());
+        Tensor d = (Tensor) Ops.callNamed("aten::sum", List.of(x), java.util.Map.of("dtype", DType.FLOAT64));
+        assertEquals(DType.FLOAT64, d.dtype());
+        assertEquals(15.0, d.item());
+        Tensor a = (Tensor) Ops.callNamed("aten::add", List.of(x, x), java.util.Map.of("alpha", 2L));
+        assertArrayEquals(new float[] {0, 3, 6, 9, 12, 15}, a.toFloatArray());
+        TorchException e = assertThrows(TorchException.class, () -> Ops.callNamed("aten::relu", List.of(x), java.util.Map.of("nope", 1L)));
+        assertTrue(e.getMessage().contains("nope=int"), e.getMessage());
+    }
+
+    @Test
     void anyRegistryOperatorIsTraceable() {
         TracedFunction f = io.tsstudio.engine.Jit.trace(x -> (Tensor) Ops.call("aten::cumsum", x, 0L), Tensor.ones(4));
         assertTrue(f.graph().contains("aten::cumsum"), f.graph());
