@@ -33,6 +33,10 @@ public final class GroupLayouter {
     }
 
     public static GroupLayout layout(GraphGroup group, double[] w, double[] h, BooleanSupplier cancelled) {
+        GroupLayout chain = ChainLayout.layout(group, w, h);
+        if (chain != null) {
+            return chain;
+        }
         long t0 = System.nanoTime();
         ElkNode root = ElkGraphUtil.createGraph();
         List<GraphNode> nodes = group.nodes();
@@ -67,7 +71,7 @@ public final class GroupLayouter {
             routes.add(route(e));
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        return new GroupLayout(group, x, y, w.clone(), h.clone(), routes, drawn, root.getWidth(), root.getHeight(), ms);
+        return new GroupLayout(group, x, y, w.clone(), h.clone(), routes, drawn, root.getWidth(), root.getHeight(), ms, true);
     }
 
     private static void configure(ElkNode root, boolean fast) {
