@@ -73,6 +73,24 @@ class GraphPaneFxTest {
     }
 
     @Test
+    void keyboardOpensTheSelectedGroupAndZooms(FxRobot robot) throws Exception {
+        awaitLayout(pane);
+        GraphNode block = pane.viewModel().root().nodes().get(3);
+        robot.clickOn(screenPoint(pane, block), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.viewModel().selected().orElse(null) == block);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.viewModel().isExpanded(block));
+        awaitLayout(pane);
+        double before = pane.canvas().scale();
+        robot.type(KeyCode.MINUS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before * 0.8, pane.canvas().scale(), 1e-9);
+        robot.type(KeyCode.T);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(pane.viewModel().traced().contains(pane.viewModel().root().nodes().get(0)), "input x is an ancestor");
+    }
+
+    @Test
     void searchTypedInTheToolbarSelectsAndRevealsTheHit(FxRobot robot) throws Exception {
         awaitLayout(pane);
         robot.clickOn("#graphSearch").write("aten::relu");
