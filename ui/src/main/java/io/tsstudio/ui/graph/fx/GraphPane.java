@@ -13,6 +13,7 @@ import io.tsstudio.ui.graph.LayoutThreads;
 import io.tsstudio.ui.graph.ModuleGraphs;
 import io.tsstudio.ui.graph.NodeDetails;
 import io.tsstudio.ui.graph.SearchResults;
+import io.tsstudio.ui.graph.ShapeLookup;
 import io.tsstudio.ui.graph.SubgraphLoader;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -184,6 +185,7 @@ public final class GraphPane extends BorderPane {
     /** Shows a graph whose submodule calls open through {@code loader}. */
     public void show(IrGraph graph, SubgraphLoader loader) {
         vm = new GraphViewModel(graph, loader);
+        canvas.setShapes(ShapeLookup.none());
         fold.setSelected(true);
         flat.setSelected(false);
         engine.clear();
@@ -240,6 +242,18 @@ public final class GraphPane extends BorderPane {
     /** Shows a graph without submodule calls to open (a function, or a test graph). */
     public void show(IrGraph graph) {
         show(graph, SubgraphLoader.none());
+    }
+
+    /**
+     * Observed shapes from a run or a trace (by group path and value id): drawn on edges and listed in the details
+     * next to the static types.
+     */
+    public void setObservedShapes(ShapeLookup shapes) {
+        canvas.setShapes(shapes);
+        if (vm != null) {
+            vm.setShapes(shapes);
+            vm.selected().ifPresent(this::selectionChanged);
+        }
     }
 
     public GraphViewModel viewModel() {
