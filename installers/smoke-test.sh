@@ -105,10 +105,7 @@ PY
 if [ -f "$model" ]; then
   run_inspect first
   first_rc=$rc first_s=$elapsed
-  if [ "$first_rc" = 2 ] && grep -q "not built yet" "$work/inspect-first.err"; then
-    # Until the CLI lands on main the launcher answers with its usage line: check the routing and exit status only.
-    say "SKIP inspect JSON: the CLI is not built yet on this branch (exit 2 with usage, as expected); launch took ${first_s} s"
-  elif [ "$first_rc" != 0 ]; then
+  if [ "$first_rc" != 0 ]; then
     fail "inspect exited $first_rc: $(head -c 600 "$work/inspect-first.err")"
   else
     if command -v python3 >/dev/null; then
@@ -177,10 +174,7 @@ if [ "$gui" = 1 ]; then
       [ -n "$wid" ] && break
       sleep 0.5
     done
-    if [ -z "$wid" ] && ! kill -0 "$app_pid" 2>/dev/null && grep -q "not built yet" "$work/gui.out"; then
-      # Until the studio lands on main the launcher prints its usage line and exits.
-      say "SKIP gui window: the studio is not built yet on this branch (launcher exited with its usage line)"
-    elif [ -z "$wid" ]; then
+    if [ -z "$wid" ]; then
       if kill -0 "$app_pid" 2>/dev/null; then
         fail "no window titled 'TorchScript Studio' within ${SMOKE_GUI_TIMEOUT:-120} s"
       else
