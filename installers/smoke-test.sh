@@ -58,7 +58,7 @@ find_fixtures() {
 if [ "$build" = 1 ]; then
   say "building the app-image (mvn -Pdist -DskipTests package)"
   t0=$(now)
-  (cd "$root" && mvn -B -q ${MVN_ARGS:-} -Pdist -DskipTests package)
+  (cd "$root" && mvn -B -q -Dstyle.color=never ${MVN_ARGS:-} -Pdist -DskipTests package)
   say "app-image built in $(secs "$t0" "$(now)") s"
 fi
 [ -x "$launcher" ] || { echo "smoke: FAIL no launcher at $launcher (build with mvn -Pdist -DskipTests package)" >&2; exit 1; }
