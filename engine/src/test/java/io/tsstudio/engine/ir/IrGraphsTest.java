@@ -67,6 +67,16 @@ class IrGraphsTest {
             assertEquals(List.of("0", "1"), calls.stream().map(IrCall::submodulePath).toList());
             assertTrue(calls.get(0).className().endsWith(".Sequential"), calls.get(0).className());
             assertTrue(calls.get(1).className().endsWith(".Linear"), calls.get(1).className());
+
+            // one level down (how a view expands "0"): its own children, so the full path is 0.0 and 0.1
+            try (ScriptModule inner = m.submodule("0")) {
+                IrGraph g0 = IrGraphs.of(inner, "forward");
+                List<IrCall> innerCalls = IrGraphs.allNodes(g0).stream().flatMap(n -> n.call().stream()).toList();
+                assertEquals(List.of("0", "1"), innerCalls.stream().map(IrCall::submodulePath).toList());
+                assertTrue(innerCalls.get(0).className().endsWith(".Linear"));
+                assertTrue(innerCalls.get(1).className().endsWith(".ReLU"));
+                assertEquals(calls.get(0).className(), g0.owner());
+            }
         }
     }
 
