@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 
 /** {@code tsstudio graph FILE [--method NAME] [--format text|json|dot|svg]}. */
 @Command(name = "graph", mixinStandardHelpOptions = true,
-        description = {"Print a method's TorchScript graph (not inlined: submodule calls stay calls).",
+        description = {"Print a method's TorchScript graph, not inlined: submodule calls stay calls.",
                 "text is LibTorch's own print; json and dot are the studio's IR model."})
 final class GraphCommand implements Callable<Integer> {
     enum Format { text, json, dot, svg }
