@@ -6,6 +6,11 @@ import io.tsstudio.engine.Device;
 import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.json.ValueJson;
+import io.tsstudio.engine.run.CancelToken;
+import io.tsstudio.engine.run.RunPlan;
+import io.tsstudio.engine.run.RunResult;
+import io.tsstudio.engine.run.RunStats;
+import io.tsstudio.engine.run.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,17 +74,11 @@ final class RunCommand implements Callable<Integer> {
             List<Object> values = arguments(info, dev);
             try {
                 Object[] callArgs = values.toArray();
-                for (int i = 0; i < warmup; i++) ValueJson.closeTensors(m.call(method, callArgs));
-                long[] nanos = new long[iterations];
-                Object result = null;
-                for (int i = 0; i < iterations; i++) {
-                    ValueJson.closeTensors(result);
-                    long start = System.nanoTime();
-                    result = m.call(method, callArgs);
-                    nanos[i] = System.nanoTime() - start;
-                }
+                // The one timing engine, shared with the studio's run panel and benchmarks.
+                RunResult<Object> run = timed(() -> m.call(method, callArgs));
+                Object result = run.output();
                 try {
-                    RunTiming timing = RunTiming.of(warmup, nanos);
+                    RunStats timing = run.stats();
                     out.print(json ? JsonOut.text(json(dev, result, timing)) + "\n" : text(info, dev, result, timing));
                 } finally {
                     ValueJson.closeTensors(result);
@@ -89,6 +88,16 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private RunResult<Object> timed(Runner.Call<Object> call) {
+        try {
+            return new Runner(new RunPlan(warmup, iterations, 1)).run(call, ValueJson::closeTensors, CancelToken.none());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("run interrupted: " + e, e);
+        }
     }
 
     /** The --arg values read against the method's declared argument types (self excluded). */
@@ -134,14 +143,14 @@ final class RunCommand implements Callable<Integer> {
         return "JSON";
     }
 
-    private ObjectNode json(Device dev, Object result, RunTiming timing) {
+    private ObjectNode json(Device dev, Object result, RunStats timing) {
         ObjectNode o = JsonOut.object();
         o.put("method", method);
         o.put("device", dev.toString());
         o.set("output", ValueJson.write(result));
         ObjectNode t = o.putObject("timing");
-        t.put("warmup", timing.warmup());
-        t.put("iterations", timing.iterations());
+        t.put("warmup", warmup);
+        t.put("iterations", timing.count());
         t.put("min_ms", timing.minMs());
         t.put("p50_ms", timing.p50Ms());
         t.put("p90_ms", timing.p90Ms());
@@ -149,16 +158,16 @@ final class RunCommand implements Callable<Integer> {
         return o;
     }
 
-    private String text(MethodInfo info, Device dev, Object result, RunTiming timing) {
+    private String text(MethodInfo info, Device dev, Object result, RunStats timing) {
         StringBuilder sb = new StringBuilder();
         sb.append(InspectReport.signature(info)).append(" on ").append(dev).append('\n');
         sb.append(ValueText.format(result)).append("\n\n");
-        if (timing.iterations() == 1) {
-            sb.append(String.format(Locale.ROOT, "time  %.3f ms (1 call%s)%n", timing.minMs(), timing.warmup() > 0 ? " after " + timing.warmup() + " warmup"
+        if (timing.count() == 1) {
+            sb.append(String.format(Locale.ROOT, "time  %.3f ms (1 call%s)%n", timing.minMs(), warmup > 0 ? " after " + warmup + " warmup"
                     : "; the first call also optimizes the graph: --warmup 3 --iterations 20 for steady figures"));
         } else {
             sb.append(String.format(Locale.ROOT, "time  min %.3f ms  p50 %.3f ms  p90 %.3f ms  max %.3f ms  (%d calls after %d warmup)%n",
-                    timing.minMs(), timing.p50Ms(), timing.p90Ms(), timing.maxMs(), timing.iterations(), timing.warmup()));
+                    timing.minMs(), timing.p50Ms(), timing.p90Ms(), timing.maxMs(), timing.count(), warmup));
         }
         return sb.toString();
     }

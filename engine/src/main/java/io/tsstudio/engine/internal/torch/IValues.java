@@ -45,7 +45,7 @@ public final class IValues {
                 if (v == null) return new IValue();
                 break;
             case TENSOR:
-                if (v instanceof Tensor tensor) return new IValue(tensor.nativeHandle().get());
+                if (v instanceof Tensor tensor) return tensorArgument(tensor, w);
                 break;
             case INT:
                 if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) return new IValue(((Number) v).longValue());
@@ -95,6 +95,17 @@ public final class IValues {
                 break;
         }
         throw mismatch(w, t.text(), v);
+    }
+
+    /**
+     * Results of inference-mode calls are inference tensors; autograd refuses to save those for backward, so a call
+     * in grad mode (a training module) gets a normal copy of them.
+     */
+    private static IValue tensorArgument(Tensor tensor, Where w) {
+        if (tensor.isClosed()) throw new ValueConversionException(w.describe() + ": the Tensor given is closed");
+        org.bytedeco.pytorch.Tensor t = tensor.nativeHandle().get();
+        if (w.gradMode() && t.is_inference()) return new IValue(t.clone());
+        return new IValue(t);
     }
 
     static ValueConversionException mismatch(Where w, String expected, Object given) {
