@@ -151,11 +151,16 @@ final class RunCommand implements Callable<Integer> {
         ObjectNode t = o.putObject("timing");
         t.put("warmup", warmup);
         t.put("iterations", timing.count());
-        t.put("min_ms", timing.minMs());
-        t.put("p50_ms", timing.p50Ms());
-        t.put("p90_ms", timing.p90Ms());
-        t.put("max_ms", timing.maxMs());
+        t.put("min_ms", nanosecondPrecision(timing.minMs()));
+        t.put("p50_ms", nanosecondPrecision(timing.p50Ms()));
+        t.put("p90_ms", nanosecondPrecision(timing.p90Ms()));
+        t.put("max_ms", nanosecondPrecision(timing.maxMs()));
         return o;
+    }
+
+    /** Milliseconds to the nanosecond the clock measured, without binary-fraction tails (0.4404470000000004). */
+    static double nanosecondPrecision(double ms) {
+        return Math.round(ms * 1e6) / 1e6;
     }
 
     private String text(MethodInfo info, Device dev, Object result, RunStats timing) {
