@@ -12,8 +12,11 @@ import java.util.Locale;
 /**
  * How long reading a graph into the IR model and exporting it takes, for graphs of growing size (a straight chain
  * of ops plus a loop with a branch every 50 ops). Prints figures; asserts nothing.
- * Run: {@code mvn -o -q -pl engine test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.tsstudio.engine.bench.IrReadBench}
- * (exec is skipped outside app; pass {@code -Dexec.skip=false}).
+ * Run from the repository root:
+ * <pre>
+ * mvn -o -q -pl engine test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -Xss16m -cp engine/target/test-classes:engine/target/classes:$(cat /tmp/cp.txt) io.tsstudio.engine.bench.IrReadBench
+ * </pre>
  */
 public final class IrReadBench {
     private IrReadBench() {
