@@ -211,6 +211,17 @@ class IrGraphsTest {
     }
 
     @Test
+    void functionCallsNameTheirCallee() {
+        IrGraph g = IrTestModules.compiledFunction("def helper(x: Tensor) -> Tensor:\n    return x * 2\n\ndef f(x: Tensor) -> Tensor:\n    return helper(x) + 1\n", "f");
+        IrNode call = IrGraphs.allNodes(g).stream().filter(n -> n.kind().equals("prim::CallFunction")).findFirst()
+                .orElseThrow(() -> new AssertionError(IrGraphs.allNodes(g).stream().map(IrNode::kind).toList().toString()));
+        IrCall callee = call.call().orElseThrow();
+        assertEquals("", callee.submodulePath());
+        assertEquals("helper", callee.method());
+        assertTrue(callee.className().endsWith("helper"), callee.className());
+    }
+
+    @Test
     void stringConstantsSurviveEscapingAndUnicode() {
         IrGraph g = IrTestModules.compiledFunction("def g(s: str):\n    return s + 'h\u00e9 \"q\", x] = a::b\\n'\n", "g");
         IrNode constant = g.nodes().stream().filter(n -> n.kind().equals("prim::Constant")).findFirst().orElseThrow();
