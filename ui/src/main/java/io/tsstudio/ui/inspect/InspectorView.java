@@ -42,7 +42,7 @@ public final class InspectorView extends BorderPane {
         table.setShowRoot(true);
         table.setPlaceholder(new Label("Open a .pt file to inspect it"));
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
-        TreeTableColumn<InspectorRow, String> name = column("Name", 170, InspectorRow::name);
+        TreeTableColumn<InspectorRow, String> name = column("Name", 200, InspectorRow::name);
         name.setCellFactory(c -> new NameCell());
         // Tensor facts first (they are what people look for); the long type/schema text last.
         table.getColumns().addAll(name,
@@ -78,7 +78,7 @@ public final class InspectorView extends BorderPane {
         VBox.setMargin(tensorValues, new Insets(0, 8, 0, 8));
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.72);
+        split.setDividerPositions(0.8);
         setTop(totals);
         setCenter(split);
     }
@@ -103,8 +103,9 @@ public final class InspectorView extends BorderPane {
         TreeItem<InspectorRow> item = new TreeItem<>(node.row());
         for (InspectorTree.Node c : node.children()) item.getChildren().add(item(c, depth + 1));
         InspectorRow.Kind k = node.row().kind();
-        item.setExpanded(k == InspectorRow.Kind.MODULE && depth < 3 || k == InspectorRow.Kind.GROUP && depth < 2 && !node.row().name().startsWith("methods")
-                || k == InspectorRow.Kind.GROUP && depth == 0);
+        // Modules and their tensors open (what people look for first); attributes and methods stay folded.
+        boolean tensorGroup = k == InspectorRow.Kind.GROUP && (node.row().name().startsWith("parameters") || node.row().name().startsWith("buffers"));
+        item.setExpanded(k == InspectorRow.Kind.MODULE && depth < 4 || tensorGroup && node.children().size() <= 64 || depth == 0);
         return item;
     }
 
