@@ -11,6 +11,7 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
 
@@ -70,6 +71,8 @@ public final class InspectorView extends BorderPane {
         tensorStats.getStyleClass().add("tensor-values");
         tensorValues.setWrapText(true);
         tensorStats.setWrapText(true);
+        tensorStats.setMinHeight(Region.USE_PREF_SIZE);
+        tensorValues.setMinHeight(Region.USE_PREF_SIZE);
         tensorTitle.getStyleClass().add("panel-header");
         tensorTitle.setMaxWidth(Double.MAX_VALUE);
         VBox details = new VBox(6, tensorTitle, tensorStats, tensorValues);
@@ -78,7 +81,7 @@ public final class InspectorView extends BorderPane {
         VBox.setMargin(tensorValues, new Insets(0, 8, 0, 8));
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.8);
+        split.setDividerPositions(0.72);
         setTop(totals);
         setCenter(split);
     }
