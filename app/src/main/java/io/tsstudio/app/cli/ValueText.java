@@ -17,6 +17,7 @@ final class ValueText {
     /** Tensors with more elements print only their summary. */
     static final int MAX_PRINTED = 1000;
     private static final int MAX_DEPTH = 32;
+    private static final int LINE_WIDTH = 100;
 
     private ValueText() {
     }
@@ -134,11 +135,13 @@ final class ValueText {
 
     private static void nest(StringBuilder sb, String[] cells, int width, long[] shape, int level, int[] next, String indent) {
         sb.append('[');
+        int perLine = Math.max(1, (LINE_WIDTH - indent.length() - level - 1) / (width + 2));
         for (long i = 0; i < shape[level]; i++) {
             if (i > 0) {
                 sb.append(',');
-                if (level == shape.length - 1) sb.append(' ');
-                else sb.append("\n".repeat(shape.length - level - 1)).append(indent).append(" ".repeat(level + 1));
+                if (level < shape.length - 1) sb.append("\n".repeat(shape.length - level - 1)).append(indent).append(" ".repeat(level + 1));
+                else if (i % perLine == 0) sb.append('\n').append(indent).append(" ".repeat(level + 1));
+                else sb.append(' ');
             }
             if (level == shape.length - 1) {
                 String c = cells[next[0]++];

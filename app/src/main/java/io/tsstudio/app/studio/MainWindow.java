@@ -4,6 +4,9 @@ import io.tsstudio.ui.console.ConsoleView;
 import io.tsstudio.ui.editor.BufferKind;
 import io.tsstudio.ui.editor.CodeEditorView;
 import io.tsstudio.ui.editor.EditorViewModel;
+import io.tsstudio.ui.grapheditor.GraphEditorView;
+import io.tsstudio.ui.grapheditor.GraphEditorViewModel;
+import io.tsstudio.ui.grapheditor.RegistryOperators;
 import io.tsstudio.ui.inspect.InspectorView;
 import io.tsstudio.ui.problems.Problem;
 import io.tsstudio.ui.problems.ProblemsView;
@@ -186,6 +189,7 @@ public final class MainWindow {
         Menu file = new Menu("_File");
         file.getItems().addAll(
                 item("New Script", "Shortcut+N", "new", this::newScript),
+                item("New Graph Model", "Shortcut+Shift+N", "graph", this::newGraphModel),
                 item("Open\u2026", "Shortcut+O", "open", this::openDialog),
                 recentMenu,
                 new SeparatorMenuItem(),
@@ -419,6 +423,19 @@ public final class MainWindow {
         vm.newScript("");
     }
 
+    /** A visual model editor tab (palette, canvas, generated TorchScript); its models open in the graph view and run panel. */
+    private void newGraphModel() {
+        GraphEditorViewModel gvm = new GraphEditorViewModel(new RegistryOperators());
+        GraphEditorView view = new GraphEditorView(gvm);
+        view.setOpenInStudio(vm::open);
+        Tab tab = new Tab("Graph: " + gvm.document().title(), view);
+        tab.setId("graphEditorTab");
+        tab.setGraphic(Icons.get("graph", 13));
+        tab.setOnClosed(e -> gvm.dispose());
+        editorTabs.getTabs().add(tab);
+        editorTabs.getSelectionModel().select(tab);
+    }
+
     private void openDialog() {
         List<Path> files = dialogs.chooseFilesToOpen();
         if (!files.isEmpty()) vm.open(files);
@@ -560,8 +577,8 @@ public final class MainWindow {
     // ---- layout memory --------------------------------------------------------------------------------------
 
     private void restoreLayout() {
-        columns.setDividerPositions(settings.getDouble("split.left", 0.27), settings.getDouble("split.right", 0.70));
-        rows.setDividerPositions(settings.getDouble("split.bottom", 0.76));
+        columns.setDividerPositions(settings.getDouble("split.left", 0.30), settings.getDouble("split.right", 0.70));
+        rows.setDividerPositions(settings.getDouble("split.bottom", 0.78));
     }
 
     public void saveLayout() {

@@ -174,6 +174,70 @@ class CliTest {
         assertTrue(listing.out().contains("2 functions compiled"), listing.out());
     }
 
+    static final String EVERY_TYPE = String.join("\n",
+            "class Pair(NamedTuple):",
+            "    a: Tensor",
+            "    b: int",
+            "",
+            "class Counter:",
+            "    def __init__(self, start: int):",
+            "        self.count = start",
+            "",
+            "def containers(names: List[str], opts: Dict[str, int], ids: Dict[int, str], maybe: Optional[int]) -> Tuple[List[str], Dict[str, int], Dict[int, str], Optional[int], bool]:",
+            "    return names, opts, ids, maybe, maybe is None",
+            "",
+            "def swap(p: Pair) -> Pair:",
+            "    return Pair(p.a * 2, p.b + 1)",
+            "",
+            "def counter(start: int) -> Counter:",
+            "    return Counter(start)",
+            "",
+            "def nested(xs: List[List[int]], t: Tuple[int, str], f: float, flag: bool) -> Tuple[List[List[int]], Tuple[int, str], float, bool]:",
+            "    return xs, t, f * 2.0, not flag",
+            "",
+            "def forward(x: Tensor) -> Tensor:",
+            "    return x",
+            "");
+
+    @Test
+    void everyValueTypeThroughRunJson(@TempDir Path dir) throws IOException {
+        Path src = dir.resolve("types.py");
+        Files.writeString(src, EVERY_TYPE);
+        Path pt = dir.resolve("types.pt");
+        CliRunner.Result compiled = cli("compile", src.toString(), "-o", pt.toString());
+        assertEquals(0, compiled.status(), compiled.err());
+        String file = pt.toString();
+
+        JsonNode c = runJson(file, "--method", "containers", "--arg", "[\"p\", \"q\"]", "--arg", "{\"a\": 1, \"b\": 2}",
+                "--arg", "{\"3\": \"c\"}", "--arg", "null").get("output");
+        assertEquals(JSON.readTree("{\"tuple\": [[\"p\", \"q\"], {\"dict\": [[\"a\", 1], [\"b\", 2]]}, {\"dict\": [[3, \"c\"]]}, null, true]}"), c);
+        JsonNode c2 = runJson(file, "--method", "containers", "--arg", "[]", "--arg", "{\"dict\": []}",
+                "--arg", "{\"dict\": [[1, \"x\"]]}", "--arg", "4").get("output");
+        assertEquals(JSON.readTree("{\"tuple\": [[], {\"dict\": []}, {\"dict\": [[1, \"x\"]]}, 4, false]}"), c2);
+
+        JsonNode swapped = runJson(file, "--method", "swap", "--arg", "{\"a\": {\"tensor\": [1, 2]}, \"b\": 5}").get("output");
+        assertEquals(JSON.readTree("[\"a\", \"b\"]"), swapped.get("names"));
+        assertEquals("[2.0,4.0]", swapped.get("tuple").get(0).get("tensor").get("values").toString());
+        assertEquals(6, swapped.get("tuple").get(1).asInt());
+        JsonNode reordered = runJson(file, "--method", "swap", "--arg", "{\"b\": 5, \"a\": {\"tensor\": [1, 2]}}").get("output");
+        assertEquals(swapped, reordered);
+        JsonNode positional = runJson(file, "--method", "swap", "--arg", "[{\"tensor\": [1]}, 0]").get("output");
+        assertEquals(1, positional.get("tuple").get(1).asInt());
+
+        JsonNode object = runJson(file, "--method", "counter", "--arg", "3").get("output");
+        assertEquals(Set.of("class", "attributes"), keys(object.get("object")));
+        assertTrue(object.get("object").get("class").asText().endsWith("Counter"), object.toString());
+        assertEquals(3, object.get("object").get("attributes").get("count").asInt());
+
+        JsonNode n = runJson(file, "--method", "nested", "--arg", "[[1, 2], []]", "--arg", "[7, \"s\"]", "--arg", "1", "--arg", "false").get("output");
+        assertEquals(JSON.readTree("{\"tuple\": [[[1, 2], []], {\"tuple\": [7, \"s\"]}, 2.0, true]}"), n);
+
+        assertUserError(cli("run", file, "--method", "nested", "--arg", "[[1, 2.5]]", "--arg", "[7, \"s\"]", "--arg", "1", "--arg", "false"),
+                "argument 'xs'[0][1]: expected int, got the float 2.5");
+        assertUserError(cli("run", file, "--method", "swap", "--arg", "{\"a\": {\"tensor\": [1]}, \"c\": 1}"), "has no field 'c'");
+        assertUserError(cli("run", file, "--method", "swap", "--arg", "{\"a\": {\"tensor\": [1]}}"), "field 'b'");
+    }
+
     // ---------------------------------------------------------------- graph
 
     @Test

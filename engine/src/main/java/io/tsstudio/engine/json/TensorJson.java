@@ -158,10 +158,14 @@ final class TensorJson {
             o.putNull("min");
             o.putNull("max");
             o.putNull("mean");
-        } else if (dtype.isFloatingPoint()) {
+        } else if (dtype == DType.FLOAT64) {
             o.set("min", number(stats[0]));
             o.set("max", number(stats[1]));
             o.set("mean", number(stats[2]));
+        } else if (dtype.isFloatingPoint()) { // printed at the tensor's own precision, like its values
+            o.set("min", number((float) stats[0]));
+            o.set("max", number((float) stats[1]));
+            o.set("mean", number((float) stats[2]));
         } else {
             o.put("min", (long) stats[0]);
             o.put("max", (long) stats[1]);
@@ -177,7 +181,7 @@ final class TensorJson {
         switch (dtype) {
             case FLOAT32: case FLOAT16: case BFLOAT16: {
                 float[] v = t.toFloatArray();
-                for (int i = 0; i < n; i++) leaves[i] = Float.isFinite(v[i]) ? NODES.numberNode(v[i]) : number(v[i]);
+                for (int i = 0; i < n; i++) leaves[i] = number(v[i]);
                 break;
             }
             case FLOAT64: {
@@ -207,6 +211,11 @@ final class TensorJson {
             else a.add(nest(leaves, shape, level + 1, next));
         }
         return a;
+    }
+
+    /** A float32 value as JSON, written at float precision ({@code 0.9996568}, not {@code 0.9996567964553833}). */
+    static JsonNode number(float v) {
+        return Float.isFinite(v) ? NODES.numberNode(v) : number((double) v);
     }
 
     /** A JSON number, or the strings "NaN", "Infinity", "-Infinity" that JSON has no number for. */

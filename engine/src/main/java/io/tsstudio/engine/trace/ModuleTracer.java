@@ -49,7 +49,7 @@ final class ModuleTracer {
                     traceOne(view, mod, name, name, inputs, options);
                 }
             }
-            skeleton.train(wasTraining); // through the owner: only internal.torch touches JavaCPP (EngineArchitectureTest)
+            skeleton.train(wasTraining);
             return ScriptModule.wrap(skeleton);
         } catch (RuntimeException | Error e) {
             skeleton.close();

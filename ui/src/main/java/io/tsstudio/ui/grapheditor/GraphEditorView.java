@@ -23,6 +23,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
+import javafx.stage.FileChooser;
+
+import java.io.File;
 
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +44,8 @@ public class GraphEditorView extends BorderPane {
     private final Label status = new Label();
     private final ToolBar toolbar = new ToolBar();
     private final TabPane tabs = new TabPane();
+    private final TextArea output = new TextArea();
+    private boolean codeEdited;
     private PaletteEntry dragging;
 
     public GraphEditorView(GraphEditorViewModel vm) {
@@ -71,11 +76,40 @@ public class GraphEditorView extends BorderPane {
         propScroll.setFitToWidth(true);
 
         code.setId("generatedCode");
-        code.setEditable(false);
         code.setFont(Font.font("Monospaced", 12));
-        code.textProperty().bind(vm.codeProperty());
+        code.setText(vm.codeProperty().get());
+        // the code follows the graph until the person edits it; "Apply code" sends edits back into the graph
+        vm.codeProperty().addListener((o, a, text) -> {
+            if (!codeEdited) code.setText(text);
+        });
+        code.textProperty().addListener((o, a, text) -> codeEdited = !text.equals(vm.codeProperty().get()));
+        Button apply = button("Apply code to graph", "applyCodeButton", () -> {
+            vm.applyCode(code.getText());
+            codeEdited = false;
+            code.setText(vm.codeProperty().get());
+        });
+        Button revert = button("Revert", "revertCodeButton", () -> {
+            codeEdited = false;
+            code.setText(vm.codeProperty().get());
+        });
+        VBox codeBox = new VBox(4, code, new ToolBar(apply, revert));
+        VBox.setVgrow(code, Priority.ALWAYS);
+
+        output.setId("runOutput");
+        output.setEditable(false);
+        output.setFont(Font.font("Monospaced", 12));
+        output.textProperty().bind(vm.resultProperty());
+        TextArea ir = new TextArea();
+        ir.setId("resultIr");
+        ir.setEditable(false);
+        ir.setFont(Font.font("Monospaced", 11));
+        ir.textProperty().bind(vm.resultIrProperty());
+        SplitPane resultBox = new SplitPane(output, ir);
+        resultBox.setOrientation(Orientation.VERTICAL);
+
         tabs.getTabs().add(closed(new Tab("Properties", propScroll)));
-        tabs.getTabs().add(closed(new Tab("Code", code)));
+        tabs.getTabs().add(closed(new Tab("Code", codeBox)));
+        tabs.getTabs().add(closed(new Tab("Result", resultBox)));
         tabs.setId("editorTabs");
 
         SplitPane split = new SplitPane(paletteBox, canvas, tabs);
@@ -90,7 +124,12 @@ public class GraphEditorView extends BorderPane {
                 button("Auto layout", "layoutButton", () -> {
                     vm.autoLayout();
                     canvas.fit();
-                }), button("Fit", "fitButton", canvas::fit));
+                }), button("Fit", "fitButton", canvas::fit), new Separator(),
+                button("Compile", "compileButton", vm::compile), button("Trace", "traceButton", vm::trace),
+                button("Run", "runButton", () -> {
+                    if (vm.runExample()) tabs.getSelectionModel().select(2);
+                }), new Separator(),
+                button("Open .pt…", "openButton", this::openFile), button("Save .pt…", "saveButton", this::saveFile));
         setTop(toolbar);
 
         status.setId("editorStatus");
@@ -101,6 +140,34 @@ public class GraphEditorView extends BorderPane {
 
         vm.addRepaintListener(this::refreshProperties);
         installPaletteDrag();
+    }
+
+    private void openFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a TorchScript model as a graph");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("TorchScript", "*.pt", "*.pth", "*.dat", "*.zip"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            vm.open(f.toPath());
+            canvas.fit();
+        }
+    }
+
+    private void saveFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save the model as TorchScript");
+        fc.setInitialFileName(vm.document().title() + ".pt");
+        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) vm.save(f.toPath());
+    }
+
+    /**
+     * Adds an "Open in Studio" action that hands the compiled model (a temporary .pt) to {@code opener}, e.g. the main
+     * window, which shows it in its graph view and run panel.
+     */
+    public void setOpenInStudio(java.util.function.Consumer<java.nio.file.Path> opener) {
+        toolbar.getItems().add(button("Open in Studio", "openInStudioButton", () -> vm.exportToTemp().ifPresent(opener)));
     }
 
     public GraphEditorViewModel viewModel() {

@@ -20,6 +20,19 @@ import io.tsstudio.ui.grapheditor.model.ScriptGenerator;
 import io.tsstudio.ui.grapheditor.model.SettingSpec;
 import io.tsstudio.ui.grapheditor.model.Signatures;
 import io.tsstudio.ui.grapheditor.model.TypeRef;
+import io.tsstudio.ui.grapheditor.script.BuiltModel;
+import io.tsstudio.ui.grapheditor.script.CodeSync;
+import io.tsstudio.ui.grapheditor.script.ExampleInputs;
+import io.tsstudio.ui.grapheditor.script.GraphArchive;
+import io.tsstudio.ui.grapheditor.script.GraphTracer;
+import io.tsstudio.ui.grapheditor.script.IrImport;
+import io.tsstudio.ui.grapheditor.script.ModelWeights;
+import io.tsstudio.ui.grapheditor.script.ScriptBuilder;
+import io.tsstudio.engine.CompileException;
+import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.TorchException;
+import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -51,6 +64,11 @@ public class GraphEditorViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty statusIsError = new SimpleBooleanProperty();
     private final StringProperty code = new SimpleStringProperty("");
+    private final StringProperty result = new SimpleStringProperty("");
+    private final StringProperty resultIr = new SimpleStringProperty("");
+    private ModelWeights weights = new ModelWeights();
+    private ScriptModule module;
+    private String moduleOrigin = "";
     private Clipboard clipboard = new Clipboard(List.of(), List.of());
     private int pasteCount;
 
@@ -88,6 +106,21 @@ public class GraphEditorViewModel {
 
     public ReadOnlyStringProperty codeProperty() {
         return code;
+    }
+
+    /** The last run's output, as text. */
+    public ReadOnlyStringProperty resultProperty() {
+        return result;
+    }
+
+    /** The IR of the last compiled or traced module's forward. */
+    public ReadOnlyStringProperty resultIrProperty() {
+        return resultIr;
+    }
+
+    /** The last compiled or traced module (owned by this view model; valid until the next compile, trace or open). */
+    public Optional<ScriptModule> module() {
+        return Optional.ofNullable(module);
     }
 
     public void addRepaintListener(Runnable r) {
@@ -324,7 +357,12 @@ public class GraphEditorViewModel {
         List<PropertyRow> rows = new ArrayList<>();
         rows.add(new PropertyRow("name", "identifier", b.name(), true, ""));
         switch (b.kind()) {
-            case INPUT, OUTPUT -> rows.add(new PropertyRow("type", "type", b.type(), true, "Tensor, int, float, List[int], ..."));
+            case INPUT -> {
+                rows.add(new PropertyRow("type", "type", b.type(), true, "Tensor, int, float, List[int], ..."));
+                rows.add(new PropertyRow(ExampleInputs.SETTING, b.type().equals("Tensor") ? "shape" : b.type(),
+                        Literals.render(ExampleInputs.exampleOf(doc, b)), true, "example used to run and trace"));
+            }
+            case OUTPUT -> rows.add(new PropertyRow("type", "type", b.type(), true, "Tensor, int, float, List[int], ..."));
             case CONSTANT -> rows.add(new PropertyRow("value", b.type(), Literals.render(b.setting("value")), true, "a literal: 3, 0.5, True, [1, 2], \"text\""));
             case MODULE -> {
                 NnModuleSpec spec = NnModules.find(b.type()).orElse(null);
@@ -379,6 +417,12 @@ public class GraphEditorViewModel {
             case CONSTANT -> {
                 return Commands.setSetting(b.id(), "value", parseAnyLiteral(text));
             }
+            case INPUT -> {
+                if (!key.equals(ExampleInputs.SETTING)) throw new IllegalArgumentException("an input has no property '" + key + "'");
+                if (text.isEmpty()) return b.settings().containsKey(key) ? Commands.clearSetting(b.id(), key) : null;
+                TypeRef t = b.type().equals("Tensor") ? TypeRef.listOf(TypeRef.INT) : TypeRef.parse(b.type());
+                return Commands.setSetting(b.id(), key, Literals.parse(text, t));
+            }
             case MODULE -> {
                 SettingSpec s = NnModules.get(b.type()).settings().stream().filter(x -> x.name().equals(key)).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException(b.type() + " has no setting '" + key + "'"));
@@ -411,5 +455,169 @@ public class GraphEditorViewModel {
                 return Literals.parse(t, TypeRef.STR);
             }
         }
+    }
+    // ---- TorchScript: compile, trace, run, save, open, code back to graph ----
+
+    private void setModule(ScriptModule m, String origin) {
+        if (module != null && module != m) module.close();
+        module = m;
+        moduleOrigin = origin;
+        try {
+            resultIr.set(m.graphText("forward"));
+        } catch (RuntimeException e) {
+            resultIr.set("");
+        }
+    }
+
+    /** The Script path: generate, compile, keep the module. Returns whether it compiled. */
+    public boolean compile() {
+        try {
+            BuiltModel built = ScriptBuilder.build(doc, weights);
+            setModule(built.module(), "scripted");
+            info("Compiled " + doc.title() + ": " + built.script().submodules().size() + " submodules, " + module.totalParameterCount() + " parameters");
+            return true;
+        } catch (IncompleteGraphException e) {
+            error("Cannot compile: " + String.join("; ", e.issues()));
+        } catch (CompileException e) {
+            error("Compile error at line " + e.line() + ": " + e.shortMessage());
+        } catch (RuntimeException e) {
+            error("Cannot compile: " + e.getMessage());
+        }
+        return false;
+    }
+
+    /** The Trace path: run the graph on the example inputs with the tracer on and keep the traced module. */
+    public boolean trace() {
+        List<Object> inputs = List.of();
+        try {
+            inputs = ExampleInputs.make(doc);
+            setModule(GraphTracer.trace(doc, weights, inputs.toArray()), "traced");
+            info("Traced " + doc.title() + " on example inputs");
+            return true;
+        } catch (IncompleteGraphException e) {
+            error("Cannot trace: " + String.join("; ", e.issues()));
+        } catch (RuntimeException e) {
+            error("Cannot trace: " + e.getMessage());
+        } finally {
+            closeTensors(inputs);
+        }
+        return false;
+    }
+
+    /** Runs the last module (compiling first if there is none) on the example inputs and shows the output. */
+    public boolean runExample() {
+        if (module == null && !compile()) return false;
+        List<Object> inputs = List.of();
+        try {
+            inputs = ExampleInputs.make(doc);
+            Object out = module.forward(inputs.toArray());
+            result.set("Output of the " + moduleOrigin + " module:\n" + ExampleInputs.describe(out));
+            info("Ran the " + moduleOrigin + " module");
+            if (out instanceof Tensor t) t.close();
+            return true;
+        } catch (RuntimeException e) {
+            error("Run failed: " + e.getMessage());
+            return false;
+        } finally {
+            closeTensors(inputs);
+        }
+    }
+
+    private static void closeTensors(List<Object> values) {
+        for (Object o : values) if (o instanceof Tensor t) t.close();
+    }
+
+    /** Compiles and writes a .pt that carries the document. */
+    public boolean save(Path path) {
+        if (!compile()) return false;
+        try {
+            GraphArchive.save(module, doc, path);
+            info("Saved " + path.getFileName() + " (TorchScript with the graph inside)");
+            return true;
+        } catch (RuntimeException e) {
+            error("Cannot save " + path + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Opens a .pt: its own graph document when it carries one (weights read back from the module), otherwise its
+     * forward turned into blocks. History starts afresh. Returns what could not become blocks.
+     */
+    public List<String> open(Path path) {
+        try {
+            GraphArchive.Opened opened = GraphArchive.open(path);
+            ModelWeights fresh = new ModelWeights();
+            GraphDocument content;
+            List<String> unmapped = List.of();
+            if (opened.document().isPresent()) {
+                content = opened.document().get();
+                GraphArchive.readWeights(opened.module(), content, fresh);
+            } else {
+                IrImport.Result r = IrImport.fromModule(opened.module(), fresh, null);
+                content = r.document();
+                unmapped = r.unmapped();
+            }
+            weights.close();
+            weights = fresh;
+            stack.execute(Commands.replaceAll("Open " + path.getFileName(), content));
+            stack.clear();
+            selection.clear();
+            setModule(opened.module(), "opened");
+            if (unmapped.isEmpty()) info("Opened " + path.getFileName() + (opened.document().isPresent() ? " with its graph" : " as a new graph"));
+            else error("Opened " + path.getFileName() + "; not shown as blocks: " + String.join("; ", unmapped));
+            repaint();
+            return unmapped;
+        } catch (RuntimeException e) {
+            error("Cannot open " + path + ": " + e.getMessage());
+            return List.of(e.getMessage());
+        }
+    }
+
+    /**
+     * Compiles hand-edited code and updates the graph where it still maps (one undoable step). Returns what no longer
+     * maps; a compile error is shown with its line and changes nothing.
+     */
+    public List<String> applyCode(String edited) {
+        try {
+            CodeSync.Outcome o = CodeSync.apply(edited, doc, weights);
+            stack.execute(Commands.replaceAll("Apply code", o.document()));
+            setModule(o.built().module(), "scripted");
+            if (o.unmapped().isEmpty()) info("Code applied to the graph");
+            else error("Code compiled; not shown as blocks: " + String.join("; ", o.unmapped()));
+            return o.unmapped();
+        } catch (CompileException e) {
+            error("Compile error at line " + e.line() + ": " + e.shortMessage());
+            return List.of("line " + e.line() + ": " + e.shortMessage());
+        } catch (RuntimeException e) {
+            error("Cannot apply the code: " + e.getMessage());
+            return List.of(e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the current module (compiling first if there is none) with the document inside to a temporary .pt, for
+     * the studio to open in its graph view and run panel.
+     */
+    public Optional<Path> exportToTemp() {
+        if (module == null && !compile()) return Optional.empty();
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("tsstudio-graph");
+            Path file = dir.resolve(doc.title() + ".pt");
+            GraphArchive.save(module, doc, file);
+            file.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return Optional.of(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            error("Cannot hand the model to the studio: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Frees the module and the weights. */
+    public void dispose() {
+        if (module != null) module.close();
+        module = null;
+        weights.close();
     }
 }

@@ -75,5 +75,14 @@ class GraphEditorViewFxTest {
         assertEquals(3L, now.setting("out_features"));
         assertTrue(view.codeArea().getText().contains("linear = self.linear.forward(x)"), view.codeArea().getText());
         assertEquals(BlockKind.MODULE, now.kind());
+
+        robot.clickOn("#compileButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.viewModel().module().isPresent(), view.viewModel().statusProperty().get());
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextArea output = robot.lookup("#runOutput").queryAs(javafx.scene.control.TextArea.class);
+        assertTrue(output.isVisible(), "the Result tab is shown after a run");
+        assertTrue(output.getText().contains("Tensor [1, 3] float32"), output.getText());
     }
 }

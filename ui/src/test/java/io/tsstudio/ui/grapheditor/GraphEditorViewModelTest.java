@@ -71,6 +71,41 @@ class GraphEditorViewModelTest {
     }
 
     @Test
+    void compileRunTraceSaveAndReopenFromTheViewModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        GraphEditorViewModel vm = new GraphEditorViewModel(new GraphDocument(), OPS);
+        try {
+            vm.commands().execute(Commands.replaceAll("load", ModelFixtures.mlp().document()));
+            assertTrue(vm.compile(), vm.statusProperty().get());
+            assertTrue(vm.runExample(), vm.statusProperty().get());
+            String scripted = vm.resultProperty().get();
+            assertTrue(scripted.contains("Tensor [1, 3] float32"), scripted);
+            assertTrue(vm.trace(), vm.statusProperty().get());
+            assertTrue(vm.runExample());
+            assertEquals(scripted.replace("scripted", "traced"), vm.resultProperty().get(), "traced and scripted give the same output");
+            assertTrue(vm.resultIrProperty().get().contains("aten::linear"), vm.resultIrProperty().get());
+
+            java.nio.file.Path file = dir.resolve("mlp.pt");
+            assertTrue(vm.save(file), vm.statusProperty().get());
+            GraphEditorViewModel other = new GraphEditorViewModel(OPS);
+            try {
+                assertEquals(List.of(), other.open(file));
+                assertTrue(other.document().sameContent(vm.document()));
+                assertTrue(other.runExample());
+                assertEquals(scripted.replace("scripted", "opened"), other.resultProperty().get());
+            } finally {
+                other.dispose();
+            }
+            // compile errors come back with their line
+            String broken = vm.codeProperty().get().replace("self.relu.forward(linear)", "self.relu.forward(missing)");
+            List<String> problems = vm.applyCode(broken);
+            assertTrue(problems.get(0).startsWith("line 8: "), problems.toString());
+            assertTrue(vm.statusProperty().get().startsWith("Compile error at line 8"), vm.statusProperty().get());
+        } finally {
+            vm.dispose();
+        }
+    }
+
+    @Test
     void selectionEditsAreUndoable() {
         GraphEditorViewModel vm = new GraphEditorViewModel(new GraphDocument(), OPS);
         for (Block b : ModelFixtures.mlp().document().blocks()) vm.commands().execute(Commands.addBlock(b));

@@ -62,7 +62,7 @@ public record Block(String id, BlockKind kind, String type, String name, Map<Str
     /** A short label for the canvas: {@code fc1: Linear}, {@code add}, {@code x: Tensor}. */
     public String label() {
         return switch (kind) {
-            case MODULE -> name + ": " + type;
+            case MODULE -> name + ": " + type.substring(type.lastIndexOf('.') + 1);
             case OPERATOR -> name;
             case INPUT, OUTPUT -> name + ": " + type;
             case CONSTANT -> name + " = " + Literals.render(settings.get("value"));

@@ -145,6 +145,11 @@ public final class GraphDocument {
         return id;
     }
 
+    /** Makes later fresh ids avoid these (ids a document under construction will take over from another). */
+    public void reserveIds(Iterable<String> ids) {
+        for (String id : ids) bumpIdPast(id);
+    }
+
     /** A fresh block id that is also none of {@code reserved} (ids handed out for blocks not added yet). */
     public String newIdAvoiding(Collection<String> reserved) {
         String id;

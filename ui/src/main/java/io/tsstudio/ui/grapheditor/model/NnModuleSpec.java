@@ -13,15 +13,15 @@ public final class NnModuleSpec {
     private final String category;
     private final List<SettingSpec> settings;
     private final Function<BlockSettings, List<ParamSpec>> parameters;
-    private final Function<BlockSettings, String> forwardBody;
+    private final Function<BlockSettings, OpCall> call;
 
     NnModuleSpec(String type, String category, List<SettingSpec> settings, Function<BlockSettings, List<ParamSpec>> parameters,
-                 Function<BlockSettings, String> forwardBody) {
+                 Function<BlockSettings, OpCall> call) {
         this.type = type;
         this.category = category;
         this.settings = List.copyOf(settings);
         this.parameters = parameters;
-        this.forwardBody = forwardBody;
+        this.call = call;
     }
 
     public String type() {
@@ -46,7 +46,12 @@ public final class NnModuleSpec {
 
     /** The expression the submodule's forward returns, over its argument {@code input}. */
     public String forwardExpression(Map<String, Object> values) {
-        return forwardBody.apply(read(values));
+        return call(values).render();
+    }
+
+    /** The operator call the submodule makes, for running it through the registry (the Trace path). */
+    public OpCall call(Map<String, Object> values) {
+        return call.apply(read(values));
     }
 
     /** The submodule's whole forward method. */

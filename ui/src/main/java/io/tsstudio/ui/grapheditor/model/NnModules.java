@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import static io.tsstudio.ui.grapheditor.model.OpCall.INPUT;
+import static io.tsstudio.ui.grapheditor.model.OpCall.TRAINING;
 import static io.tsstudio.ui.grapheditor.model.ParamSpec.Init.NORMAL;
 import static io.tsstudio.ui.grapheditor.model.ParamSpec.Init.ONES;
 import static io.tsstudio.ui.grapheditor.model.ParamSpec.Init.UNIFORM_FAN_IN;
@@ -24,52 +26,50 @@ public final class NnModules {
         add("Linear", "Linear", List.of(intSetting("in_features", 16), intSetting("out_features", 16), boolSetting("bias", true)),
                 s -> withBias(s, new ParamSpec("weight", new long[] {s.integer("out_features"), s.integer("in_features")}, false,
                         UNIFORM_FAN_IN, s.integer("in_features")), s.integer("out_features"), s.integer("in_features")),
-                s -> "torch.linear(input, self.weight, " + (s.flag("bias") ? "self.bias" : "None") + ")");
-        add("Conv1d", "Convolution", convSettings(),
-                s -> convParams(s, 1),
-                s -> "torch.conv1d(input, self.weight, " + (s.flag("bias") ? "self.bias" : "None") + ", [" + s.literal("stride") + "], ["
-                        + s.literal("padding") + "], [" + s.literal("dilation") + "], " + s.literal("groups") + ")");
-        add("Conv2d", "Convolution", convSettings(),
-                s -> convParams(s, 2),
-                s -> "torch.conv2d(input, self.weight, " + (s.flag("bias") ? "self.bias" : "None") + ", " + pair(s, "stride") + ", "
-                        + pair(s, "padding") + ", " + pair(s, "dilation") + ", " + s.literal("groups") + ")");
+                s -> OpCall.of("aten::linear", INPUT, P("weight"), bias(s)));
+        add("Conv1d", "Convolution", convSettings(), s -> convParams(s, 1),
+                s -> OpCall.of("aten::conv1d", INPUT, P("weight"), bias(s), List.of(s.integer("stride")), List.of(s.integer("padding")),
+                        List.of(s.integer("dilation")), s.integer("groups")));
+        add("Conv2d", "Convolution", convSettings(), s -> convParams(s, 2),
+                s -> OpCall.of("aten::conv2d", INPUT, P("weight"), bias(s), pair(s, "stride"), pair(s, "padding"), pair(s, "dilation"),
+                        s.integer("groups")));
         for (String bn : List.of("BatchNorm1d", "BatchNorm2d")) {
             add(bn, "Normalization", List.of(intSetting("num_features", 16), floatSetting("eps", 1e-5), floatSetting("momentum", 0.1)),
                     s -> List.of(new ParamSpec("weight", new long[] {s.integer("num_features")}, false, ONES, 0),
                             new ParamSpec("bias", new long[] {s.integer("num_features")}, false, ZEROS, 0),
                             new ParamSpec("running_mean", new long[] {s.integer("num_features")}, true, ZEROS, 0),
                             new ParamSpec("running_var", new long[] {s.integer("num_features")}, true, ONES, 0)),
-                    s -> "torch.batch_norm(input, self.weight, self.bias, self.running_mean, self.running_var, self.training, "
-                            + s.literal("momentum") + ", " + s.literal("eps") + ", False)");
+                    s -> OpCall.of("aten::batch_norm", INPUT, P("weight"), P("bias"), P("running_mean"), P("running_var"), TRAINING,
+                            s.real("momentum"), s.real("eps"), false));
         }
         add("LayerNorm", "Normalization", List.of(intSetting("normalized_shape", 16), floatSetting("eps", 1e-5)),
                 s -> List.of(new ParamSpec("weight", new long[] {s.integer("normalized_shape")}, false, ONES, 0),
                         new ParamSpec("bias", new long[] {s.integer("normalized_shape")}, false, ZEROS, 0)),
-                s -> "torch.layer_norm(input, [" + s.literal("normalized_shape") + "], self.weight, self.bias, " + s.literal("eps") + ")");
+                s -> OpCall.of("aten::layer_norm", INPUT, List.of(s.integer("normalized_shape")), P("weight"), P("bias"), s.real("eps")));
         add("Dropout", "Regularization", List.of(floatSetting("p", 0.5)), s -> List.of(),
-                s -> "torch.dropout(input, " + s.literal("p") + ", self.training)");
+                s -> OpCall.of("aten::dropout", INPUT, s.real("p"), TRAINING));
         add("Embedding", "Sparse", List.of(intSetting("num_embeddings", 100), intSetting("embedding_dim", 16)),
                 s -> List.of(new ParamSpec("weight", new long[] {s.integer("num_embeddings"), s.integer("embedding_dim")}, false, NORMAL, 0)),
-                s -> "torch.embedding(self.weight, input)");
-        simple("ReLU", "torch.relu(input)");
-        simple("GELU", "torch.gelu(input)");
-        simple("SiLU", "torch.silu(input)");
-        simple("Sigmoid", "torch.sigmoid(input)");
-        simple("Tanh", "torch.tanh(input)");
+                s -> OpCall.of("aten::embedding", P("weight"), INPUT));
+        simple("ReLU", "aten::relu");
+        simple("GELU", "aten::gelu");
+        simple("SiLU", "aten::silu");
+        simple("Sigmoid", "aten::sigmoid");
+        simple("Tanh", "aten::tanh");
         add("LeakyReLU", "Activation", List.of(floatSetting("negative_slope", 0.01)), s -> List.of(),
-                s -> "torch.leaky_relu(input, " + s.literal("negative_slope") + ")");
-        add("Softmax", "Activation", List.of(intSetting("dim", -1)), s -> List.of(), s -> "torch.softmax(input, " + s.literal("dim") + ")");
+                s -> OpCall.of("aten::leaky_relu", INPUT, s.real("negative_slope")));
+        add("Softmax", "Activation", List.of(intSetting("dim", -1)), s -> List.of(), s -> OpCall.of("aten::softmax", INPUT, s.integer("dim")));
         add("LogSoftmax", "Activation", List.of(intSetting("dim", -1)), s -> List.of(),
-                s -> "torch.log_softmax(input, " + s.literal("dim") + ")");
+                s -> OpCall.of("aten::log_softmax", INPUT, s.integer("dim")));
         add("MaxPool2d", "Pooling", List.of(intSetting("kernel_size", 2), intSetting("stride", 2), intSetting("padding", 0)),
-                s -> List.of(), s -> "torch.max_pool2d(input, " + pair(s, "kernel_size") + ", " + pair(s, "stride") + ", " + pair(s, "padding") + ")");
+                s -> List.of(), s -> OpCall.of("aten::max_pool2d", INPUT, pair(s, "kernel_size"), pair(s, "stride"), pair(s, "padding")));
         add("AvgPool2d", "Pooling", List.of(intSetting("kernel_size", 2), intSetting("stride", 2), intSetting("padding", 0)),
-                s -> List.of(), s -> "torch.avg_pool2d(input, " + pair(s, "kernel_size") + ", " + pair(s, "stride") + ", " + pair(s, "padding") + ")");
+                s -> List.of(), s -> OpCall.of("aten::avg_pool2d", INPUT, pair(s, "kernel_size"), pair(s, "stride"), pair(s, "padding")));
         add("AdaptiveAvgPool2d", "Pooling", List.of(intSetting("output_size", 1)), s -> List.of(),
-                s -> "torch.adaptive_avg_pool2d(input, " + pair(s, "output_size") + ")");
+                s -> OpCall.of("aten::adaptive_avg_pool2d", INPUT, pair(s, "output_size")));
         add("Flatten", "Shape", List.of(intSetting("start_dim", 1), intSetting("end_dim", -1)), s -> List.of(),
-                s -> "torch.flatten(input, " + s.literal("start_dim") + ", " + s.literal("end_dim") + ")");
-        add("Identity", "Shape", List.of(), s -> List.of(), s -> "input");
+                s -> OpCall.of("aten::flatten", INPUT, s.integer("start_dim"), s.integer("end_dim")));
+        add("Identity", "Shape", List.of(), s -> List.of(), s -> OpCall.identity());
     }
 
     private NnModules() {
@@ -88,12 +88,20 @@ public final class NnModules {
     }
 
     private static void add(String type, String category, List<SettingSpec> settings, Function<BlockSettings, List<ParamSpec>> params,
-                            Function<BlockSettings, String> body) {
+                            Function<BlockSettings, OpCall> body) {
         SPECS.put(type, new NnModuleSpec(type, category, settings, params, body));
     }
 
-    private static void simple(String type, String body) {
-        add(type, "Activation", List.of(), s -> List.of(), s -> body);
+    private static void simple(String type, String op) {
+        add(type, "Activation", List.of(), s -> List.of(), s -> OpCall.of(op, INPUT));
+    }
+
+    private static OpCall.Param P(String name) {
+        return new OpCall.Param(name);
+    }
+
+    private static Object bias(BlockSettings s) {
+        return s.flag("bias") ? P("bias") : null;
     }
 
     private static SettingSpec intSetting(String name, long dflt) {
@@ -128,8 +136,8 @@ public final class NnModules {
         return List.of(weight, new ParamSpec("bias", new long[] {biasSize}, false, UNIFORM_FAN_IN, fanIn));
     }
 
-    private static String pair(BlockSettings s, String name) {
-        String v = s.literal(name);
-        return "[" + v + ", " + v + "]";
+    private static List<Long> pair(BlockSettings s, String name) {
+        long v = s.integer(name);
+        return List.of(v, v);
     }
 }
