@@ -73,7 +73,11 @@ class GraphEditorViewFxTest {
         Block now = view.viewModel().document().block(fc.id());
         assertEquals(4L, now.setting("in_features"));
         assertEquals(3L, now.setting("out_features"));
-        assertTrue(view.codeArea().getText().contains("linear = self.linear.forward(x)"), view.codeArea().getText());
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> view.codeArea().getText().contains("linear = self.linear.forward(x)"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the code tab did not follow the graph: " + view.codeArea().getText(), e);
+        }
         assertEquals(BlockKind.MODULE, now.kind());
 
         robot.clickOn("#compileButton");
