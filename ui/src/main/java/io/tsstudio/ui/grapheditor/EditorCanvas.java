@@ -146,7 +146,7 @@ public final class EditorCanvas extends Region {
             g.stroke();
         }
 
-        boolean detailed = scale >= 0.45; // level of detail: far out, ports and labels are unreadable anyway
+        boolean detailed = scale >= 0.35; // level of detail: far out, ports and labels are unreadable anyway
         for (Block b : vm.blocksIn(a.getX() - BlockGeometry.WIDTH, a.getY() - 200, z.getX(), z.getY())) {
             paintBlock(g, b, off(b, moveDx), off(b, moveDy), detailed);
         }

@@ -121,7 +121,7 @@ public class GraphEditorView extends BorderPane {
 
         SplitPane split = new SplitPane(paletteBox, canvas, tabs);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.18, 0.68);
+        split.setDividerPositions(0.15, 0.74);
         SplitPane.setResizableWithParent(paletteBox, false);
         setCenter(split);
 
