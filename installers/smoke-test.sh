@@ -8,7 +8,7 @@
 #   4. starts the studio under Xvfb until a window titled "TorchScript Studio" shows, takes a screenshot, closes it.
 # Usage: installers/smoke-test.sh [--no-build] [--no-gui] [--install-missing]
 #   --install-missing  apt-get the GUI tools (Xvfb, xdotool, ImageMagick, GTK) when absent and running as root.
-# Env: MVN_ARGS (extra Maven flags, e.g. -o), SMOKE_GUI_TIMEOUT (seconds, default 120), SMOKE_KEEP_CACHE=1 keeps
+# Env: MVN_ARGS (extra Maven flags, e.g. -o), SMOKE_FIXTURES (default: shared/fixtures found above the checkout), SMOKE_GUI_TIMEOUT (seconds, default 120), SMOKE_KEEP_CACHE=1 keeps
 #      the unpacked natives (target/smoke/data) that are otherwise deleted at the end.
 # A missing tool skips its step with a SKIP line; only a real failure exits non-zero.
 set -euo pipefail
@@ -73,7 +73,8 @@ rm -rf "$work"
 export XDG_DATA_HOME="$work/data"
 mkdir -p "$XDG_DATA_HOME"
 cache="$XDG_DATA_HOME/tsstudio/javacpp-cache"
-fixtures="$(find_fixtures)" || { fail "no shared/fixtures above $root"; fixtures=""; }
+fixtures="${SMOKE_FIXTURES:-}"
+[ -n "$fixtures" ] || fixtures="$(find_fixtures)" || { fail "no shared/fixtures above $root"; fixtures=""; }
 model="$fixtures/pytorch/linrelu.script.dat"
 
 run_inspect() { # $1: tag; sets rc and elapsed

@@ -1,17 +1,30 @@
 # TorchScript Studio sample: a module written as methods on `self`.
 #
-# The studio builds sample_model.pt from this file the first time it starts:
-# it creates a module, registers the parameters
-#     w1 [16, 8], b1 [16], w2 [4, 16], b2 [4]
-# (small random values), defines these methods on it and saves it.
-# Open sample_model.pt to see the result: its code, its weights in the
-# inspector; edit a method, Recompile (Ctrl+B), Save Model as .pt.
+# The studio builds sample_model.pt from this file the first time it starts
+# (nothing binary is shipped): it creates the modules below, registers their
+# parameters from small seeded random values, defines these methods on them
+# and saves the result. Open sample_model.pt to see the code per class and the
+# weights in the inspector; edit a method, Recompile (Ctrl+B), and
+# Save Model as .pt (Ctrl+Alt+S).
+#
+#   TinyMLP            buffer  scale [4]
+#   +- encoder: Encoder   weight [16, 8], bias [16]
+#   +- head: Head         weight [4, 16], bias [4]
+#
+# Without Python, a submodule is called as self.encoder.forward(x).
 
-
-def hidden(self, x: Tensor) -> Tensor:
-    return torch.relu(torch.matmul(x, self.w1.t()) + self.b1)
-
-
+# --- class Encoder
 def forward(self, x: Tensor) -> Tensor:
-    h = self.hidden(x)
-    return torch.matmul(h, self.w2.t()) + self.b2
+    return torch.relu(torch.matmul(x, self.weight.t()) + self.bias)
+
+# --- class Head
+def forward(self, x: Tensor) -> Tensor:
+    return torch.matmul(x, self.weight.t()) + self.bias
+
+# --- class TinyMLP
+def forward(self, x: Tensor) -> Tensor:
+    h = self.encoder.forward(x)
+    return self.head.forward(h) * self.scale
+
+def probabilities(self, x: Tensor) -> Tensor:
+    return torch.softmax(self.forward(x), dim=-1)

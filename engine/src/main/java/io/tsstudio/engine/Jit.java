@@ -4,6 +4,12 @@ import io.tsstudio.engine.internal.torch.Archives;
 import io.tsstudio.engine.internal.torch.ModuleLoader;
 import io.tsstudio.engine.internal.torch.NativeCompilationUnit;
 
+import io.tsstudio.engine.nn.Module;
+import io.tsstudio.engine.trace.TraceFunction;
+import io.tsstudio.engine.trace.TraceOptions;
+import io.tsstudio.engine.trace.TracedFunction;
+import io.tsstudio.engine.trace.Tracer;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -127,5 +133,45 @@ public final class Jit {
         } catch (IOException ignored) {
             // a leftover temp file is harmless
         }
+    }
+
+    // =====================================================================================================
+    // ---- tracing (delegates to io.tsstudio.engine.trace; owned by the tracing work) ----
+    // =====================================================================================================
+
+    /** Traces a function of one tensor (see {@link Tracer#trace(TraceOptions, TraceFunction, Object...)}). */
+    public static TracedFunction trace(java.util.function.Function<Tensor, ?> fn, Tensor x) {
+        return Tracer.trace(fn, x);
+    }
+
+    public static TracedFunction trace(java.util.function.BiFunction<Tensor, Tensor, ?> fn, Tensor x, Tensor y) {
+        return Tracer.trace(fn, x, y);
+    }
+
+    /** Traces Java code on example inputs (Tensor, List of tensors, Map of String to Tensor, JitTuple of these). */
+    public static TracedFunction trace(TraceFunction fn, Object... inputs) {
+        return Tracer.trace(fn, inputs);
+    }
+
+    public static TracedFunction trace(TraceOptions options, TraceFunction fn, Object... inputs) {
+        return Tracer.trace(options, fn, inputs);
+    }
+
+    /** Traces {@code module.forward}; respect mode (the default) traces train and eval mode. */
+    public static ScriptModule trace(Module module, Object... inputs) {
+        return Tracer.trace(module, inputs);
+    }
+
+    public static ScriptModule trace(TraceOptions options, Module module, Object... inputs) {
+        return Tracer.trace(options, module, inputs);
+    }
+
+    /** Traces several methods, each on its own example inputs (see {@link Tracer#traceModule}). */
+    public static ScriptModule traceModule(Module module, Map<String, java.util.List<?>> methods) {
+        return Tracer.traceModule(module, methods);
+    }
+
+    public static ScriptModule traceModule(Module module, Map<String, java.util.List<?>> methods, TraceOptions options) {
+        return Tracer.traceModule(module, methods, options);
     }
 }

@@ -13,6 +13,12 @@ public final class ScriptFunction {
         this.callable = callable;
     }
 
+    /** The native handle; engine-internal code only (graphs for the IR model). */
+    public NativeCallable nativeHandle() {
+        if (unit.isClosed()) throw new TorchException("compilation unit is closed");
+        return callable;
+    }
+
     public String name() {
         return callable.name();
     }

@@ -107,6 +107,7 @@ class CompileTest {
                 + "    p = make(a)\n"
                 + "    return p.a + p.b\n";
         try (CompilationUnit cu = Jit.compile(src); ScriptModule m = cu.toModule("Paired")) {
+            assertEquals("__torch__.Paired", m.className());
             assertEquals(List.of("make", "forward"), cu.functions().stream().map(FunctionInfo::name).toList());
             assertEquals(9L, m.forward(3L));
             try (ScriptModule again = Jit.load(m.toBytes())) {

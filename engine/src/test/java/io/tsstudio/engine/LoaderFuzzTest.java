@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class LoaderFuzzTest {
     private static final int MUTANTS = 3000;
-    private static final long BUDGET_MS = 50_000;
+    private static final long BUDGET_MS = 55_000; // about 2,000 mutants on a busy 2-core machine, all 3,000 on a free one
 
     @TempDir
     Path tmp;

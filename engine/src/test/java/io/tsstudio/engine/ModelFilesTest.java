@@ -75,4 +75,14 @@ class ModelFilesTest {
         TorchException e = assertThrows(TorchException.class, () -> Jit.load(tmp.resolve("missing.pt")));
         assertTrue(e.getMessage().contains("no such file"), e.getMessage());
     }
+
+    @Test
+    void loadingOntoAMissingDeviceIsAClearError() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Torch.cudaAvailable(), "this machine has CUDA");
+        TorchException e = assertThrows(TorchException.class, () -> Jit.load(Fixtures.pytorch("linrelu.script.dat"), Device.cuda(0)));
+        assertTrue(e.getMessage().startsWith("cannot load "), e.getMessage());
+        try (ScriptModule m = Jit.load(Fixtures.pytorch("linrelu.script.dat"))) {
+            assertThrows(TorchException.class, () -> m.to(Device.cuda(0)));
+        }
+    }
 }

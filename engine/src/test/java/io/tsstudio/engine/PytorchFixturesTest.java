@@ -195,4 +195,30 @@ class PytorchFixturesTest {
             assertFalse(m.isTraining());
         }
     }
+
+    @Test
+    void switchingBetweenTrainAndEvalAfterManyCallsKeepsWorking() {
+        for (String file : List.of("linrelu.script.dat", "l1000_100_10.script.dat")) {
+            try (ScriptModule m = Jit.load(Fixtures.pytorch(file)); Tensor x = ones(1, file.startsWith("l1000") ? 1000 : 10)) {
+                float[] expected = forwardFloats(m, x);
+                for (int round = 0; round < 3; round++) {
+                    for (int i = 0; i < 20; i++) assertClose(expected, forwardFloats(m, x)); // past the executor's profiling runs
+                    if (m.isTraining()) m.eval(); else m.train();
+                }
+            }
+        }
+    }
+
+    @Test
+    void anEvalModulesOutputFeedsATrainingModule() {
+        try (ScriptModule first = Jit.load(Fixtures.pytorch("r-traced-linear.pt")); ScriptModule second = Jit.load(Fixtures.pytorch("r-traced-linear.pt"));
+             Tensor x = ones(2, 10)) {
+            first.eval();
+            second.train();
+            try (Tensor mid = (Tensor) first.forward(x); Tensor out = (Tensor) second.forward(mid)) {
+                assertArrayEquals(new long[] {2, 10}, out.shape());
+                assertTrue(out.requiresGrad(), "a training module's output tracks gradients");
+            }
+        }
+    }
 }

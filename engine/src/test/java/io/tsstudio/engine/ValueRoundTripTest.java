@@ -200,6 +200,10 @@ class ValueRoundTripTest {
         assertEquals("argument 'x[1]' of id_list_int: expected int, got String \"two\"", e.getMessage());
         e = assertThrows(ValueConversionException.class, () -> cu.call("id_bool", 1L));
         assertTrue(e.getMessage().contains("expected bool, got Long 1"), e.getMessage());
+        Tensor closed = Tensor.of(new float[] {1});
+        closed.close();
+        e = assertThrows(ValueConversionException.class, () -> cu.call("id_tensor", closed));
+        assertEquals("argument 'x' of id_tensor: the Tensor given is closed", e.getMessage());
         e = assertThrows(ValueConversionException.class, () -> cu.call("id_int", 1L, 2L));
         assertTrue(e.getMessage().contains("takes 1 argument"), e.getMessage());
     }

@@ -577,8 +577,8 @@ public final class MainWindow {
     // ---- layout memory --------------------------------------------------------------------------------------
 
     private void restoreLayout() {
-        columns.setDividerPositions(settings.getDouble("split.left", 0.27), settings.getDouble("split.right", 0.70));
-        rows.setDividerPositions(settings.getDouble("split.bottom", 0.76));
+        columns.setDividerPositions(settings.getDouble("split.left", 0.30), settings.getDouble("split.right", 0.70));
+        rows.setDividerPositions(settings.getDouble("split.bottom", 0.78));
     }
 
     public void saveLayout() {

@@ -1,14 +1,16 @@
 package io.tsstudio.app.studio;
 
-import io.tsstudio.app.cli.Cli;
+import javafx.application.Application;
 
-/** Starts the JavaFX studio. */
+/**
+ * Starts the JavaFX studio from the plain {@code Launcher} main class (an {@code Application} subclass as the main
+ * class fails on the class path with "JavaFX runtime components are missing"). Arguments are files to open.
+ */
 public final class StudioLauncher {
     private StudioLauncher() {
     }
 
     public static void launch(String[] args) {
-        // Until the studio window exists, say what the command line offers (only the CLI prints: AppArchitectureTest).
-        Cli.run(new String[] {"--help"});
+        Application.launch(StudioApplication.class, args);
     }
 }

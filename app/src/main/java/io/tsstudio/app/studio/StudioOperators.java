@@ -1,15 +1,14 @@
 package io.tsstudio.app.studio;
 
 import io.tsstudio.ui.editor.OperatorCatalog;
+import io.tsstudio.ui.workspace.RegistryOperators;
 
-import java.util.List;
-
-/** The operator registry for completion. */
+/** The operator registry for completion: LibTorch's, read through the engine on first use (off the FX thread). */
 final class StudioOperators {
     private StudioOperators() {
     }
 
     static OperatorCatalog catalog() {
-        return List::of;
+        return RegistryOperators::read;
     }
 }

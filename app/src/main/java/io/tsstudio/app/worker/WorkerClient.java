@@ -2,8 +2,16 @@ package io.tsstudio.app.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tsstudio.engine.MethodInfo;
+import io.tsstudio.engine.run.RunListener;
+import io.tsstudio.engine.run.RunOutcome;
+import io.tsstudio.engine.run.RunRequest;
+import io.tsstudio.ui.run.RunBackend;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +26,7 @@ import java.util.function.Consumer;
  * killed for memory) is reported in plain words on the requests it was serving and replaced the same way.
  * Toolkit-free; every method may be called from any thread.
  */
-public class WorkerClient implements AutoCloseable {
+public class WorkerClient implements RunBackend, AutoCloseable {
     private final WorkerLaunch launch;
     private final Consumer<String> console;
     private final Set<CompletableFuture<?>> outstanding = ConcurrentHashMap.newKeySet();
@@ -69,17 +77,45 @@ public class WorkerClient implements AutoCloseable {
         return request(request, p -> { });
     }
 
-    /**
-     * Remembers a request that sets up the worker's state (loading a model) and replays it on every fresh worker.
-     */
-    protected void rememberForRestart(ObjectNode request) {
-        this.reloadRequest = request.deepCopy();
+    // ---- the run panel's backend ----
+
+    @Override
+    public CompletableFuture<DeviceList> devices() {
+        return request(WorkerMessages.op("devices")).thenApply(r -> {
+            List<String> list = new ArrayList<>();
+            r.path("devices").forEach(d -> list.add(d.asText()));
+            return new DeviceList(list, r.path("gpuBuild").asBoolean());
+        });
+    }
+
+    /** Loads the model in the worker; a worker started later (after a cancel or a crash) loads it again by itself. */
+    @Override
+    public CompletableFuture<List<MethodInfo>> load(Path model, String device) {
+        ObjectNode req = WorkerMessages.op("load").put("path", model.toAbsolutePath().toString()).put("device", device);
+        return request(req).thenApply(r -> {
+            reloadRequest = req;
+            return WorkerMessages.methods(r);
+        });
+    }
+
+    @Override
+    public CompletableFuture<RunOutcome> run(RunRequest run, RunListener progress) {
+        return request(WorkerMessages.run(run), p -> progress.progress(RunListener.Phase.valueOf(p.path("phase").asText()),
+                p.path("done").asInt(), p.path("total").asInt())).thenApply(WorkerMessages::outcome);
+    }
+
+    @Override
+    public CompletableFuture<Void> saveOutput(List<Integer> path, Path file) {
+        ObjectNode req = WorkerMessages.op("save").put("file", file.toAbsolutePath().toString());
+        path.forEach(req.putArray("path")::add);
+        return request(req).thenApply(r -> null);
     }
 
     /**
      * Stops whatever the worker is doing: every outstanding request ends with {@link CancellationException} at
      * once, and the worker process is killed and replaced in the background. Returns without waiting.
      */
+    @Override
     public void cancel() {
         CompletableFuture<WorkerConnection> old = current;
         WorkerConnection c = old.getNow(null);

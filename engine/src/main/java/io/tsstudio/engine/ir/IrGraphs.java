@@ -1,5 +1,6 @@
 package io.tsstudio.engine.ir;
 
+import io.tsstudio.engine.ScriptFunction;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.internal.torch.IrReader;
 
@@ -20,6 +21,11 @@ public final class IrGraphs {
     /** The graph of one method of a module, not inlined: submodule calls stay {@code prim::CallMethod} nodes. */
     public static IrGraph of(ScriptModule module, String method) {
         return IrReader.readMethod(module.nativeHandle(), method);
+    }
+
+    /** The graph of a compiled function ({@link io.tsstudio.engine.Jit#compile}). */
+    public static IrGraph ofFunction(ScriptFunction function) {
+        return IrReader.readCallable(function.nativeHandle());
     }
 
     /**

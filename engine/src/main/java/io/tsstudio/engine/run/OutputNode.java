@@ -16,7 +16,7 @@ public record OutputNode(String label, String kind, String text, TensorSummary t
         children = children == null ? List.of() : List.copyOf(children);
     }
 
-    public boolean isTensor() {
+    public boolean hasTensor() {
         return "tensor".equals(kind);
     }
 

@@ -49,7 +49,7 @@ final class ModuleTracer {
                     traceOne(view, mod, name, name, inputs, options);
                 }
             }
-            skeleton.get().train(wasTraining);
+            skeleton.train(wasTraining);
             return ScriptModule.wrap(skeleton);
         } catch (RuntimeException | Error e) {
             skeleton.close();

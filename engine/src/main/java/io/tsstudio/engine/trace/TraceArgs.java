@@ -1,5 +1,6 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.Tensor;
 
 import java.util.List;
@@ -39,11 +40,8 @@ public final class TraceArgs {
         return as(i, Map.class, "a Map<String, Tensor>");
     }
 
-    /** The items of a tuple input (or of a list input). */
-    public List<?> tuple(int i) {
-        Object v = get(i);
-        if (v instanceof io.tsstudio.engine.internal.torch.JavaValues.TupleValue t) return t.items();
-        return as(i, List.class, "a tuple");
+    public JitTuple jitTuple(int i) {
+        return as(i, JitTuple.class, "a JitTuple");
     }
 
     public List<Object> all() {

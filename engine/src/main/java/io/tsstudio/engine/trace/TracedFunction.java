@@ -1,9 +1,8 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.engine.internal.torch.ModuleBuilder;
 import io.tsstudio.engine.internal.torch.NativeFunction;
-import io.tsstudio.engine.internal.torch.NativeModule;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,22 +30,22 @@ public final class TracedFunction implements AutoCloseable {
 
     /** Saves as a TorchScript archive; it loads back (here, in PyTorch or LibTorch) as a module with this forward. */
     public void save(Path path) {
-        try (NativeModule m = function.toModule()) {
-            ModuleBuilder.save(m, path, false);
+        try (ScriptModule m = toModule()) {
+            Jit.save(m, path);
         }
     }
 
     /** Saves lite-interpreter bytecode for LibTorch's mobile loader; {@code Jit.load} reads it too. */
     public void saveForMobile(Path path) {
-        try (NativeModule m = function.toModule()) {
-            ModuleBuilder.save(m, path, true);
+        try (ScriptModule m = toModule()) {
+            Jit.saveForMobile(m, path);
         }
     }
 
     /** The archive {@link #save} would write, as bytes. */
     public byte[] serialize() {
-        try (NativeModule m = function.toModule()) {
-            return ModuleBuilder.serialize(m);
+        try (ScriptModule m = toModule()) {
+            return Jit.toBytes(m);
         }
     }
 

@@ -182,6 +182,25 @@ class IrGraphsTest {
     }
 
     @Test
+    void functionsOfSourceWithClassesAreMethodsOfAHostModule() {
+        String source = String.join("\n",
+                "class Scale:",
+                "    def __init__(self, k: float):",
+                "        self.k = k",
+                "    def apply(self, x: Tensor) -> Tensor:",
+                "        return x * self.k",
+                "",
+                "def twice(x: Tensor) -> Tensor:",
+                "    return Scale(2.0).apply(x)",
+                "");
+        IrGraph g = IrTestModules.compiledFunction(source, "twice");
+        assertEquals("twice", g.method());
+        assertTrue(IrGraphs.allNodes(g).stream().anyMatch(n -> n.kind().equals("prim::CallMethod") || n.kind().equals("prim::CreateObject")),
+                IrGraphs.allNodes(g).stream().map(IrNode::kind).toList().toString());
+        assertEquals("Tensor", g.outputs().get(0).type());
+    }
+
+    @Test
     void stringConstantsSurviveEscapingAndUnicode() {
         IrGraph g = IrTestModules.compiledFunction("def g(s: str):\n    return s + 'h\u00e9 \"q\", x] = a::b\\n'\n", "g");
         IrNode constant = g.nodes().stream().filter(n -> n.kind().equals("prim::Constant")).findFirst().orElseThrow();

@@ -18,9 +18,9 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** R's {@code torch_tensor(c(...))}: a float tensor from values. */
+    /** R's {@code torch_tensor(c(...))}: a 1-D float tensor from values (one value still gives shape [1]). */
     static Tensor t(float... values) {
-        return Tensor.of(values);
+        return Tensor.of(values, values.length);
     }
 
     static Path shared(String relative) {

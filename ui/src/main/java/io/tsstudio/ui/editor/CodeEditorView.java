@@ -181,7 +181,7 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         List<Diagnostic> here = diagnosticsAt(offset);
         if (here.isEmpty()) return;
         VBox box = new VBox(4);
-        box.getStyleClass().add("hover-popup");
+        box.getStyleClass().addAll("root", "hover-popup");
         box.setPadding(new Insets(6, 10, 6, 10));
         Label message = new Label(messages(here));
         message.setWrapText(true);

@@ -35,7 +35,8 @@ final class CompletionPopup {
         list.setFocusTraversable(false);
         VBox box = new VBox(list, detail);
         this.content = box;
-        box.getStyleClass().add("completion-popup");
+        // "root" gives the popup the theme's looked-up colours (a popup scene has no .root of its own).
+        box.getStyleClass().addAll("root", "completion-popup");
         popup.getContent().add(box);
         popup.setAutoHide(true);
     }

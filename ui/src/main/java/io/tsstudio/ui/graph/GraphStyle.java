@@ -17,6 +17,8 @@ public final class GraphStyle {
     public static final double NO_SUBTITLE = 0.7;
     public static final double EDGE_LABELS = 1.0;
     public static final double NO_ARROWS = 0.3;
+    /** Below this zoom nodes are plain rectangles (no corners, outlines or antialiasing): they are a few pixels big. */
+    public static final double FAR = 0.2;
 
     private GraphStyle() {
     }

@@ -398,22 +398,43 @@ public final class GraphViewModel {
         return n.sourceRange();
     }
 
-    /** Built nodes whose source range covers {@code line} (1-based), innermost first is not implied. */
+    /** Built nodes whose source range covers {@code line} (1-based) in any file. */
     public List<GraphNode> nodesAtLine(int line) {
+        return nodesAtLine(null, line);
+    }
+
+    /**
+     * Built nodes whose source range covers {@code line} (1-based) of {@code file} (as LibTorch names it, e.g.
+     * {@code code/__torch__/torch/nn/modules/linear.py}); a null file matches every file.
+     */
+    public List<GraphNode> nodesAtLine(String file, int line) {
         List<GraphNode> out = new ArrayList<>();
         for (GraphNode n : builtNodes()) {
             Optional<IrSourceRange> r = n.sourceRange();
-            if (r.isPresent() && r.get().startLine() <= line && line <= r.get().endLine()) {
+            if (r.isPresent() && r.get().startLine() <= line && line <= r.get().endLine()
+                    && (file == null || file.equals(r.get().file()))) {
                 out.add(n);
             }
         }
         return out;
     }
 
-    /** Highlights what the editor line produced; nodes inside closed containers light up their container. */
+    /** The file most of the top-level graph's nodes come from: the source the editor shows for this graph. */
+    public Optional<String> mainSourceFile() {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        graph.nodes().forEach(n -> n.sourceRange().ifPresent(r -> counts.merge(String.valueOf(r.file()), 1, Integer::sum)));
+        return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey);
+    }
+
+    /** Highlights what line {@code line} of the graph's own source ({@link #mainSourceFile()}) produced. */
     public Set<GraphNode> highlightSourceLine(int line) {
+        return highlightSourceLine(mainSourceFile().orElse(null), line);
+    }
+
+    /** Highlights what the editor line produced; nodes inside closed containers light up their container. */
+    public Set<GraphNode> highlightSourceLine(String file, int line) {
         Set<GraphNode> shown = new LinkedHashSet<>();
-        for (GraphNode n : nodesAtLine(line)) {
+        for (GraphNode n : nodesAtLine(file, line)) {
             shown.add(visibleFor(n));
         }
         sourceHits = shown;

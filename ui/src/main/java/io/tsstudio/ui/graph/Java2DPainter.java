@@ -24,6 +24,18 @@ public final class Java2DPainter implements Painter {
     }
 
     @Override
+    public void fillRect(double x, double y, double w, double h, int argb) {
+        g.setColor(new Color(argb, true));
+        g.fill(new java.awt.geom.Rectangle2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void farDetail(boolean far) {
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING,
+                far ? java.awt.RenderingHints.VALUE_ANTIALIAS_OFF : java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+    }
+
+    @Override
     public void strokeRoundRect(double x, double y, double w, double h, double arc, int argb, double lineWidth) {
         g.setColor(new Color(argb, true));
         g.setStroke(new BasicStroke((float) lineWidth));

@@ -7,6 +7,13 @@ package io.tsstudio.ui.graph;
 public interface Painter {
     void fillRoundRect(double x, double y, double w, double h, double arc, int argb);
 
+    /** An axis-aligned rectangle: the cheap primitive of the far level of detail. */
+    void fillRect(double x, double y, double w, double h, int argb);
+
+    /** Far level of detail starts or ends: a painter may drop antialiasing while shapes are a few pixels big. */
+    default void farDetail(boolean far) {
+    }
+
     void strokeRoundRect(double x, double y, double w, double h, double arc, int argb, double lineWidth);
 
     void polyline(double[] points, int argb, double lineWidth);

@@ -20,6 +20,8 @@ public final class ScenePainter {
         boolean sub = scale >= GraphStyle.NO_SUBTITLE;
         boolean labels = scale >= GraphStyle.EDGE_LABELS;
         boolean arrows = scale >= GraphStyle.NO_ARROWS;
+        boolean far = scale < GraphStyle.FAR;
+        p.farDetail(far);
         double line = Math.max(1.0, 1.0 / scale) * (scale < 0.2 ? 0.6 : 1.0);
 
         collect(i -> scene.nodesIn(x0, y0, x1, y1, i));
@@ -28,7 +30,11 @@ public final class ScenePainter {
         lastNodes = nodes.length;
         for (int i : nodes) {
             if (scene.isOpen(i)) {
-                frame(scene, p, i, text, hl, line);
+                if (far) {
+                    farFrame(scene, p, i);
+                } else {
+                    frame(scene, p, i, text, hl, line);
+                }
             }
         }
         collect(i -> scene.edgesIn(x0, y0, x1, y1, i));
@@ -53,9 +59,36 @@ public final class ScenePainter {
         }
         for (int i : nodes) {
             if (!scene.isOpen(i)) {
-                box(scene, p, i, text, sub, hl, line);
+                if (far) {
+                    farBox(scene, p, i, hl, scale);
+                } else {
+                    box(scene, p, i, text, sub, hl, line);
+                }
             }
         }
+        p.farDetail(false);
+    }
+
+    private static void farFrame(GraphScene s, Painter p, int i) {
+        GraphNode n = s.node(i);
+        p.fillRect(s.x(i), s.y(i), s.w(i), s.h(i), GraphStyle.openFill(n));
+        p.fillRect(s.x(i), s.y(i), s.w(i), NodeSizes.HEADER - 4, GraphStyle.stroke(n));
+    }
+
+    /** Far away a node is a block in its outline colour (reads better than the pale fill); marks stay visible. */
+    private static void farBox(GraphScene s, Painter p, int i, Highlights hl, double scale) {
+        GraphNode n = s.node(i);
+        int mark = outline(n, hl, 0);
+        if (mark != 0) {
+            double m = 3 / scale;
+            p.fillRect(s.x(i) - m, s.y(i) - m, s.w(i) + 2 * m, s.h(i) + 2 * m, mark);
+        }
+        p.fillRect(s.x(i), s.y(i), s.w(i), s.h(i), n.kind() == NodeKind.OPERATOR ? darker(GraphStyle.fill(n)) : GraphStyle.stroke(n));
+    }
+
+    private static int darker(int argb) {
+        int r = (argb >> 16) & 0xFF, g = (argb >> 8) & 0xFF, b = argb & 0xFF;
+        return 0xFF000000 | ((r * 3 / 4) << 16) | ((g * 3 / 4) << 8) | (b * 3 / 4);
     }
 
     private interface Query {

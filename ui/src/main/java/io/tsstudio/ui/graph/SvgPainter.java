@@ -17,6 +17,11 @@ final class SvgPainter implements Painter {
     }
 
     @Override
+    public void fillRect(double x, double y, double w, double h, int argb) {
+        fillRoundRect(x, y, w, h, 0, argb);
+    }
+
+    @Override
     public void strokeRoundRect(double x, double y, double w, double h, double arc, int argb, double lineWidth) {
         out.append(String.format(Locale.ROOT,
                 "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%.1f\" fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\"%s/>\n",

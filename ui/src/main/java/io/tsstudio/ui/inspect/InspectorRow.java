@@ -8,9 +8,9 @@ public record InspectorRow(Kind kind, String name, String type, String shape, St
     public enum Kind { MODULE, GROUP, PARAMETER, BUFFER, STATE, ATTRIBUTE, METHOD }
 
     static InspectorRow module(ModuleEntry m) {
-        String name = m.path().isEmpty() ? "(root)" : m.name();
+        String name = m.path().isEmpty() ? m.shortClassName() : m.name() + " : " + m.shortClassName();
         long params = m.totalParameterCount();
-        return new InspectorRow(Kind.MODULE, name, m.shortClassName(), "", "", "", params == 0 ? "" : String.format("%,d", params),
+        return new InspectorRow(Kind.MODULE, name, m.className(), "", "", "", params == 0 ? "" : String.format("%,d", params),
                 params == 0 ? "" : MemoryReport.bytes(m.totalParameterBytes()), null, m);
     }
 
@@ -29,7 +29,7 @@ public record InspectorRow(Kind kind, String name, String type, String shape, St
     }
 
     static InspectorRow attribute(AttributeEntry a) {
-        return new InspectorRow(Kind.ATTRIBUTE, a.name(), a.type(), a.value(), "", "", "", "", null, null);
+        return new InspectorRow(Kind.ATTRIBUTE, a.name() + " = " + a.value(), a.type(), "", "", "", "", "", null, null);
     }
 
     static InspectorRow method(MethodEntry m) {

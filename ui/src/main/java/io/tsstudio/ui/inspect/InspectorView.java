@@ -42,15 +42,16 @@ public final class InspectorView extends BorderPane {
         table.setShowRoot(true);
         table.setPlaceholder(new Label("Open a .pt file to inspect it"));
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
-        TreeTableColumn<InspectorRow, String> name = column("Name", 190, InspectorRow::name);
+        TreeTableColumn<InspectorRow, String> name = column("Name", 170, InspectorRow::name);
         name.setCellFactory(c -> new NameCell());
+        // Tensor facts first (they are what people look for); the long type/schema text last.
         table.getColumns().addAll(name,
-                column("Type", 130, InspectorRow::type),
-                column("Shape", 90, InspectorRow::shape),
-                column("DType", 70, InspectorRow::dtype),
-                column("Device", 55, InspectorRow::device),
-                column("Elements", 85, InspectorRow::elements),
-                column("Size", 70, InspectorRow::size));
+                column("Shape", 72, InspectorRow::shape),
+                column("DType", 62, InspectorRow::dtype),
+                column("Elements", 72, InspectorRow::elements),
+                column("Size", 64, InspectorRow::size),
+                column("Device", 52, InspectorRow::device),
+                column("Type / schema", 320, InspectorRow::type));
         viewModel.modelProperty().addListener((o, a, m) -> rebuild(m));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             TensorEntry t = item == null ? null : item.getValue().tensor();

@@ -41,7 +41,9 @@ class InspectorModelTest {
         assertEquals(66, m.parameterCount());
         assertEquals("2 modules \u00b7 66 parameters (264 B) \u00b7 buffers 0 B", m.totalsText());
         InspectorTree.Node tree = InspectorTree.build(m);
-        assertEquals("Net", tree.row().type());
+        assertEquals("Net", tree.row().name());
+        assertEquals("__torch__.Net", tree.row().type());
+        assertEquals("fc : Linear", tree.children().get(0).row().name());
         assertEquals(2, tree.find(InspectorRow.Kind.PARAMETER).size());
         InspectorRow w = tree.find(InspectorRow.Kind.PARAMETER).get(0).row();
         assertEquals("weight", w.name());

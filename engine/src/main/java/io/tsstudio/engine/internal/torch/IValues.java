@@ -45,7 +45,7 @@ public final class IValues {
                 if (v == null) return new IValue();
                 break;
             case TENSOR:
-                if (v instanceof Tensor tensor) return new IValue(tensor.nativeHandle().get());
+                if (v instanceof Tensor tensor) return tensorArgument(tensor, w);
                 break;
             case INT:
                 if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) return new IValue(((Number) v).longValue());
@@ -72,7 +72,7 @@ public final class IValues {
                 break;
             }
             case TUPLE:
-                if (v instanceof JitTuple jt) return tuple(jt.values(), t, w);
+                if (v instanceof JitTuple jt) return tuple(byFieldNames(jt, t, w), t, w);
                 if (v instanceof List<?> l) return tuple(l, t, w);
                 break;
             case DICT:
@@ -97,6 +97,17 @@ public final class IValues {
         throw mismatch(w, t.text(), v);
     }
 
+    /**
+     * Results of inference-mode calls are inference tensors; autograd refuses to save those for backward, so a call
+     * in grad mode (a training module) gets a normal copy of them.
+     */
+    private static IValue tensorArgument(Tensor tensor, Where w) {
+        if (tensor.isClosed()) throw new ValueConversionException(w.describe() + ": the Tensor given is closed");
+        org.bytedeco.pytorch.Tensor t = tensor.nativeHandle().get();
+        if (w.gradMode() && t.is_inference()) return new IValue(t.clone());
+        return new IValue(t);
+    }
+
     static ValueConversionException mismatch(Where w, String expected, Object given) {
         return new ValueConversionException(w.describe() + ": expected " + expected + ", got " + describe(given));
     }
@@ -113,6 +124,23 @@ public final class IValues {
         GenericList gl = new GenericList(elementType.nativePtr());
         for (int i = 0; i < items.size(); i++) gl.push_back(toIValue(items.get(i), elementType, w.index(i)));
         return new IValue(gl);
+    }
+
+    /** A JitTuple with names fills a NamedTuple by name, in any order (JSON objects); unknown or missing names are errors. */
+    private static List<?> byFieldNames(JitTuple jt, TsType t, Where w) {
+        if (!jt.isNamed() || !t.isNamedTuple() || jt.names().equals(t.names())) return jt.values();
+        for (String name : jt.names()) {
+            if (!t.names().contains(name)) {
+                throw new ValueConversionException(w.describe() + ": " + t.text() + " has no field '" + name + "' (fields: " + String.join(", ", t.names()) + ")");
+            }
+        }
+        List<Object> ordered = new ArrayList<>();
+        for (String name : t.names()) {
+            int i = jt.names().indexOf(name);
+            if (i < 0) throw new ValueConversionException(w.describe() + ": field '" + name + "' of " + t.text() + " is missing");
+            ordered.add(jt.values().get(i));
+        }
+        return ordered;
     }
 
     private static IValue tuple(List<?> items, TsType t, Where w) {

@@ -82,6 +82,20 @@ public final class IrReader {
         }
     }
 
+    /**
+     * Reads a compiled function. Source with TorchScript classes compiles into a host module whose methods are the
+     * functions; those graphs start with {@code self}.
+     */
+    public static IrGraph readCallable(NativeCallable callable) {
+        org.bytedeco.pytorch.Method m = callable.method();
+        if (m == null) return readFunction(callable.function());
+        try (PointerScope scope = new PointerScope()) {
+            String owner = text(m.owner().type().str());
+            String schema = text(torch.toString(m.function().getSchema()));
+            return new IrReader().read(m.graph(), owner, text(m.name()), schema, true);
+        }
+    }
+
     /** Names of a class type's methods, in declaration order. */
     static List<String> methodNames(ClassType type) {
         List<String> names = new ArrayList<>();

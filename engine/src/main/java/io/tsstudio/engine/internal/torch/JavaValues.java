@@ -51,7 +51,7 @@ public final class JavaValues {
             for (boolean x : booleans(v)) l.push_back(new IValue(x));
             return new IValue(l);
         }
-        if (v instanceof TupleValue tv) return tuple(tv.items());
+        if (v instanceof io.tsstudio.engine.JitTuple tv) return tuple(tv.values());
         if (v instanceof List<?> list) {
             if (allTensors(list)) {
                 GenericList l = new GenericList(Types.TENSOR);
@@ -144,7 +144,7 @@ public final class JavaValues {
             TupleElements el = r.toTuple().elements();
             List<Object> out = new ArrayList<>((int) el.size());
             for (long i = 0; i < el.size(); i++) out.add(fromIValue(el.get(i)));
-            return Collections.unmodifiableList(out);
+            return new io.tsstudio.engine.JitTuple(out, List.of());
         }
         if (r.isList()) {
             GenericList l = r.toList();
@@ -219,10 +219,5 @@ public final class JavaValues {
     static List<?> objects(Object v) {
         if (v instanceof Object[] a) return java.util.Arrays.asList(a);
         return (List<?>) v;
-    }
-
-    /** Marks a list that must become a TorchScript tuple (a stand-in until the engine's tuple record lands). */
-    public interface TupleValue {
-        List<?> items();
     }
 }

@@ -7,13 +7,11 @@ import org.bytedeco.pytorch.Function;
 import org.bytedeco.pytorch.Graph;
 import org.bytedeco.pytorch.GraphFunction;
 import org.bytedeco.pytorch.IValue;
-import org.bytedeco.pytorch.IValueVector;
 import org.bytedeco.pytorch.JitModule;
 import org.bytedeco.pytorch.QualifiedName;
 import org.bytedeco.pytorch.Value;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Builds TorchScript module skeletons for traced Java modules, and the mode-dispatching forward of respect mode. */
@@ -116,68 +114,6 @@ public final class ModuleBuilder {
 
     private static String annotation(Value v) {
         return v.type().get().annotation_str().getString();
-    }
-
-    /** Calls a method of a script module with Java values (used by the tracer and its tests). */
-    public static Object callMethod(NativeModule module, String method, List<Object> args) {
-        try (PointerScope s = new PointerScope()) {
-            org.bytedeco.pytorch.MethodOptional found = module.get().find_method(method);
-            if (!found.has_value()) throw new TorchException("script module has no method '" + method + "'");
-            IValueVector stack = new IValueVector();
-            for (Object a : args) stack.push_back(JavaValues.toIValue(a));
-            try {
-                return JavaValues.fromIValue(found.get().apply(stack));
-            } catch (RuntimeException e) {
-                throw new TorchException(method + ": " + Dispatcher.firstLines(e.getMessage()), e);
-            }
-        }
-    }
-
-    /** Writes the module as a TorchScript archive ({@code mobile}: lite-interpreter bytecode). */
-    public static void save(NativeModule module, java.nio.file.Path path, boolean mobile) {
-        try (PointerScope s = new PointerScope()) {
-            String p = path.toAbsolutePath().toString();
-            if (mobile) module.get()._save_for_mobile(p);
-            else module.get().save(p);
-        } catch (RuntimeException e) {
-            throw new TorchException("could not save to " + path + ": " + Dispatcher.firstLines(e.getMessage()), e);
-        }
-    }
-
-    /** The archive bytes (LibTorch has no stream API in the presets: through a temporary file). */
-    public static byte[] serialize(NativeModule module) {
-        java.nio.file.Path tmp = null;
-        try {
-            tmp = java.nio.file.Files.createTempFile("tsstudio-", ".pt");
-            save(module, tmp, false);
-            return java.nio.file.Files.readAllBytes(tmp);
-        } catch (java.io.IOException e) {
-            throw new TorchException("could not serialize the module: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) try {
-                java.nio.file.Files.deleteIfExists(tmp);
-            } catch (java.io.IOException ignored) {
-                // a temp file left behind is harmless
-            }
-        }
-    }
-
-    /** Loads a TorchScript archive (used by traced-function round trips until Jit.load is available). */
-    public static NativeModule load(java.nio.file.Path path) {
-        if (!java.nio.file.Files.isRegularFile(path)) throw new TorchException("no such file: " + path);
-        try (PointerScope s = new PointerScope()) {
-            return NativeModule.own(org.bytedeco.pytorch.global.torch.load(path.toAbsolutePath().toString()));
-        } catch (RuntimeException e) {
-            throw new TorchException("could not load " + path + ": " + Dispatcher.firstLines(e.getMessage()), e);
-        }
-    }
-
-    public static String methodGraph(NativeModule module, String method) {
-        try (PointerScope s = new PointerScope()) {
-            org.bytedeco.pytorch.MethodOptional found = module.get().find_method(method);
-            if (!found.has_value()) throw new TorchException("script module has no method '" + method + "'");
-            return found.get().graph().toString();
-        }
     }
 
     /** LibTorch's last executed optimized graph (per thread), as text; meaningful right after a call. */

@@ -29,6 +29,7 @@ public final class NativeCallable {
     private final TsType[] argTypes;
     private final TsType returnType;
     private final MethodInfo info;
+    private volatile Boolean plansBuiltForInference; // null until the first call
 
     private NativeCallable(Method method, Function function, FunctionSchema schema, boolean hasSelf, boolean keep) {
         this.method = method;
@@ -100,11 +101,12 @@ public final class NativeCallable {
             throw new ValueConversionException(name + " takes " + argTypes.length + " argument" + (argTypes.length == 1 ? "" : "s")
                     + " " + info.arguments().stream().map(ArgumentInfo::name).toList() + ", got " + args.length);
         }
+        if (method != null && !Boolean.valueOf(inference).equals(plansBuiltForInference)) resetPlans(inference);
         try (PointerScope scope = new PointerScope()) {
             InferenceMode guard = inference ? new InferenceMode() : null;
             try {
                 IValue[] values = new IValue[args.length];
-                for (int i = 0; i < args.length; i++) values[i] = IValues.toIValue(args[i], argTypes[i], Where.argument(name, argNames[i]));
+                for (int i = 0; i < args.length; i++) values[i] = IValues.toIValue(args[i], argTypes[i], Where.argument(name, argNames[i], !inference));
                 IValueVector stack = new IValueVector(values);
                 IValue result = method != null ? method.apply(stack) : function.apply(stack);
                 return IValues.fromIValue(result, returnType, Where.result(name));
@@ -116,6 +118,21 @@ public final class NativeCallable {
                 if (guard != null) guard.close();
             }
         }
+    }
+
+    /**
+     * The graph executor keeps the plan it optimized under the first calls' grad mode: a plan made for a training
+     * module (differentiable subgraphs that save tensors for backward) fails under InferenceMode with "Inference
+     * tensors cannot be saved for backward". So when a method switches between training and inference calls, its
+     * executor's plans are dropped and rebuilt for the new mode. Switching modes while other threads call the same
+     * method is not supported (it is a structural change).
+     */
+    private synchronized void resetPlans(boolean inference) {
+        if (Boolean.valueOf(inference).equals(plansBuiltForInference)) return;
+        try (PointerScope s = new PointerScope()) {
+            method.get_executor().debugFlushCompilationCache();
+        }
+        plansBuiltForInference = inference;
     }
 
     /** The raw method for engine-internal use (graphs); null for free functions. */

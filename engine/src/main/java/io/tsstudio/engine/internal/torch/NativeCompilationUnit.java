@@ -147,8 +147,10 @@ public final class NativeCompilationUnit implements AutoCloseable {
         Matcher m = DEF.matcher(source);
         while (m.find()) names.add(m.group(1));
         String methods = asMethods(source, names);
+        // same naming as the class path (and as PyTorch): classes live under __torch__
+        String qualified = className.startsWith("__torch__.") ? className : "__torch__." + className;
         try (PointerScope s = new PointerScope()) {
-            JitModule module = new JitModule(new QualifiedName(className));
+            JitModule module = new JitModule(new QualifiedName(qualified));
             module.register_attribute("training", TypeParser.parse("bool"), new IValue(false), false, false);
             module.define(methods);
             return NativeModule.own(module);

@@ -8,7 +8,6 @@ import org.bytedeco.pytorch.Function;
 import org.bytedeco.pytorch.Graph;
 import org.bytedeco.pytorch.GraphFunction;
 import org.bytedeco.pytorch.IValue;
-import org.bytedeco.pytorch.IValueVector;
 import org.bytedeco.pytorch.JitModule;
 import org.bytedeco.pytorch.QualifiedName;
 import org.bytedeco.pytorch.Type;
@@ -20,11 +19,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class NativeFunction implements AutoCloseable {
     private final CompilationUnit cu;
     private final Function function;
+    private final NativeCallable callable;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NativeFunction(CompilationUnit cu, Function function) {
         this.cu = cu;
         this.function = function;
+        this.callable = NativeCallable.ofFunction(function);
     }
 
     static NativeFunction own(CompilationUnit cu, Function f) {
@@ -38,19 +39,10 @@ public final class NativeFunction implements AutoCloseable {
         return function;
     }
 
-    /** Calls the function; arguments are positional and checked against its schema by LibTorch. */
+    /** Calls the function; arguments are positional and converted by its schema (the traced input types). */
     public Object call(List<Object> args) {
-        try (PointerScope s = new PointerScope()) {
-            IValueVector stack = new IValueVector();
-            for (Object a : args) stack.push_back(JavaValues.toIValue(a));
-            IValue r;
-            try {
-                r = get().apply(stack);
-            } catch (RuntimeException e) {
-                throw new TorchException(Dispatcher.firstLines(e.getMessage()), e);
-            }
-            return JavaValues.fromIValue(r);
-        }
+        get();
+        return callable.call(args.toArray(), true);
     }
 
     public String graphText() {

@@ -113,6 +113,8 @@ public final class NativeModule implements AutoCloseable {
     /** Calls a method; under InferenceMode unless the module is training. */
     public Object call(String name, Object[] args) {
         NativeCallable c = method(name);
+        // Inside a trace, a call on a child of the traced module is recorded as prim::CallMethod (tracing hook).
+        if (TraceState.active()) return Tracing.recordCall(this, name, args, () -> c.call(args, false));
         return c.call(args, !get().is_training());
     }
 

@@ -117,8 +117,8 @@ public final class Tracing {
 
     private static void checkInput(Object in, String where) {
         if (in instanceof io.tsstudio.engine.Tensor) return;
-        if (in instanceof JavaValues.TupleValue t) {
-            for (Object o : t.items()) checkInput(o, where);
+        if (in instanceof io.tsstudio.engine.JitTuple t) {
+            for (Object o : t.values()) checkInput(o, where);
             return;
         }
         if (in instanceof List<?> l && JavaValues.allTensors(l)) return;
@@ -144,9 +144,13 @@ public final class Tracing {
 
     private static Type.TypePtr typeOf(Object in) {
         if (in instanceof io.tsstudio.engine.Tensor t) return TraceState.tensorType(t.nativeHandle().get());
-        if (in instanceof JavaValues.TupleValue tv) {
+        if (in instanceof io.tsstudio.engine.JitTuple tv) {
             TypeVector types = new TypeVector();
-            for (Object o : tv.items()) types.push_back(typeOf(o));
+            for (Object o : tv.values()) types.push_back(typeOf(o));
+            if (tv.isNamed()) {
+                org.bytedeco.pytorch.StringVector names = new org.bytedeco.pytorch.StringVector(tv.names().toArray(new String[0]));
+                return new Type.TypePtr(TupleType.createNamed(new org.bytedeco.pytorch.QualifiedNameOptional(), names, types));
+            }
             return new Type.TypePtr(TupleType.create(types));
         }
         if (in instanceof List<?>) return Types.TENSOR_LIST;
@@ -159,10 +163,10 @@ public final class Tracing {
         Graph g = state.graph;
         if (in instanceof io.tsstudio.engine.Tensor t) {
             state.bind(t.nativeHandle().get(), v);
-        } else if (in instanceof JavaValues.TupleValue tv) {
+        } else if (in instanceof io.tsstudio.engine.JitTuple tv) {
             JitNode unpack = g.createTupleUnpack(v);
             g.insertNode(unpack);
-            List<?> items = tv.items();
+            List<?> items = tv.values();
             for (int i = 0; i < items.size(); i++) {
                 unpack.output(i).setType(typeOf(items.get(i)));
                 bindInput(state, unpack.output(i), items.get(i));
@@ -191,7 +195,7 @@ public final class Tracing {
 
     private static void checkOutput(Object out, boolean strict) {
         if (out instanceof Map<?, ?> && strict) throw new TorchException(DICT_OUTPUT);
-        if (out instanceof List<?> l && !(out instanceof JavaValues.TupleValue) && strict && JavaValues.allTensors(l)) {
+        if (out instanceof List<?> l && !(out instanceof io.tsstudio.engine.JitTuple) && strict && JavaValues.allTensors(l)) {
             LOG.log(System.Logger.Level.WARNING, LIST_OUTPUT);
         }
     }
@@ -206,7 +210,7 @@ public final class Tracing {
             }
             return state.valueOf(n);
         }
-        if (out instanceof JavaValues.TupleValue tv) return tuple(state, tv.items());
+        if (out instanceof io.tsstudio.engine.JitTuple tv) return tuple(state, tv.values());
         if (out instanceof List<?> l) {
             if (JavaValues.allTensors(l)) {
                 List<Value> vs = new ArrayList<>();
@@ -243,19 +247,19 @@ public final class Tracing {
     }
 
     /**
-     * Calls a script module's method from Java. Inside a trace, when the module is a child of the traced module,
+     * Runs a script module method called from Java during a trace. When the module is a child of the traced module
      * the call is recorded as {@code prim::CallMethod} on the child (read through GetAttr), so the child keeps its
-     * own methods in the result instead of being inlined.
+     * own methods in the result instead of being inlined; any other script module just runs.
      */
-    public static Object callMethod(NativeModule module, String method, List<Object> args) {
+    public static Object recordCall(NativeModule module, String method, Object[] args, java.util.function.Supplier<Object> run) {
         TraceState st = TraceState.current();
         String path = st == null ? null : st.modulePath(module);
-        if (path == null) return ModuleBuilder.callMethod(module, method, args);
+        if (path == null) return run.get();
         try (PointerScope scope = new PointerScope()) {
             List<Value> ins = new ArrayList<>();
             ins.add(st.attribute(path));
             for (Object a : args) ins.add(argumentValue(st, a));
-            Object result = ModuleBuilder.callMethod(module, method, args);
+            Object result = run.get();
             JitNode call = st.append(Symbol.fromQualString("prim::CallMethod"), ins, 1);
             call.s_(Symbol.attr("name"), new org.bytedeco.javacpp.BytePointer(method));
             Value out = call.output();

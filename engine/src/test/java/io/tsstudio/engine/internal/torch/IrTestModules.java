@@ -1,17 +1,17 @@
 package io.tsstudio.engine.internal.torch;
 
+import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;
+import io.tsstudio.engine.ir.IrGraphs;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.CompilationUnit;
 import org.bytedeco.pytorch.JitModule;
 import org.bytedeco.pytorch.QualifiedName;
-import org.bytedeco.pytorch.global.torch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Loads and builds native modules for IR tests (straight through JavaCPP, independent of the public Jit API). */
+/** Loads fixtures, compiles source and builds nested modules (through JavaCPP: the public API cannot nest modules yet) for IR tests. */
 public final class IrTestModules {
     private IrTestModules() {
     }
@@ -26,10 +26,7 @@ public final class IrTestModules {
     }
 
     public static ScriptModule load(String pytorchFixture) {
-        Runtime.ensureLoaded();
-        try (PointerScope s = new PointerScope()) {
-            return ScriptModule.wrap(NativeModule.own(torch.load(fixtures().resolve("pytorch").resolve(pytorchFixture).toString())));
-        }
+        return Jit.load(fixtures().resolve("pytorch").resolve(pytorchFixture));
     }
 
     /** A module of class {@code name} whose methods are {@code source}, with the given submodules registered first. */
@@ -47,10 +44,8 @@ public final class IrTestModules {
 
     /** The IR of function {@code name} compiled from {@code source}. */
     public static IrGraph compiledFunction(String source, String name) {
-        Runtime.ensureLoaded();
-        try (PointerScope s = new PointerScope()) {
-            CompilationUnit cu = torch.compile(source);
-            return IrReader.readFunction(cu.get_function(new QualifiedName(name)));
+        try (io.tsstudio.engine.CompilationUnit cu = Jit.compile(source)) {
+            return IrGraphs.ofFunction(cu.function(name));
         }
     }
 }

@@ -30,6 +30,12 @@ final class CanvasPainter implements Painter {
     }
 
     @Override
+    public void fillRect(double x, double y, double w, double h, int argb) {
+        gc.setFill(color(argb));
+        gc.fillRect(x, y, w, h);
+    }
+
+    @Override
     public void strokeRoundRect(double x, double y, double w, double h, double arc, int argb, double lineWidth) {
         gc.setStroke(color(argb));
         gc.setLineWidth(lineWidth);

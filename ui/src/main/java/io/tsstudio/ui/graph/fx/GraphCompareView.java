@@ -1,6 +1,11 @@
 package io.tsstudio.ui.graph.fx;
 
+import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;
+import io.tsstudio.ui.graph.LayoutThreads;
+import io.tsstudio.ui.graph.ModuleGraphs;
+import javafx.application.Platform;
+import java.util.concurrent.CompletableFuture;
 import io.tsstudio.ui.graph.SubgraphLoader;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -21,6 +26,7 @@ public final class GraphCompareView extends BorderPane {
     private final Label rightTitle = new Label();
     private final CheckBox sync = new CheckBox("Sync pan/zoom");
     private boolean syncing;
+    private ScriptModule transformed;
 
     public GraphCompareView() {
         setId("graphCompare");
@@ -59,6 +65,56 @@ public final class GraphCompareView extends BorderPane {
         rightTitle.setText(afterTitle + "  (" + after.nodes().size() + " top-level IR nodes)");
         left.show(before, beforeLoader);
         right.show(after, afterLoader);
+    }
+
+    /** What the right side shows: the module frozen, or frozen and optimized for inference. */
+    public enum Transform {
+        FREEZE("freeze"), OPTIMIZE_FOR_INFERENCE("optimize_for_inference");
+
+        private final String label;
+
+        Transform(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * Shows {@code module.<method>} on the left and the same method of the transformed module on the right. The
+     * transformation (which inlines everything, slow on very large models) runs off the FX thread; the future
+     * completes once both sides are shown. The transformed module is owned here and closed on the next call.
+     */
+    public CompletableFuture<Void> showTransformed(ScriptModule module, String method, Transform transform) {
+        left.show(module, method);
+        leftTitle.setText("original: " + method);
+        rightTitle.setText(transform.label + ": working…");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread t = LayoutThreads.newThread(() -> {
+            try {
+                ScriptModule changed = transform == Transform.FREEZE ? module.freeze() : module.optimizeForInference();
+                IrGraph graph = ModuleGraphs.graph(changed, method);
+                Platform.runLater(() -> {
+                    closeTransformed();
+                    transformed = changed;
+                    rightTitle.setText(transform.label + ": " + method + "  (" + graph.nodes().size() + " top-level IR nodes)");
+                    right.show(graph, ModuleGraphs.loader(changed));
+                    done.complete(null);
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    rightTitle.setText(transform.label + " failed: " + e.getMessage());
+                    done.completeExceptionally(e);
+                });
+            }
+        });
+        t.start();
+        return done;
+    }
+
+    private void closeTransformed() {
+        if (transformed != null) {
+            transformed.close();
+            transformed = null;
+        }
     }
 
     public GraphPane left() {

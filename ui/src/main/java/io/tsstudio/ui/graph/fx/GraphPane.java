@@ -1,5 +1,6 @@
 package io.tsstudio.ui.graph.fx;
 
+import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.ui.graph.GraphLayoutEngine;
 import io.tsstudio.ui.graph.GraphNode;
@@ -9,6 +10,7 @@ import io.tsstudio.ui.graph.GraphViewModel;
 import io.tsstudio.ui.graph.Highlights;
 import io.tsstudio.ui.graph.LayoutCancelledException;
 import io.tsstudio.ui.graph.LayoutThreads;
+import io.tsstudio.ui.graph.ModuleGraphs;
 import io.tsstudio.ui.graph.NodeDetails;
 import io.tsstudio.ui.graph.SearchResults;
 import io.tsstudio.ui.graph.SubgraphLoader;
@@ -162,6 +164,16 @@ public final class GraphPane extends BorderPane {
         relayout();
     }
 
+    /**
+     * Shows {@code module.<method>} with its submodule calls as groups that open on demand. The module must stay
+     * open while it is shown (opening a group reads the submodule's graph).
+     *
+     * @throws IllegalArgumentException when the module has no such method
+     */
+    public void show(ScriptModule module, String method) {
+        show(ModuleGraphs.graph(module, method), ModuleGraphs.loader(module));
+    }
+
     /** Shows a graph without submodule calls to open (a function, or a test graph). */
     public void show(IrGraph graph) {
         show(graph, SubgraphLoader.none());
@@ -185,12 +197,25 @@ public final class GraphPane extends BorderPane {
         selectionListeners.add(l);
     }
 
-    /** The editor's caret moved to {@code line}: outline the nodes it produced (or their closed containers). */
+    /**
+     * The editor's caret moved to {@code line} of the shown method's source: outline the nodes it produced (or
+     * their closed containers).
+     */
     public Set<GraphNode> highlightSourceLine(int line) {
         if (vm == null) {
             return Set.of();
         }
         Set<GraphNode> hits = vm.highlightSourceLine(line);
+        canvas.redraw();
+        return hits;
+    }
+
+    /** As {@link #highlightSourceLine(int)} for a line of another code file ({@code IrSourceRange#file()}). */
+    public Set<GraphNode> highlightSourceLine(String file, int line) {
+        if (vm == null) {
+            return Set.of();
+        }
+        Set<GraphNode> hits = vm.highlightSourceLine(file, line);
         canvas.redraw();
         return hits;
     }

@@ -24,6 +24,8 @@ public final class Minimap extends Region {
     private WritableImage overview;
     private GraphScene drawn;
     private double scale = 1;
+    private double ox;
+    private double oy;
 
     public Minimap(GraphCanvas main) {
         this.main = main;
@@ -43,12 +45,14 @@ public final class Minimap extends Region {
             gc.clearRect(0, 0, SIZE, SIZE);
             return;
         }
-        scale = Math.min(SIZE / Math.max(1, s.width()), SIZE / Math.max(1, s.height()));
+        scale = Math.min((SIZE - 8) / Math.max(1, s.width()), (SIZE - 8) / Math.max(1, s.height()));
+        ox = (SIZE - s.width() * scale) / 2;
+        oy = (SIZE - s.height() * scale) / 2;
         if (s != drawn) {
             drawn = s;
             gc.setFill(Color.WHITE);
             gc.fillRect(0, 0, SIZE, SIZE);
-            gc.setTransform(scale, 0, 0, scale, 0, 0);
+            gc.setTransform(scale, 0, 0, scale, ox, oy);
             new ScenePainter().paint(s, new CanvasPainter(gc), 0, 0, s.width(), s.height(), Math.min(scale, GraphStyle.NO_TEXT / 2),
                     Highlights.NONE);
             gc.setTransform(1, 0, 0, 1, 0, 0);
@@ -60,14 +64,20 @@ public final class Minimap extends Region {
         Point2D b = main.toWorld(main.getWidth(), main.getHeight());
         gc.setStroke(Color.web("#1971c2"));
         gc.setLineWidth(1.5);
-        gc.strokeRect(a.getX() * scale, a.getY() * scale, (b.getX() - a.getX()) * scale, (b.getY() - a.getY()) * scale);
+        double x0 = clamp(ox + a.getX() * scale), y0 = clamp(oy + a.getY() * scale);
+        double x1 = clamp(ox + b.getX() * scale), y1 = clamp(oy + b.getY() * scale);
+        gc.strokeRect(x0, y0, Math.max(2, x1 - x0), Math.max(2, y1 - y0));
+    }
+
+    private static double clamp(double v) {
+        return Math.max(1, Math.min(SIZE - 1, v));
     }
 
     private void moveTo(MouseEvent e) {
         if (main.scene() == null) {
             return;
         }
-        double wx = e.getX() / scale, wy = e.getY() / scale;
+        double wx = (e.getX() - ox) / scale, wy = (e.getY() - oy) / scale;
         double s = main.scale();
         main.setCamera(s, main.getWidth() / 2 - wx * s, main.getHeight() / 2 - wy * s);
     }

@@ -1,0 +1,63 @@
+package io.tsstudio.app.cli;
+
+import io.tsstudio.engine.Device;
+import io.tsstudio.engine.MethodInfo;
+import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.ir.IrDot;
+import io.tsstudio.engine.ir.IrGraph;
+import io.tsstudio.engine.ir.IrGraphs;
+import io.tsstudio.engine.ir.IrJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code tsstudio graph FILE [--method NAME] [--format text|json|dot|svg]}. */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = {"Print a method's TorchScript graph (not inlined: submodule calls stay calls).",
+                "text is LibTorch's own print; json and dot are the studio's IR model."})
+final class GraphCommand implements Callable<Integer> {
+    enum Format { text, json, dot, svg }
+
+    @Parameters(paramLabel = "FILE", description = "a TorchScript .pt file")
+    String file;
+
+    @Option(names = "--method", paramLabel = "NAME", defaultValue = "forward", description = "method (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--fold-constants", description = "fold prim::Constant nodes into the nodes that use them (json, dot)")
+    boolean foldConstants;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (format == Format.svg) {
+            throw new UserError("--format svg is not available yet (it comes with the studio's graph view); "
+                    + "use --format dot and Graphviz ('dot -Tsvg') meanwhile");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ScriptModule m = CliFiles.load(file, Device.CPU)) {
+            if (!m.hasMethod(method)) {
+                throw new UserError(file + " has no method '" + method + "' (it has: "
+                        + String.join(", ", m.methods().stream().map(MethodInfo::name).toList()) + ")");
+            }
+            if (format == Format.text) {
+                out.print(m.graphText(method));
+                return 0;
+            }
+            IrGraph g = IrGraphs.of(m, method);
+            if (foldConstants) g = IrGraphs.constantsFolded(g);
+            out.print(format == Format.json ? IrJson.write(g) + "\n" : IrDot.write(g));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,168 @@
+package io.tsstudio.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tsstudio.engine.ArgumentInfo;
+import io.tsstudio.engine.Device;
+import io.tsstudio.engine.MethodInfo;
+import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.json.ValueJson;
+import io.tsstudio.engine.run.CancelToken;
+import io.tsstudio.engine.run.RunPlan;
+import io.tsstudio.engine.run.RunResult;
+import io.tsstudio.engine.run.RunStats;
+import io.tsstudio.engine.run.Runner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code tsstudio run FILE [--method NAME] [--arg JSON]... [--device DEV] [--warmup N] [--iterations N] [--json]}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Call a method of a TorchScript model with JSON arguments and print the result and its timing.",
+                "A tensor argument is {\"tensor\": [[1, 2], [3, 4]], \"dtype\": \"float32\"} or",
+                "{\"tensor\": {\"shape\": [2, 3], \"fill\": \"zeros|ones|rand|randn|arange\"}}; lists, tuples ({\"tuple\": [..]}),",
+                "dicts ({\"dict\": [[k, v], ..]} or an object), numbers, strings, booleans and null follow the method's schema."})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "a TorchScript .pt file")
+    String file;
+
+    @Option(names = "--method", paramLabel = "NAME", defaultValue = "forward", description = "method to call (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--arg", paramLabel = "JSON", description = "one positional argument as JSON; repeat for each")
+    List<String> args = new ArrayList<>();
+
+    @Option(names = "--device", paramLabel = "DEV", defaultValue = "cpu", description = "cpu or cuda:N (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0", description = "untimed calls first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "1", description = "timed calls (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--json", description = "print JSON: {method, device, output, timing}")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (warmup < 0) throw new UserError("--warmup must be 0 or more, not " + warmup);
+        if (iterations < 1) throw new UserError("--iterations must be 1 or more, not " + iterations);
+        Device dev = CliFiles.device(device);
+        PrintWriter out = spec.commandLine().getOut();
+        try (ScriptModule m = CliFiles.load(file, dev)) {
+            if (!m.hasMethod(method)) {
+                throw new UserError(file + " has no method '" + method + "' (it has: "
+                        + String.join(", ", m.methods().stream().map(MethodInfo::name).toList()) + ")");
+            }
+            MethodInfo info = m.method(method);
+            List<Object> values = arguments(info, dev);
+            try {
+                Object[] callArgs = values.toArray();
+                // The one timing engine, shared with the studio's run panel and benchmarks.
+                RunResult<Object> run = timed(() -> m.call(method, callArgs));
+                Object result = run.output();
+                try {
+                    RunStats timing = run.stats();
+                    out.print(json ? JsonOut.text(json(dev, result, timing)) + "\n" : text(info, dev, result, timing));
+                } finally {
+                    ValueJson.closeTensors(result);
+                }
+            } finally {
+                values.forEach(ValueJson::closeTensors);
+            }
+        }
+        return 0;
+    }
+
+    private RunResult<Object> timed(Runner.Call<Object> call) {
+        try {
+            return new Runner(new RunPlan(warmup, iterations, 1)).run(call, ValueJson::closeTensors, CancelToken.none());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("run interrupted: " + e, e);
+        }
+    }
+
+    /** The --arg values read against the method's declared argument types (self excluded). */
+    private List<Object> arguments(MethodInfo info, Device dev) {
+        List<ArgumentInfo> declared = info.arguments();
+        if (args.size() > declared.size()) {
+            throw new UserError(method + " takes " + declared.size() + " argument" + (declared.size() == 1 ? "" : "s")
+                    + describe(declared) + ", but " + args.size() + " --arg were given");
+        }
+        for (int i = args.size(); i < declared.size(); i++) {
+            ArgumentInfo missing = declared.get(i);
+            if (missing.defaultValue().isEmpty()) {
+                throw new UserError(method + " needs argument '" + missing.name() + "' (" + missing.type() + "): add --arg "
+                        + example(missing.type()) + " (" + method + " takes" + describe(declared) + ")");
+            }
+        }
+        List<Object> values = new ArrayList<>();
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                ArgumentInfo a = declared.get(i);
+                values.add(ValueJson.read(args.get(i), a.type(), "argument '" + a.name() + "'", dev));
+            }
+        } catch (RuntimeException e) {
+            values.forEach(ValueJson::closeTensors);
+            throw e;
+        }
+        return values;
+    }
+
+    private static String describe(List<ArgumentInfo> declared) {
+        if (declared.isEmpty()) return " no arguments";
+        return " (" + String.join(", ", declared.stream().map(a -> a.name() + ": " + a.type()).toList()) + ")";
+    }
+
+    private static String example(String type) {
+        String t = type.toLowerCase(Locale.ROOT);
+        if (t.contains("tensor")) return "'{\"tensor\": {\"shape\": [2, 3], \"fill\": \"randn\"}}'";
+        if (t.startsWith("list") || t.endsWith("[]")) return "'[1, 2]'";
+        if (t.startsWith("int")) return "1";
+        if (t.startsWith("float")) return "1.5";
+        if (t.startsWith("bool")) return "true";
+        if (t.startsWith("str")) return "'\"text\"'";
+        return "JSON";
+    }
+
+    private ObjectNode json(Device dev, Object result, RunStats timing) {
+        ObjectNode o = JsonOut.object();
+        o.put("method", method);
+        o.put("device", dev.toString());
+        o.set("output", ValueJson.write(result));
+        ObjectNode t = o.putObject("timing");
+        t.put("warmup", warmup);
+        t.put("iterations", timing.count());
+        t.put("min_ms", timing.minMs());
+        t.put("p50_ms", timing.p50Ms());
+        t.put("p90_ms", timing.p90Ms());
+        t.put("max_ms", timing.maxMs());
+        return o;
+    }
+
+    private String text(MethodInfo info, Device dev, Object result, RunStats timing) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(InspectReport.signature(info)).append(" on ").append(dev).append('\n');
+        sb.append(ValueText.format(result)).append("\n\n");
+        if (timing.count() == 1) {
+            sb.append(String.format(Locale.ROOT, "time  %.3f ms (1 call%s)%n", timing.minMs(), warmup > 0 ? " after " + warmup + " warmup" : ""));
+        } else {
+            sb.append(String.format(Locale.ROOT, "time  min %.3f ms  p50 %.3f ms  p90 %.3f ms  max %.3f ms  (%d calls after %d warmup)%n",
+                    timing.minMs(), timing.p50Ms(), timing.p90Ms(), timing.maxMs(), timing.count(), warmup));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package io.tsstudio.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: sub-commands only; on its own it prints the usage. */
+@Command(name = "tsstudio", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        subcommands = {InspectCommand.class, RunCommand.class, CompileCommand.class, GraphCommand.class, CommandLine.HelpCommand.class},
+        description = {"TorchScript Studio: inspect, run, compile and draw TorchScript models.",
+                "Without arguments, ./tsstudio opens the studio window."},
+        footer = {"", "Exit status: 0 success, 2 user error (bad file, arguments, source or types), 1 internal error."})
+final class TsstudioCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

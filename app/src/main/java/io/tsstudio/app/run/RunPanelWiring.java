@@ -1,0 +1,52 @@
+package io.tsstudio.app.run;
+
+import io.tsstudio.app.studio.MainWindow;
+import io.tsstudio.app.worker.WorkerClient;
+import io.tsstudio.app.worker.WorkerLaunch;
+import io.tsstudio.ui.run.InputsStore;
+import io.tsstudio.ui.run.RunPanelView;
+import io.tsstudio.ui.run.RunPanelViewModel;
+import io.tsstudio.ui.workspace.OpenModel;
+import io.tsstudio.ui.workspace.Workspace;
+
+/**
+ * Puts the run panel into the main window: a worker process for the runs (started now, in the background), the
+ * panel in the Run dock slot, and the workspace's active model opened in it. Close the result when the studio exits
+ * (it stops the worker).
+ */
+public final class RunPanelWiring implements AutoCloseable {
+    private final WorkerClient worker;
+    private final RunPanelView view;
+
+    private RunPanelWiring(WorkerClient worker, RunPanelView view) {
+        this.worker = worker;
+        this.view = view;
+    }
+
+    /** Call on the FX thread once the main window exists. */
+    public static RunPanelWiring install(MainWindow window, Workspace workspace) {
+        WorkerClient worker = new WorkerClient(WorkerLaunch.sameAsThisProcess());
+        RunPanelViewModel vm = new RunPanelViewModel(worker, InputsStore.inUserDataDir(), RunPanelView.fxExecutor());
+        RunPanelView view = new RunPanelView(vm);
+        window.setRunPanel(view);
+        vm.refreshDevices();
+        workspace.activeModelProperty().addListener((o, was, now) -> open(view, now));
+        open(view, workspace.activeModel());
+        return new RunPanelWiring(worker, view);
+    }
+
+    private static void open(RunPanelView view, OpenModel model) {
+        if (model != null && model.isTorchScript() && !model.file().equals(view.viewModel().modelFileProperty().get())) {
+            view.setModel(model.file());
+        }
+    }
+
+    public RunPanelView view() {
+        return view;
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+}

@@ -1,0 +1,144 @@
+package io.tsstudio.app.studio;
+
+import io.tsstudio.ui.console.LogConsole;
+import io.tsstudio.ui.theme.Theme;
+import io.tsstudio.ui.theme.ThemeManager;
+import io.tsstudio.ui.workspace.AutosaveEntry;
+import io.tsstudio.ui.workspace.EngineModelBackend;
+import io.tsstudio.ui.workspace.StudioDirs;
+import io.tsstudio.ui.workspace.StudioSettings;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The studio application: builds the main window and shows it at once; LibTorch loads in the background, then the
+ * command line's files (or the sample workspace) open, after offering to recover unsaved work of a session that
+ * did not end cleanly. Unsaved buffers are autosaved every few seconds.
+ */
+public final class StudioApplication extends Application {
+    private static final System.Logger LOG = System.getLogger(StudioApplication.class.getName());
+    static final Duration AUTOSAVE_EVERY = Duration.seconds(5);
+
+    private StudioViewModel vm;
+    private MainWindow window;
+    private Timeline autosave;
+
+    @Override
+    public void start(Stage stage) {
+        StudioOptions options = StudioOptions.parse(getParameters().getRaw());
+        StudioDirs dirs = StudioDirs.forUser();
+        StudioSettings settings = new StudioSettings(dirs.configDir().resolve("studio.properties"));
+        Theme theme = options.theme() != null ? options.theme() : Theme.parse(settings.get("theme", "LIGHT"), Theme.LIGHT);
+        ThemeManager themes = new ThemeManager(theme);
+        LogConsole console = new LogConsole(Platform::runLater);
+        console.captureLogging("io.tsstudio");
+        vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater, console);
+        window = new MainWindow(stage, vm, themes, settings);
+
+        Scene scene = new Scene(window.root(), settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
+        themes.register(scene);
+        stage.setScene(scene);
+        stage.getIcons().setAll(AppIcon.images());
+        placeOnScreen(stage, settings);
+        stage.setOnCloseRequest(e -> {
+            if (!window.confirmQuit()) e.consume();
+            else window.saveLayout();
+        });
+        stage.show();
+        long shownMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        console.info("Window shown " + shownMs + " ms after launch; loading LibTorch in the background");
+        LOG.log(System.Logger.Level.DEBUG, "window shown after " + shownMs + " ms");
+
+        autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> vm.autosaveNow()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+
+        Platform.runLater(() -> openInitialFiles(options, dirs));
+        if (options.exitAfterMillis() > 0) scheduleExit(stage, options);
+    }
+
+    private void openInitialFiles(StudioOptions options, StudioDirs dirs) {
+        vm.warmUp();
+        List<AutosaveEntry> recovery = vm.pendingRecovery();
+        boolean recovered = false;
+        if (!recovery.isEmpty()) {
+            List<String> names = recovery.stream().map(AutosaveEntry::name).toList();
+            if (options.exitAfterMillis() > 0 || window.dialogs().confirmRecovery(names)) {
+                vm.recover(recovery);
+                recovered = true;
+            } else {
+                vm.discardRecovery(recovery);
+            }
+        }
+        if (!options.files().isEmpty()) {
+            vm.open(options.files());
+        } else if (!recovered) {
+            vm.ioExecutor().execute(() -> {
+                try {
+                    List<Path> files = SampleWorkspace.prepare(dirs.workspace());
+                    Platform.runLater(() -> vm.open(files));
+                } catch (IOException | RuntimeException e) {
+                    vm.console().error("Cannot prepare the sample workspace in " + dirs.workspace() + ": " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    private static void placeOnScreen(Stage stage, StudioSettings settings) {
+        double x = settings.getDouble("window.x", Double.NaN);
+        double y = settings.getDouble("window.y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            // Only restore a position that is still on some screen (monitors come and go).
+            Rectangle2D probe = new Rectangle2D(x + 20, y + 20, 40, 40);
+            if (Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(probe))) {
+                stage.setX(x);
+                stage.setY(y);
+            }
+        }
+        stage.setMaximized(settings.getBoolean("window.maximized", false));
+    }
+
+    private void scheduleExit(Stage stage, StudioOptions options) {
+        Timeline t = new Timeline(new KeyFrame(Duration.millis(options.exitAfterMillis()), e -> {
+            if (options.snapshot() != null) writeSnapshot(stage.getScene(), options.snapshot());
+            vm.shutdown();
+            Platform.exit();
+        }));
+        t.play();
+    }
+
+    private static void writeSnapshot(Scene scene, Path target) {
+        try {
+            WritableImage img = scene.snapshot(null);
+            if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", target.toFile());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot write snapshot " + target + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (autosave != null) autosave.stop();
+        if (window != null) window.statusBar().stop();
+        if (vm == null) return;
+        if (window != null && window.keepAutosaves()) vm.close();
+        else vm.shutdown();
+    }
+}

@@ -1,0 +1,31 @@
+package io.tsstudio.app.studio;
+
+import io.tsstudio.ui.console.LogConsole;
+import io.tsstudio.ui.editor.OperatorCatalog;
+import io.tsstudio.ui.workspace.EngineModelBackend;
+import io.tsstudio.ui.workspace.StudioDirs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A studio session in its own JVM, for {@link RecoveryTest}: it types an unsaved script, waits for the autosave,
+ * reports that through a marker file and then waits to be killed (SIGKILL: no shutdown hook, no clean exit).
+ */
+public final class KilledStudioSession {
+    static final String TEXT = "def scaled(x: Tensor) -> Tensor:\n    # typed, never saved\n    return x * 3.0\n";
+
+    private KilledStudioSession() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        StudioDirs dirs = StudioDirs.under(Path.of(args[0]));
+        Path ready = Path.of(args[1]);
+        StudioViewModel vm = new StudioViewModel(new EngineModelBackend(OperatorCatalog.EMPTY), dirs, Runnable::run, new LogConsole(Runnable::run));
+        vm.newScript(TEXT);
+        // What the app's autosave timer does every few seconds.
+        vm.autosaveNow();
+        Files.writeString(ready, "autosaved");
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}

@@ -1,0 +1,299 @@
+package io.tsstudio.app.studio;
+
+import io.tsstudio.engine.Jit;
+import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.Tensor;
+import io.tsstudio.ui.console.LogConsole;
+import io.tsstudio.ui.editor.BufferKind;
+import io.tsstudio.ui.editor.CodeEditorView;
+import io.tsstudio.ui.editor.CompletionItem;
+import io.tsstudio.ui.editor.Diagnostic;
+import io.tsstudio.ui.editor.EditorViewModel;
+import io.tsstudio.ui.inspect.InspectorRow;
+import io.tsstudio.ui.inspect.ModelSummary;
+import io.tsstudio.ui.theme.Theme;
+import io.tsstudio.ui.theme.ThemeManager;
+import io.tsstudio.ui.workspace.EngineModelBackend;
+import io.tsstudio.ui.workspace.OpenModel;
+import io.tsstudio.ui.workspace.StudioDirs;
+import io.tsstudio.ui.workspace.StudioSettings;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The studio's main window, headless, over the real engine and the PyTorch-made fixtures: opening by API and by
+ * drop, the inspector, live diagnostics, completion from LibTorch's registry, recompiling a loaded module's method
+ * and saving it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StudioWindowTest {
+    @TempDir
+    static Path home;
+
+    private StudioViewModel vm;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        StudioDirs dirs = StudioDirs.under(Files.createTempDirectory(home, "studio"));
+        vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater, new LogConsole(Platform::runLater));
+        ThemeManager themes = new ThemeManager(Theme.LIGHT);
+        window = new MainWindow(stage, vm, themes, new StudioSettings(dirs.configDir().resolve("s.properties")));
+        Scene scene = new Scene(window.root(), 1280, 800);
+        themes.register(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        fx(() -> {
+            vm.shutdown();
+            return null;
+        });
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+    }
+
+    private void open(Path file) throws Exception {
+        fx(() -> vm.open(file)).get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private ModelSummary inspected() throws Exception {
+        return fx(() -> vm.inspector().modelProperty().get());
+    }
+
+    private List<InspectorRow> inspectorRows(InspectorRow.Kind kind) throws Exception {
+        return fx(() -> {
+            List<InspectorRow> out = new ArrayList<>();
+            collect(window.inspector().table().getRoot(), kind, out);
+            return out;
+        });
+    }
+
+    private static void collect(TreeItem<InspectorRow> item, InspectorRow.Kind kind, List<InspectorRow> out) {
+        if (item == null) return;
+        if (item.getValue().kind() == kind) out.add(item.getValue());
+        item.getChildren().forEach(c -> collect(c, kind, out));
+    }
+
+    @Test
+    void opensEveryPyTorchFixtureAndShowsItInTheInspector() throws Exception {
+        open(Fixtures.pytorch("linrelu.script.dat"));
+        assertEquals(66, inspected().parameterCount(), "Linear(10->6): 60 weights + 6 biases");
+        List<InspectorRow> params = inspectorRows(InspectorRow.Kind.PARAMETER);
+        InspectorRow weight = params.stream().filter(r -> r.tensor().name().equals("0.weight")).findFirst().orElseThrow();
+        assertEquals("[6, 10]", weight.shape());
+        assertEquals("float32", weight.dtype());
+        assertEquals("cpu", weight.device());
+        assertEquals("60", weight.elements());
+        assertEquals("240 B", weight.size());
+        assertTrue(fx(() -> stage.getTitle()).startsWith("TorchScript Studio \u2014 "), fx(() -> stage.getTitle()));
+        assertTrue(fx(() -> window.editorTabs().getTabs().size()) >= 1, "the model's code opens in editor tabs");
+
+        open(Fixtures.pytorch("l1000_100_10.script.dat"));
+        assertEquals(101_110, inspected().parameterCount());
+        assertEquals(2, inspected().root().children().size(), "Sequential(Sequential(Linear, ReLU), Linear): 2 children");
+        assertEquals(5, inspected().root().moduleCount(), "the root, its 2 children and the inner Sequential's Linear and ReLU");
+        assertEquals(List.of("0.0.weight", "0.0.bias", "1.weight", "1.bias"),
+                inspectorRows(InspectorRow.Kind.PARAMETER).stream().map(r -> r.tensor().name()).toList());
+
+        open(Fixtures.pytorch("func.script.dat"));
+        assertEquals(1, inspected().root().moduleCount(), "no submodules");
+        assertTrue(inspectorRows(InspectorRow.Kind.METHOD).stream().anyMatch(r -> r.name().equals("forward")));
+
+        open(Fixtures.pytorch("exported.method.dat"));
+        List<String> methods = inspectorRows(InspectorRow.Kind.METHOD).stream().map(InspectorRow::name).toList();
+        assertTrue(methods.containsAll(List.of("forward", "predict", "add_scalar")), methods.toString());
+        assertEquals("[10]", inspectorRows(InspectorRow.Kind.PARAMETER).stream().filter(r -> r.name().equals("p")).findFirst().orElseThrow().shape());
+
+        open(Fixtures.pytorch("r-traced-linear.pt"));
+        List<String> rMethods = inspectorRows(InspectorRow.Kind.METHOD).stream().map(InspectorRow::name).toList();
+        assertTrue(rMethods.containsAll(List.of("trainforward", "evalforward", "forward")), rMethods.toString());
+
+        for (String f : List.of("scripted.script.dat", "tuple_out.dat", "list_out.dat")) {
+            open(Fixtures.pytorch(f));
+            assertEquals(f, inspected().fileName());
+        }
+        assertEquals("", fx(() -> vm.lastErrorProperty().get()), "every fixture opened without an error");
+    }
+
+    @Test
+    void selectingATensorShowsItsStatisticsAndFirstValues() throws Exception {
+        open(Fixtures.pytorch("exported.method.dat"));
+        assertTrue(fx(() -> window.inspector().selectTensor("p")));
+        waitFor(() -> fx(() -> window.inspector().statsText().startsWith("min ")));
+        // The statistics are those of the real parameter, read through the engine.
+        float[] p;
+        try (ScriptModule m = Jit.load(Fixtures.pytorch("exported.method.dat"))) {
+            Map<String, Tensor> params = m.namedParameters();
+            p = params.get("p").toFloatArray();
+            params.values().forEach(Tensor::close);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : p) max = Math.max(max, v);
+        assertEquals(max, fx(() -> vm.inspector().statsProperty().get().max()), 1e-6);
+        assertTrue(fx(() -> window.inspector().valuesText()).startsWith("["));
+    }
+
+    @Test
+    void droppingSeveralFilesOpensThemAndExplainsTheOnesThatAreNotModels() throws Exception {
+        List<File> files = List.of(Fixtures.pytorch("linrelu.script.dat").toFile(), Fixtures.pytorch("scripted.script.dat").toFile(),
+                Fixtures.notTorchScript("ordered_dict.pt").toFile(), Fixtures.notTorchScript("bug510.dat").toFile());
+        assertTrue(fx(() -> FileDrop.drop(window.root(), files)));
+        waitFor(() -> fx(() -> vm.models().size() == 3 && vm.lastErrorProperty().get().contains("bug510.dat")));
+        String error = fx(() -> vm.lastErrorProperty().get());
+        assertTrue(error.contains("neither a TorchScript model nor TorchScript source"), error);
+        assertTrue(fx(() -> window.root().lookup("#errorBanner").isVisible()));
+        List<String> opened = fx(() -> vm.models().stream().map(OpenModel::fileName).sorted().toList());
+        assertEquals(List.of("linrelu.script.dat", "ordered_dict.pt", "scripted.script.dat"), opened);
+        // The torch.save archive is a read-only state dict view listing its tensors.
+        OpenModel stateDict = fx(() -> vm.models().stream().filter(m -> !m.isTorchScript()).findFirst().orElseThrow());
+        assertEquals(List.of("weight", "bias"), stateDict.summary().stateTensors().stream().map(t -> t.name()).toList());
+        EditorViewModel readOnly = fx(() -> vm.buffers().stream().filter(b -> b.kind() == BufferKind.READ_ONLY).findFirst().orElseThrow());
+        assertTrue(readOnly.text().contains("torch.save archive"));
+        assertFalse(fx(() -> window.editorOf(readOnly).orElseThrow().codeArea().isEditable()));
+        assertTrue(fx(() -> stage.isShowing()), "the studio stays up");
+    }
+
+    @Test
+    void aBrokenLineIsReportedAtItsLineAndColumnAndClearsWhenFixed(FxRobot robot) throws Exception {
+        EditorViewModel b = fx(() -> vm.newScript(""));
+        CodeEditorView editor = fx(() -> window.editorOf(b).orElseThrow());
+        robot.clickOn(editor.codeArea());
+        robot.write("def f(x: Tensor) -> Tensor:");
+        robot.type(KeyCode.ENTER);
+        robot.write("return x + undefined_name");
+        waitFor(() -> fx(() -> !b.checkingProperty().get() && !b.diagnostics().isEmpty()));
+        Diagnostic d = fx(() -> b.diagnostics().get(0));
+        assertEquals(2, d.line(), d.toString());
+        assertEquals(16, d.column(), d.toString());
+        assertTrue(d.message().contains("undefined_name"), d.message());
+        int at = fx(() -> editor.codeArea().getText().indexOf("undefined_name"));
+        waitFor(() -> fx(() -> editor.codeArea().getStyleAtPosition(at + 1).contains("error-range")));
+        assertTrue(robot.lookup("#gutterError-2").tryQuery().isPresent());
+        waitFor(() -> fx(() -> window.problems().table().getItems().size() == 1));
+        // Fix it: replace the undefined name by x.
+        robot.type(KeyCode.BACK_SPACE, "undefined_name".length());
+        robot.write("x");
+        waitFor(() -> fx(() -> !b.checkingProperty().get() && b.diagnostics().isEmpty()));
+        waitFor(() -> fx(() -> window.problems().table().getItems().isEmpty()));
+        assertFalse(fx(() -> editor.codeArea().getStyleAtPosition(at).contains("error-range")));
+    }
+
+    @Test
+    void completionOffersTorchReluWithItsSchemaFromTheRegistry(FxRobot robot) throws Exception {
+        EditorViewModel b = fx(() -> vm.newScript(""));
+        CodeEditorView editor = fx(() -> window.editorOf(b).orElseThrow());
+        robot.clickOn(editor.codeArea());
+        robot.write("y = torch.rel");
+        robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
+        waitFor(() -> fx(() -> editor.visibleCompletions().stream().anyMatch(i -> i.label().equals("torch.relu"))));
+        CompletionItem relu = fx(() -> editor.visibleCompletions().stream().filter(i -> i.label().equals("torch.relu")).findFirst().orElseThrow());
+        assertTrue(relu.detail().contains("relu(Tensor self) -> Tensor"), relu.detail());
+    }
+
+    @Test
+    void editingAMethodRecompilesItIntoTheLoadedModuleAndSavesWithTheOldWeights(@TempDir Path out) throws Exception {
+        Path fixture = Fixtures.pytorch("linrelu.script.dat");
+        open(fixture);
+        EditorViewModel code = fx(() -> vm.buffers().stream()
+                .filter(b -> b.kind() == BufferKind.MODULE_CODE && b.text().contains("def forward") && b.text().contains("Sequential"))
+                .findFirst().orElseThrow());
+        String original = code.text();
+        String returnLine = original.lines().filter(l -> l.trim().startsWith("return ")).reduce((a, c) -> c).orElseThrow();
+        String expr = returnLine.trim().substring("return ".length());
+        String edited = returnLine.replace("return " + expr, "return torch.mul(" + expr + ", 2.0)");
+        fx(() -> {
+            window.editorOf(code).orElseThrow().replaceAll(returnLine, edited);
+            return null;
+        });
+        assertTrue(code.isDirty());
+        waitFor(() -> fx(() -> !code.checkingProperty().get()));
+        assertTrue(fx(() -> code.diagnostics().isEmpty()), () -> "live check of the edit: " + code.diagnostics());
+        fx(() -> vm.recompile(code)).get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(code::isDirty), "recompiled text counts as saved");
+        OpenModel model = fx(() -> vm.modelFor(code));
+        Path saved = out.resolve("linrelu-doubled.pt");
+        fx(() -> vm.saveModel(model, saved)).get(60, TimeUnit.SECONDS);
+        try (ScriptModule before = Jit.load(fixture); ScriptModule after = Jit.load(saved);
+             Tensor ones = Tensor.of(new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 10)) {
+            float[] a;
+            float[] b;
+            try (Tensor ya = (Tensor) before.forward(ones); Tensor yb = (Tensor) after.forward(ones)) {
+                a = ya.toFloatArray();
+                b = yb.toFloatArray();
+            }
+            assertNotEquals(0f, a[0], "the fixture's first output is non-zero (0.3134...)");
+            for (int i = 0; i < a.length; i++) assertEquals(2 * a[i], b[i], 1e-5, "new behaviour at " + i);
+            Map<String, Tensor> pa = before.namedParameters();
+            Map<String, Tensor> pb = after.namedParameters();
+            assertEquals(pa.keySet(), pb.keySet());
+            for (String k : pa.keySet()) assertArrayEquals(pa.get(k).toFloatArray(), pb.get(k).toFloatArray(), "weights kept: " + k);
+            pa.values().forEach(Tensor::close);
+            pb.values().forEach(Tensor::close);
+        }
+    }
+
+    @Test
+    void aBrokenEditIsNotRecompiledAndPointsAtTheError() throws Exception {
+        open(Fixtures.pytorch("exported.method.dat"));
+        EditorViewModel code = fx(() -> vm.buffers().stream()
+                .filter(b -> b.kind() == BufferKind.MODULE_CODE && b.text().contains("def predict")).findFirst().orElseThrow());
+        String line = code.text().lines().filter(l -> l.contains("def predict")).findFirst().orElseThrow();
+        fx(() -> {
+            window.editorOf(code).orElseThrow().replaceAll("def predict", "def predict_renamed");
+            return null;
+        });
+        String broken = code.text().replace("self.p", "self.no_such_parameter");
+        fx(() -> {
+            window.editorOf(code).orElseThrow().setText(broken);
+            return null;
+        });
+        java.util.concurrent.ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> fx(() -> vm.recompile(code)).get(60, TimeUnit.SECONDS));
+        assertTrue(String.valueOf(failed.getCause().getMessage()).contains("no_such_parameter"), failed.getCause().getMessage());
+        waitFor(() -> fx(() -> !code.diagnostics().isEmpty()));
+        Diagnostic d = fx(() -> code.diagnostics().get(0));
+        int expectedLine = 1 + (int) broken.substring(0, broken.indexOf("self.no_such_parameter")).chars().filter(c -> c == '\n').count();
+        assertEquals(expectedLine, d.line(), d.toString());
+        assertTrue(code.isDirty());
+        assertFalse(line.isEmpty());
+    }
+}

@@ -1,0 +1,12 @@
+package io.tsstudio.engine.run;
+
+
+/**
+ * What a run gave back.
+ *
+ * @param outputJson the output exactly as {@code tsstudio run --json} prints it
+ * @param output     the output as a tree with tensor summaries, for the outputs view
+ * @param device     the device the run used
+ */
+public record RunOutcome(String outputJson, OutputNode output, RunStats stats, String device) {
+}

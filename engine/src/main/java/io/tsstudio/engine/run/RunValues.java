@@ -1,0 +1,95 @@
+package io.tsstudio.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tsstudio.engine.ArgumentInfo;
+import io.tsstudio.engine.Device;
+import io.tsstudio.engine.MethodInfo;
+import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.internal.torch.TensorMaker;
+import io.tsstudio.engine.internal.torch.ValueFiles;
+import io.tsstudio.engine.json.ValueJson;
+import io.tsstudio.engine.json.ValueJsonException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Run arguments and outputs as JSON, through the command line's codec ({@link ValueJson}), plus tensors read from
+ * files ({@code {"file": "x.npy"}} or a {@code .pt} that {@code torch.save} wrote), which the codec does not do.
+ */
+final class RunValues {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunValues() {
+    }
+
+    static List<Object> decodeArguments(MethodInfo method, List<String> argsJson, Device device) {
+        List<ArgumentInfo> declared = method.arguments();
+        long required = declared.stream().filter(a -> a.defaultValue().isEmpty()).count();
+        if (argsJson.size() < required || argsJson.size() > declared.size()) {
+            throw new ValueJsonException(method.name() + " takes " + (required == declared.size() ? "" : required + " to ") + declared.size()
+                    + " argument" + (declared.size() == 1 ? "" : "s") + " (" + String.join(", ", declared.stream().map(ArgumentInfo::name).toList())
+                    + "), got " + argsJson.size());
+        }
+        List<Object> out = new ArrayList<>();
+        try {
+            for (int i = 0; i < argsJson.size(); i++) {
+                ArgumentInfo a = declared.get(i);
+                out.add(decode(argsJson.get(i), a, device));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            out.forEach(ValueJson::closeTensors);
+            throw e;
+        }
+    }
+
+    private static Object decode(String json, ArgumentInfo a, Device device) {
+        JsonNode file = fileSpec(json);
+        if (file == null) return ValueJson.read(json, a.type(), a.name(), device);
+        Path p = Path.of(file.asText());
+        try {
+            Object v = readTensorFile(p);
+            if (!(v instanceof Tensor t)) {
+                ValueJson.closeTensors(v);
+                throw new ValueJsonException("argument " + a.name() + ": " + p.getFileName() + " holds no single tensor");
+            }
+            if (device.isCpu()) return t;
+            try (t) {
+                return TensorMaker.convert(t, t.dtype(), device);
+            }
+        } catch (IOException e) {
+            throw new ValueJsonException("argument " + a.name() + ": cannot read " + p + " (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new ValueJsonException("argument " + a.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static JsonNode fileSpec(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            return n != null && n.isObject() && n.size() == 1 && n.has("file") ? n.get("file") : null;
+        } catch (IOException e) {
+            return null; // not JSON: the codec says so in its own words
+        }
+    }
+
+    private static Object readTensorFile(Path p) throws IOException {
+        if (!Files.isRegularFile(p)) throw new IOException("no such file");
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy") ? NpyReader.read(p) : ValueFiles.load(p);
+    }
+
+    /** The output as {@code tsstudio run --json} prints it. */
+    static String encode(Object value) {
+        return ValueJson.writeText(value);
+    }
+
+    static void savePt(Object value, Path file) throws IOException {
+        ValueFiles.save(value, file);
+    }
+}

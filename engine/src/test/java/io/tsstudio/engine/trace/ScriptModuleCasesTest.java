@@ -1,0 +1,243 @@
+package io.tsstudio.engine.trace;
+
+import io.tsstudio.engine.CompilationUnit;
+import io.tsstudio.engine.Device;
+import io.tsstudio.engine.Jit;
+import io.tsstudio.engine.JitTuple;
+import io.tsstudio.engine.NoGrad;
+import io.tsstudio.engine.ScriptFunction;
+import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Torch;
+import io.tsstudio.engine.TorchException;
+import io.tsstudio.engine.nn.Linear;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.tsstudio.engine.trace.Fixtures.t;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Reference §3 C (jit_compile), D (script modules, on R torch's own linear.pt), and the related H and I cases. */
+class ScriptModuleCasesTest {
+    @TempDir
+    Path dir;
+
+    /** R torch's test asset: a traced nn_linear(10, 10) with train/eval/is_training, trainforward/evalforward, forward. */
+    private static ScriptModule rLinear() {
+        return Jit.load(Fixtures.shared("pytorch/r-traced-linear.pt"));
+    }
+
+    @Test
+    void case25CompileTwoFunctions() {
+        CompilationUnit cu = Jit.compile("def fn(x):\n    return torch.abs(x)\n\ndef foo(x):\n    return torch.sum(x)\n");
+        assertTrue(((Tensor) cu.call("fn", t(-1))).equalTo(t(1)));
+        Tensor six = (Tensor) cu.call("foo", t(1, 2, 3));
+        assertEquals(0, six.dim());
+        assertEquals(6.0, six.item());
+    }
+
+    @Test
+    void case26FunctionOutlivesItsCompilationUnit() {
+        CompilationUnit cu = Jit.compile("def fn(x):\n    return torch.abs(x)\n");
+        ScriptFunction f = cu.function("fn");
+        cu = null;
+        System.gc();
+        System.gc();
+        assertTrue(((Tensor) f.call(t(-1))).equalTo(t(1)));
+        f = null;
+        System.gc();
+    }
+
+    @Test
+    void case27Parameters() {
+        try (ScriptModule m = rLinear()) {
+            Map<String, Tensor> p = m.namedParameters();
+            assertEquals(List.of("weight", "bias"), new ArrayList<>(p.keySet()));
+            assertArrayEquals(new long[] {10, 10}, p.get("weight").shape());
+            assertArrayEquals(new long[] {10}, p.get("bias").shape());
+        }
+    }
+
+    @Test
+    void case28Callable() {
+        try (ScriptModule m = rLinear()) {
+            assertArrayEquals(new long[] {100, 10}, ((Tensor) m.forward(Tensor.randn(100, 10))).shape());
+        }
+    }
+
+    @Test
+    void case29ParametersAreModifiableInPlace() {
+        try (ScriptModule m = rLinear(); NoGrad g = NoGrad.enter()) {
+            m.namedParameters().get("weight").zero_();
+            assertTrue(m.namedParameters().get("weight").equalTo(Tensor.zeros(10, 10)));
+        }
+    }
+
+    @Test
+    void case30TrainAndEval() {
+        try (ScriptModule m = rLinear()) {
+            m.train(true);
+            assertTrue(m.isTraining());
+            m.train(false);
+            assertFalse(m.isTraining());
+            m.train(true);
+            assertTrue(m.isTraining());
+        }
+    }
+
+    @Test
+    void case31RegisterParameter() {
+        try (ScriptModule m = rLinear()) {
+            m.registerParameter("hello", t(1), true);
+            assertEquals(List.of("weight", "bias", "hello"), new ArrayList<>(m.namedParameters().keySet()));
+        }
+    }
+
+    @Test
+    void case32RegisterBuffer() {
+        try (ScriptModule m = rLinear()) {
+            assertTrue(m.namedBuffers().isEmpty());
+            m.registerBuffer("hello", t(1));
+            Map<String, Tensor> b = m.namedBuffers();
+            assertEquals(List.of("hello"), new ArrayList<>(b.keySet()));
+            assertTrue(b.get("hello").equalTo(t(1)));
+        }
+    }
+
+    @Test
+    void case33MoveToCuda() {
+        Assumptions.assumeTrue(Torch.cudaAvailable(), "case 33 needs a CUDA device (and the GPU build of LibTorch)");
+        try (ScriptModule m = rLinear()) {
+            m.to(Device.cuda(0));
+            assertEquals("cuda", m.namedParameters().get("weight").device().type());
+            assertEquals("cuda", m.namedParameters().get("bias").device().type());
+        }
+    }
+
+    @Test
+    void case34Modules() {
+        try (ScriptModule m = rLinear()) {
+            // R lists the module itself; namedModules() lists descendants, and this one has none.
+            assertEquals(1, m.namedModules().size() + 1);
+            Tensor x = Tensor.randn(10, 10);
+            assertTrue(((Tensor) m.forward(x)).equalTo((Tensor) m.forward(x)));
+        }
+    }
+
+    @Test
+    void case35ApplyToParameters() {
+        try (ScriptModule m = rLinear(); NoGrad g = NoGrad.enter()) {
+            m.namedParameters().values().forEach(Tensor::zero_);
+            for (Tensor p : m.namedParameters().values()) assertTrue(p.equalTo(Tensor.zeros(p.shape())));
+        }
+    }
+
+    @Test
+    void case36StateDict() {
+        try (ScriptModule m = rLinear()) {
+            Map<String, Tensor> sd = new LinkedHashMap<>(m.stateDict());
+            assertEquals(2, sd.size());
+            String first = sd.keySet().iterator().next();
+            sd.put(first, Tensor.zeros(sd.get(first).shape()));
+            m.loadStateDict(sd);
+            Tensor p0 = m.namedParameters().values().iterator().next();
+            assertTrue(p0.equalTo(Tensor.zeros(p0.shape())));
+        }
+    }
+
+    @Test
+    void case37GraphNodesAndTypes() {
+        ScriptModule m = Jit.trace(new Linear(10, 10), Tensor.randn(10, 10));
+        m.train();
+        String g = m.graphText("trainforward");
+        assertTrue(g.startsWith("graph(%self : __torch__.Linear"), g);
+        assertTrue(g.contains("Float(10, 10, strides=[10, 1], requires_grad=0, device=cpu)"), g);
+        assertTrue(g.contains("prim::GetAttr[name=\"bias\"](%self)"), g);
+        assertTrue(g.contains("prim::GetAttr[name=\"weight\"](%self)"), g);
+        assertTrue(g.contains("requires_grad=1, device=cpu) = aten::linear("), g);
+        assertEquals(4, g.lines().filter(l -> l.contains(" = ")).count() + 1, g); // 3 nodes + return
+    }
+
+    @Test
+    void case38GraphFor() {
+        ScriptModule m = Jit.trace(new Linear(10, 10), Tensor.randn(10, 10));
+        String g = Graphs.graphFor(m, "forward", Tensor.randn(10, 10));
+        assertTrue(g.contains("aten::linear") || g.contains("prim::CallMethod"), g);
+        assertTrue(g.contains("graph("), g);
+        String direct = Graphs.graphFor(m, "evalforward", Tensor.randn(10, 10));
+        assertTrue(direct.contains("aten::linear"), direct);
+    }
+
+    @Test
+    void case66CompiledRelu() {
+        CompilationUnit cu = Jit.compile("def fn (x: Tensor):\n    return torch.relu(x)\n");
+        assertArrayEquals(new float[] {0, 0, 1}, ((Tensor) cu.call("fn", t(-1, 0, 1))).toFloatArray());
+    }
+
+    @Test
+    void case68PyTorchMadeModulesLoadAndRun() {
+        try (ScriptModule m = Jit.load(Fixtures.shared("pytorch/linrelu.script.dat"))) {
+            Tensor out = (Tensor) m.forward(Tensor.ones(10));
+            assertArrayEquals(new long[] {6}, out.shape());
+            assertTrue(out.allclose(t(0.313458264f, 0, 0.9996568f, 0, 0, 0), 1e-4, 1e-5));
+        }
+    }
+
+    @Test
+    void case73SerializeFunctionsAndBadBytes() {
+        // R refuses to serialize a script_function; here a traced function serializes as its placeholder module.
+        byte[] bytes = Jit.trace(Tensor::relu, t(-1, 0, 1)).serialize();
+        try (ScriptModule back = Jit.load(bytes)) {
+            assertTrue(((Tensor) back.forward(t(-2, 2))).equalTo(t(0, 2)));
+        }
+        assertThrows(TorchException.class, () -> Jit.load("abc".getBytes()));
+    }
+
+    @Test
+    void case74SaveAndLoadErrors() throws Exception {
+        // Java's types rule out saving a number; loading a missing file or a non-archive is the runtime error.
+        TorchException missing = assertThrows(TorchException.class, () -> Jit.load(dir.resolve("missing.pt")));
+        assertTrue(missing.getMessage().contains("missing.pt"), missing.getMessage());
+        Path notAFile = Files.createDirectory(dir.resolve("a-directory.pt"));
+        assertThrows(TorchException.class, () -> Jit.trace(Tensor::relu, t(1)).save(notAFile));
+    }
+
+    @Test
+    void case75TupleConstruction() {
+        // jit_scalar has no Java counterpart (Long/Double/Boolean are scalars); the tuple record validates its names.
+        assertThrows(IllegalArgumentException.class, () -> JitTuple.named(List.of("a"), List.of(t(1), t(2))));
+        assertEquals(2, JitTuple.of(t(1), t(2)).size());
+    }
+
+    @Test
+    void case76ModuleRegistrationErrors() {
+        // Java's types rule out registering a plain module as a child or a non-persistent buffer flag; a bad
+        // attribute name is the runtime error left.
+        try (ScriptModule m = rLinear()) {
+            assertThrows(RuntimeException.class, () -> m.registerBuffer("a.b", t(1)));
+        }
+    }
+
+    @Test
+    void case77UnsupportedValues() {
+        CompilationUnit cu = Jit.compile("def f(x: Tensor) -> Tensor:\n    return x\n\ndef c(x: float) -> complex:\n    return complex(x, 1.0)\n");
+        assertThrows(RuntimeException.class, () -> cu.call("f", new Object()));
+        assertThrows(RuntimeException.class, () -> cu.call("c", 1.0));
+    }
+
+    @Test
+    void case82CompiledIntFunction() {
+        CompilationUnit cu = Jit.compile("def f(n: int):\n    return n + 1\n");
+        assertEquals(2L, cu.call("f", 1L));
+        assertThrows(RuntimeException.class, () -> cu.call("f", List.of(1L)));
+        assertThrows(RuntimeException.class, () -> cu.call("f", 1.0));
+    }
+}

@@ -1,0 +1,374 @@
+package io.tsstudio.ui.run;
+
+import io.tsstudio.engine.MethodInfo;
+import io.tsstudio.engine.run.RunListener;
+import io.tsstudio.engine.run.RunOutcome;
+import io.tsstudio.engine.run.RunRequest;
+import io.tsstudio.engine.run.RunPlan;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The run panel's state and commands, without any scene-graph type: pick a device and a method, edit the
+ * arguments the method's schema asks for, run or benchmark in the {@link RunBackend}, cancel, look at the outputs.
+ * Backend results arrive on any thread and are applied through the {@code ui} executor (the FX thread in the app).
+ */
+public final class RunPanelViewModel {
+    /** Shown when LibTorch sees no GPU: how to get one. */
+    public static final String GPU_NOTE = "Only the CPU is available. For NVIDIA GPUs, install CUDA 13.1 and cuDNN 9.19 "
+            + "and build with the GPU variant of LibTorch: mvn -Ppytorch-gpu -DskipTests package";
+
+    public static final List<Integer> CONCURRENCY_CHOICES = List.of(1, 2, 4);
+
+    private final RunBackend backend;
+    private final InputsStore store;
+    private final Executor ui;
+
+    private final ObservableList<String> devices = FXCollections.observableArrayList();
+    private final StringProperty device = new SimpleStringProperty("cpu");
+    private final ReadOnlyStringWrapper deviceNote = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Path> modelFile = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<MethodInfo> methods = FXCollections.observableArrayList();
+    private final ObjectProperty<MethodInfo> method = new SimpleObjectProperty<>();
+    private final ObservableList<ArgumentInput> arguments = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No model loaded.");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<RunOutcome> outcome = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty benchmarkMode = new SimpleBooleanProperty();
+    private final IntegerProperty warmup = new SimpleIntegerProperty(10);
+    private final IntegerProperty iterations = new SimpleIntegerProperty(100);
+    private final IntegerProperty concurrency = new SimpleIntegerProperty(1);
+    private final ObservableList<BenchmarkResult> benchmarks = FXCollections.observableArrayList();
+    /** Tells apart the replies of a superseded request (a model replaced, a run cancelled) from the current one. */
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<String, Map<String, Map<String, String>>> rememberedArgs = new LinkedHashMap<>();
+    private boolean reloading;
+
+    public RunPanelViewModel(RunBackend backend, InputsStore store, Executor ui) {
+        this.backend = backend;
+        this.store = store;
+        this.ui = ui;
+        method.addListener((o, old, now) -> {
+            if (old != null) rememberArguments(old.name());
+            showArguments(now);
+        });
+        device.addListener((o, old, now) -> {
+            if (now != null && !now.equals(old) && modelFile.get() != null && !reloading) load(modelFile.get());
+        });
+    }
+
+    // ---- commands ----
+
+    /** Asks the backend for its devices; call once when the panel opens. */
+    public CompletableFuture<Void> refreshDevices() {
+        return backend.devices().handle((list, e) -> {
+            ui.execute(() -> {
+                if (e != null) {
+                    error.set("Cannot list devices: " + message(e));
+                    return;
+                }
+                devices.setAll(list.devices());
+                if (!devices.contains(device.get())) device.set(devices.isEmpty() ? "cpu" : devices.get(0));
+                deviceNote.set(list.devices().stream().noneMatch(d -> d.startsWith("cuda")) ? GPU_NOTE : null);
+            });
+            return null;
+        });
+    }
+
+    /** Loads {@code file} in the backend on the chosen device, then lists its methods and restores remembered inputs. */
+    public CompletableFuture<Void> setModel(Path file) {
+        if (modelFile.get() != null && method.get() != null) saveInputs();
+        InputsStore.ModelInputs saved = store.load(file);
+        rememberedArgs.clear();
+        if (saved != null) {
+            rememberedArgs.putAll(saved.arguments());
+            if (saved.device() != null && (devices.isEmpty() || devices.contains(saved.device())) && !saved.device().equals(device.get())) {
+                reloading = true;
+                device.set(saved.device());
+                reloading = false;
+            }
+        }
+        modelFile.set(file);
+        return load(file).thenRun(() -> ui.execute(() -> {
+            if (saved != null && saved.method() != null) {
+                methods.stream().filter(m -> m.name().equals(saved.method())).findFirst().ifPresent(method::set);
+            }
+        }));
+    }
+
+    private CompletableFuture<Void> load(Path file) {
+        long gen = begin("Loading " + file.getFileName() + " on " + device.get() + "...");
+        String dev = device.get();
+        return backend.load(file, dev).handle((list, e) -> {
+            ui.execute(() -> {
+                if (gen != generation.get()) return;
+                end();
+                if (e != null) {
+                    fail(e, "Loading " + file.getFileName() + " failed.");
+                    methods.clear();
+                    method.set(null);
+                    return;
+                }
+                MethodInfo previous = method.get();
+                methods.setAll(list);
+                MethodInfo pick = list.stream().filter(m -> previous != null && m.name().equals(previous.name())).findFirst()
+                        .orElse(list.stream().filter(m -> m.name().equals("forward")).findFirst().orElse(list.isEmpty() ? null : list.get(0)));
+                method.set(null);
+                method.set(pick);
+                status.set("Loaded " + file.getFileName() + " on " + dev + ": " + list.size() + " method" + (list.size() == 1 ? "" : "s") + ".");
+            });
+            return null;
+        });
+    }
+
+    /** Runs the selected method once with the entered arguments. */
+    public CompletableFuture<Void> run() {
+        return execute(RunPlan.single(), false);
+    }
+
+    /** Benchmarks the selected method with the warmup, iterations and concurrent callers set. */
+    public CompletableFuture<Void> benchmark() {
+        RunPlan plan;
+        try {
+            plan = new RunPlan(warmup.get(), iterations.get(), concurrency.get());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+        return execute(plan, true);
+    }
+
+    private CompletableFuture<Void> execute(RunPlan plan, boolean benchmark) {
+        MethodInfo m = method.get();
+        if (m == null) {
+            error.set("Load a model and pick a method first.");
+            return CompletableFuture.completedFuture(null);
+        }
+        List<String> args = new ArrayList<>();
+        for (ArgumentInput a : arguments) {
+            try {
+                args.add(a.toJson());
+            } catch (IllegalArgumentException e) {
+                error.set(e.getMessage());
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+        saveInputs();
+        String dev = device.get();
+        long gen = begin((benchmark ? "Benchmarking " : "Running ") + m.name() + " on " + dev + "...");
+        progress.set(benchmark ? 0 : -1);
+        RunListener listener = (phase, done, total) -> ui.execute(() -> {
+            if (gen != generation.get()) return;
+            progress.set(phase == RunListener.Phase.WARMUP ? -1 : (double) done / total);
+            status.set((phase == RunListener.Phase.WARMUP ? "Warming up " : "Timing ") + done + "/" + total + "...");
+        });
+        return backend.run(new RunRequest(m.name(), args, plan), listener).handle((out, e) -> {
+            ui.execute(() -> {
+                if (gen != generation.get()) return;
+                end();
+                if (e != null) {
+                    fail(e, m.name() + " failed.");
+                    return;
+                }
+                outcome.set(out);
+                if (benchmark) {
+                    benchmarks.add(new BenchmarkResult(m.name(), out.device(), out.stats()));
+                    status.set(String.format(Locale.ROOT, "%s on %s, %d caller%s: p50 %.3f ms, %.1f calls/s.", m.name(), out.device(),
+                            out.stats().concurrency(), out.stats().concurrency() == 1 ? "" : "s", out.stats().p50Ms(), out.stats().throughput()));
+                } else {
+                    status.set(String.format(Locale.ROOT, "%s ran on %s in %.3f ms.", m.name(), out.device(), out.stats().meanMs()));
+                }
+            });
+            return null;
+        });
+    }
+
+    /** Stops the current run at once; the backend stays usable for the next one. */
+    public void cancel() {
+        if (!busy.get()) return;
+        generation.incrementAndGet();
+        backend.cancel();
+        end();
+        status.set("Cancelled.");
+    }
+
+    /** The last output as {@code tsstudio run --json} prints it, or null. */
+    public String outputJson() {
+        RunOutcome o = outcome.get();
+        return o == null ? null : o.outputJson();
+    }
+
+    public CompletableFuture<Void> saveOutput(List<Integer> path, Path file) {
+        return backend.saveOutput(path, file).handle((v, e) -> {
+            ui.execute(() -> {
+                if (e != null) fail(e, "Saving failed.");
+                else status.set("Saved " + file.getFileName() + ".");
+            });
+            return null;
+        });
+    }
+
+    // ---- state ----
+
+    private long begin(String what) {
+        long gen = generation.incrementAndGet();
+        error.set(null);
+        busy.set(true);
+        progress.set(-1);
+        status.set(what);
+        return gen;
+    }
+
+    private void end() {
+        busy.set(false);
+        progress.set(0);
+    }
+
+    private void fail(Throwable e, String what) {
+        Throwable cause = unwrap(e);
+        if (cause instanceof CancellationException) {
+            status.set("Cancelled.");
+            return;
+        }
+        status.set(what);
+        error.set(message(cause));
+    }
+
+    private void showArguments(MethodInfo m) {
+        arguments.clear();
+        if (m == null) return;
+        Map<String, Map<String, String>> saved = rememberedArgs.getOrDefault(m.name(), Map.of());
+        for (var info : m.arguments()) {
+            if (info.name().equals("self")) continue;
+            ArgumentInput a = new ArgumentInput(info);
+            Map<String, String> s = saved.get(info.name());
+            if (s != null) a.restore(s);
+            arguments.add(a);
+        }
+    }
+
+    private void rememberArguments(String methodName) {
+        Map<String, Map<String, String>> args = new LinkedHashMap<>();
+        for (ArgumentInput a : arguments) args.put(a.name(), a.save());
+        rememberedArgs.put(methodName, args);
+    }
+
+    private void saveInputs() {
+        Path file = modelFile.get();
+        MethodInfo m = method.get();
+        if (file == null || m == null) return;
+        rememberArguments(m.name());
+        store.save(file, new InputsStore.ModelInputs(m.name(), device.get(), rememberedArgs));
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        while (e instanceof CompletionException && e.getCause() != null) e = e.getCause();
+        return e;
+    }
+
+    private static String message(Throwable e) {
+        Throwable c = unwrap(e);
+        return c.getMessage() == null ? c.toString() : c.getMessage();
+    }
+
+    // ---- properties ----
+
+    public ObservableList<String> devices() {
+        return devices;
+    }
+
+    public StringProperty deviceProperty() {
+        return device;
+    }
+
+    public ReadOnlyStringProperty deviceNoteProperty() {
+        return deviceNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> modelFileProperty() {
+        return modelFile.getReadOnlyProperty();
+    }
+
+    public ObservableList<MethodInfo> methods() {
+        return methods;
+    }
+
+    public ObjectProperty<MethodInfo> methodProperty() {
+        return method;
+    }
+
+    public ObservableList<ArgumentInput> arguments() {
+        return arguments;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** 0..1 while timing, -1 while the length is unknown (one run, warmup, loading). */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunOutcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    public BooleanProperty benchmarkModeProperty() {
+        return benchmarkMode;
+    }
+
+    public IntegerProperty warmupProperty() {
+        return warmup;
+    }
+
+    public IntegerProperty iterationsProperty() {
+        return iterations;
+    }
+
+    public IntegerProperty concurrencyProperty() {
+        return concurrency;
+    }
+
+    public ObservableList<BenchmarkResult> benchmarks() {
+        return benchmarks;
+    }
+}
