@@ -16,6 +16,14 @@ public final class ModuleAssembly {
         return ScriptModule.wrap(ModuleFactory.create(className));
     }
 
+    /**
+     * Another module of {@code prototype}'s class, sharing its methods (compiled once); parameters and buffers are
+     * registered afresh on it, with the same names.
+     */
+    public static ScriptModule newInstanceOf(ScriptModule prototype) {
+        return ScriptModule.wrap(ModuleFactory.newInstance(prototype.nativeHandle()));
+    }
+
     /** Makes {@code child} reachable as {@code parent.name}; source calls it as {@code self.name.forward(x)}. */
     public static void addSubmodule(ScriptModule parent, String name, ScriptModule child) {
         ModuleFactory.registerModule(parent.nativeHandle(), name, child.nativeHandle());

@@ -53,7 +53,7 @@ public final class AutoLayout {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
-        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 60.0);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 40.0);
         root.setProperty(CoreOptions.SPACING_NODE_NODE, 30.0);
         if (blocks.size() > 300) {
             // big documents: the fast settings measured in BUILD-NOTES §6 keep layout around a second

@@ -127,8 +127,12 @@ public final class EditorCanvas extends Region {
         // edges first, under the blocks; only those with an end near the viewport
         g.setLineWidth(1.6);
         double margin = 400;
+        double vx0 = a.getX() - margin, vy0 = a.getY() - margin, vx1 = z.getX() + margin, vy1 = z.getY() + margin;
         for (Connection c : doc.connections()) {
             Block from = doc.block(c.fromBlock()), to = doc.block(c.toBlock());
+            // cheap cull on block corners before any port arithmetic
+            if (Math.max(from.x(), to.x()) + BlockGeometry.WIDTH < vx0 && moveDx == 0 || Math.min(from.x(), to.x()) > vx1 && moveDx == 0
+                    || Math.max(from.y(), to.y()) + 400 < vy0 && moveDy == 0 || Math.min(from.y(), to.y()) > vy1 && moveDy == 0) continue;
             double fx = BlockGeometry.outputX(from) + off(from, moveDx), fy = BlockGeometry.outputY(from, portIndex(from, c.fromPort(), true)) + off(from, moveDy);
             double ix = BlockGeometry.inputX(to) + off(to, moveDx), iy = BlockGeometry.inputY(to, portIndex(to, c.toPort(), false)) + off(to, moveDy);
             if (Math.max(fx, ix) < a.getX() - margin || Math.min(fx, ix) > z.getX() + margin
@@ -142,7 +146,7 @@ public final class EditorCanvas extends Region {
             g.stroke();
         }
 
-        boolean detailed = scale >= 0.45; // level of detail: far out, ports and labels are unreadable anyway
+        boolean detailed = scale >= 0.35; // level of detail: far out, ports and labels are unreadable anyway
         for (Block b : vm.blocksIn(a.getX() - BlockGeometry.WIDTH, a.getY() - 200, z.getX(), z.getY())) {
             paintBlock(g, b, off(b, moveDx), off(b, moveDy), detailed);
         }

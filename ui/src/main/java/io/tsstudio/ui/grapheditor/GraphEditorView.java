@@ -1,5 +1,6 @@
 package io.tsstudio.ui.grapheditor;
 
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
@@ -24,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.stage.FileChooser;
+import javafx.util.Duration;
 
 import java.io.File;
 
@@ -51,6 +53,11 @@ public class GraphEditorView extends BorderPane {
     public GraphEditorView(GraphEditorViewModel vm) {
         this.vm = vm;
         this.canvas = new EditorCanvas(vm);
+        PauseTransition codeDebounce = new PauseTransition(Duration.millis(120));
+        vm.setCodeScheduler(r -> {
+            codeDebounce.setOnFinished(e -> r.run());
+            codeDebounce.playFromStart();
+        });
         canvas.setId("graphEditorCanvas");
         getStyleClass().add("graph-editor");
 
@@ -114,7 +121,7 @@ public class GraphEditorView extends BorderPane {
 
         SplitPane split = new SplitPane(paletteBox, canvas, tabs);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.18, 0.68);
+        split.setDividerPositions(0.15, 0.74);
         SplitPane.setResizableWithParent(paletteBox, false);
         setCenter(split);
 

@@ -137,9 +137,26 @@ public class GraphEditorViewModel {
         status.set(message);
     }
 
+    private java.util.function.Consumer<Runnable> codeScheduler = Runnable::run;
+    private boolean codePending;
+
+    /**
+     * How code regeneration is scheduled after an edit. By default at once; the view defers it (a short debounce) so
+     * an edit reaches the screen without waiting for a large document's code.
+     */
+    public void setCodeScheduler(java.util.function.Consumer<Runnable> scheduler) {
+        this.codeScheduler = scheduler;
+    }
+
     private void documentChanged() {
         selection.removeIf(id -> doc.find(id).isEmpty());
-        regenerateCode();
+        if (!codePending) {
+            codePending = true;
+            codeScheduler.accept(() -> {
+                codePending = false;
+                regenerateCode();
+            });
+        }
         repaint();
     }
 
@@ -343,8 +360,16 @@ public class GraphEditorViewModel {
 
     // ---- issues ----
 
+    private final Map<String, List<String>> issueCache = new java.util.HashMap<>();
+    private long issueRevision = -1;
+
+    /** The block's issues, computed once per document revision (the canvas asks on every frame). */
     public List<String> issues(Block b) {
-        return BlockIssues.of(doc, b);
+        if (issueRevision != doc.revision()) {
+            issueCache.clear();
+            issueRevision = doc.revision();
+        }
+        return issueCache.computeIfAbsent(b.id(), id -> BlockIssues.of(doc, doc.block(id)));
     }
 
     // ---- properties ----

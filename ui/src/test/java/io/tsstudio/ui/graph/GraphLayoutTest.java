@@ -124,17 +124,41 @@ public class GraphLayoutTest {
     void largeChainsLayOutOnTheLayoutThreadAndCancelStopsThem() {
         TestIr b = TestIr.module(NET);
         String x = b.input("x", "Tensor");
+        String skip = x;
         for (int i = 0; i < 3000; i++) {
-            x = b.op("aten::relu", TestIr.RELU_SCHEMA, "Tensor", x);
+            x = i % 3 == 2 ? b.op("aten::add", TestIr.ADD_SCHEMA, "Tensor", x, skip) : b.op("aten::relu", TestIr.RELU_SCHEMA, "Tensor", x);
+            if (i % 3 == 2) {
+                skip = x;
+            }
         }
         b.output(x);
         GraphViewModel vm = new GraphViewModel(b.build(), SubgraphLoader.none(),
                 GraphOptions.defaults().withSectionSize(5000));
-        GraphScene s = layout(new GraphLayoutEngine(), vm);
+        GraphLayoutEngine engine = new GraphLayoutEngine();
+        GraphScene s = layout(engine, vm);
         assertEquals(3002, s.nodeCount());
+        assertTrue(engine.lastElkMillis() > 0, "residual edges: ELK, not the chain shortcut");
         AtomicBoolean cancel = new AtomicBoolean(true);
         assertThrows(LayoutCancelledException.class, () -> GraphSvg.onLayoutThread(
                 () -> new GraphLayoutEngine().layout(vm.root(), vm::isExpanded, LayoutProgress.none(), cancel::get)));
+    }
+
+    @Test
+    void simpleChainsAreStackedWithoutElk() {
+        GraphViewModel vm = new GraphViewModel(stack(50), LOADER);
+        GraphLayoutEngine engine = new GraphLayoutEngine();
+        GraphScene s = layout(engine, vm);
+        assertEquals(0, engine.lastElkMillis());
+        assertEquals(52, s.nodeCount());
+        double centre = s.x(0) + s.w(0) / 2;
+        for (int i = 1; i < s.nodeCount(); i++) {
+            assertEquals(centre, s.x(i) + s.w(i) / 2, 1e-9, "centred");
+            assertTrue(s.y(i) >= s.y(i - 1) + s.h(i - 1) + 20, "stacked in chain order");
+        }
+        assertEquals(51, s.edgeCount());
+        vm.expand(vm.root().nodes().get(3));
+        layout(engine, vm);
+        assertEquals(2, engine.lastGroupsLaidOut(), "the opened block (residual: ELK) and the top level");
     }
 
     @Test
@@ -164,6 +188,22 @@ public class GraphLayoutTest {
             c++;
         }
         return c;
+    }
+
+    @Test
+    void observedShapesReplaceTypesOnEdgeLabels() {
+        GraphViewModel vm = new GraphViewModel(stack(2), LOADER);
+        GraphScene s = layout(new GraphLayoutEngine(), vm);
+        GraphEdge first = s.edge(0);
+        StringBuilder plain = new StringBuilder();
+        new ScenePainter().paint(s, new SvgPainter(plain), 0, 0, s.width(), s.height(), 1.0, Highlights.NONE);
+        assertTrue(plain.toString().contains(">Tensor</text>"));
+        ScenePainter painter = new ScenePainter();
+        painter.setShapes((group, value) -> group.equals(vm.root().path()) && value.equals(first.valueId())
+                ? java.util.Optional.of("[8, 16]") : java.util.Optional.empty());
+        StringBuilder shaped = new StringBuilder();
+        painter.paint(s, new SvgPainter(shaped), 0, 0, s.width(), s.height(), 1.0, Highlights.NONE);
+        assertTrue(shaped.toString().contains(">[8, 16]</text>"), shaped.toString());
     }
 
     @Test

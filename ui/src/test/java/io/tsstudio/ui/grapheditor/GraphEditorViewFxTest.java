@@ -73,7 +73,11 @@ class GraphEditorViewFxTest {
         Block now = view.viewModel().document().block(fc.id());
         assertEquals(4L, now.setting("in_features"));
         assertEquals(3L, now.setting("out_features"));
-        assertTrue(view.codeArea().getText().contains("linear = self.linear.forward(x)"), view.codeArea().getText());
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> view.codeArea().getText().contains("linear = self.linear.forward(x)"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the code tab did not follow the graph: " + view.codeArea().getText(), e);
+        }
         assertEquals(BlockKind.MODULE, now.kind());
 
         robot.clickOn("#compileButton");
@@ -84,5 +88,34 @@ class GraphEditorViewFxTest {
         javafx.scene.control.TextArea output = robot.lookup("#runOutput").queryAs(javafx.scene.control.TextArea.class);
         assertTrue(output.isVisible(), "the Result tab is shown after a run");
         assertTrue(output.getText().contains("Tensor [1, 3] float32"), output.getText());
+    }
+
+    @Test
+    void rubberBandSelectDeleteAndUndoWithTheKeyboard(FxRobot robot) {
+        GraphEditorViewModel vm = view.viewModel();
+        robot.interact(() -> {
+            vm.commands().execute(io.tsstudio.ui.grapheditor.model.Commands.replaceAll("mlp", ModelFixtures.mlp().document()));
+            java.util.Map<String, double[]> pos = new java.util.LinkedHashMap<>();
+            int i = 0;
+            for (Block b : vm.document().blocks()) pos.put(b.id(), new double[] {40 + 200.0 * (i % 2), 40 + 90.0 * (i++ / 2)});
+            vm.run(io.tsstudio.ui.grapheditor.model.Commands.move(pos));
+        });
+        io.tsstudio.ui.grapheditor.model.GraphDocument before = io.tsstudio.ui.grapheditor.model.Commands.snapshot(vm.document());
+        // a rectangle around the first row (two blocks) selects exactly those
+        robot.drag(canvasPoint(20, 20), MouseButton.PRIMARY).moveTo(canvasPoint(430, 120)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, vm.selection().size(), vm.selection().toString());
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before.size() - 2, vm.document().size());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.document().sameContent(before), "Ctrl+Z brings the blocks and their connections back");
+        // dragging a block moves it, as one undoable step
+        Block third = vm.document().blocks().stream().skip(2).findFirst().orElseThrow();
+        robot.drag(canvasPoint(third.x() + 80, third.y() + 12), MouseButton.PRIMARY).moveBy(60, 40).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Block moved = vm.document().block(third.id());
+        assertTrue(moved.x() > third.x() + 30 && moved.y() > third.y() + 20, "moved to " + moved.x() + "," + moved.y());
     }
 }

@@ -13,6 +13,7 @@ import io.tsstudio.ui.graph.LayoutThreads;
 import io.tsstudio.ui.graph.ModuleGraphs;
 import io.tsstudio.ui.graph.NodeDetails;
 import io.tsstudio.ui.graph.SearchResults;
+import io.tsstudio.ui.graph.ShapeLookup;
 import io.tsstudio.ui.graph.SubgraphLoader;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -135,6 +136,7 @@ public final class GraphPane extends BorderPane {
         statusBar.setAlignment(Pos.CENTER_LEFT);
         setBottom(statusBar);
 
+        canvas.setOnKeyPressed(this::keys);
         canvas.setOnSelect(n -> withVm(v -> v.select(n)));
         canvas.setOnToggle(n -> withVm(v -> {
             anchorOn(n);
@@ -142,6 +144,35 @@ public final class GraphPane extends BorderPane {
         }));
         canvas.addCameraListener(minimap::refresh);
         canvas.setHighlights(this::highlights);
+    }
+
+    /** F fit, +/- zoom, arrows pan, Enter opens/closes the selected group, T traces, Ctrl+F searches. */
+    private void keys(javafx.scene.input.KeyEvent e) {
+        double w = canvas.getWidth() / 2, h = canvas.getHeight() / 2;
+        switch (e.getCode()) {
+            case F -> {
+                if (e.isShortcutDown()) {
+                    search.requestFocus();
+                } else {
+                    canvas.fit();
+                }
+            }
+            case PLUS, EQUALS, ADD -> canvas.zoomAt(w, h, 1.25);
+            case MINUS, SUBTRACT -> canvas.zoomAt(w, h, 0.8);
+            case LEFT -> canvas.setCamera(canvas.scale(), canvas.translateX() + 80, canvas.translateY());
+            case RIGHT -> canvas.setCamera(canvas.scale(), canvas.translateX() - 80, canvas.translateY());
+            case UP -> canvas.setCamera(canvas.scale(), canvas.translateX(), canvas.translateY() + 80);
+            case DOWN -> canvas.setCamera(canvas.scale(), canvas.translateX(), canvas.translateY() - 80);
+            case ENTER -> withVm(v -> v.selected().filter(GraphNode::isContainer).ifPresent(n -> {
+                anchorOn(n);
+                v.toggle(n);
+            }));
+            case T -> withVm(GraphViewModel::traceSelected);
+            default -> {
+                return;
+            }
+        }
+        e.consume();
     }
 
     private static Button button(String text, String id, Runnable action) {
@@ -154,6 +185,7 @@ public final class GraphPane extends BorderPane {
     /** Shows a graph whose submodule calls open through {@code loader}. */
     public void show(IrGraph graph, SubgraphLoader loader) {
         vm = new GraphViewModel(graph, loader);
+        canvas.setShapes(ShapeLookup.none());
         fold.setSelected(true);
         flat.setSelected(false);
         engine.clear();
@@ -165,18 +197,63 @@ public final class GraphPane extends BorderPane {
     }
 
     /**
-     * Shows {@code module.<method>} with its submodule calls as groups that open on demand. The module must stay
-     * open while it is shown (opening a group reads the submodule's graph).
+     * Shows {@code module.<method>} with its submodule calls as groups that open on demand. The graph is read on the
+     * layout worker (a 50,000-node model's top level takes about a second), then laid out; {@link #layoutDone()}
+     * completes when it is on screen. The module must stay open while it is shown (opening a group reads the
+     * submodule's graph).
      *
      * @throws IllegalArgumentException when the module has no such method
      */
     public void show(ScriptModule module, String method) {
-        show(ModuleGraphs.graph(module, method), ModuleGraphs.loader(module));
+        if (!module.hasMethod(method)) {
+            throw new IllegalArgumentException("module " + module.className() + " has no method '" + method + "'");
+        }
+        long token = generation.incrementAndGet();
+        CompletableFuture<GraphScene> shown = new CompletableFuture<>();
+        layoutDone = shown;
+        status.setText("Reading the graph of " + method + "\u2026");
+        worker.submit(() -> {
+            try {
+                IrGraph graph = ModuleGraphs.graph(module, method);
+                Platform.runLater(() -> {
+                    if (generation.get() != token) {
+                        shown.cancel(false);
+                        return;
+                    }
+                    show(graph, ModuleGraphs.loader(module));
+                    layoutDone.whenComplete((scene, error) -> {
+                        if (error != null) {
+                            shown.completeExceptionally(error);
+                        } else {
+                            shown.complete(scene);
+                        }
+                    });
+                    layoutDone = shown;
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    status.setText("Cannot read the graph: " + e.getMessage());
+                    shown.completeExceptionally(e);
+                });
+            }
+        });
     }
 
     /** Shows a graph without submodule calls to open (a function, or a test graph). */
     public void show(IrGraph graph) {
         show(graph, SubgraphLoader.none());
+    }
+
+    /**
+     * Observed shapes from a run or a trace (by group path and value id): drawn on edges and listed in the details
+     * next to the static types.
+     */
+    public void setObservedShapes(ShapeLookup shapes) {
+        canvas.setShapes(shapes);
+        if (vm != null) {
+            vm.setShapes(shapes);
+            vm.selected().ifPresent(this::selectionChanged);
+        }
     }
 
     public GraphViewModel viewModel() {

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Computes a block's ports. Parsed schemas are cached: the palette and large documents reuse a few thousand. */
 public final class Signatures {
     private static final Map<String, ParsedSchema> SCHEMAS = new ConcurrentHashMap<>();
+    // ports depend only on kind, type and schema (never on settings), and the canvas asks for them on every frame
+    private static final Map<String, BlockSignature> SIGNATURES = new ConcurrentHashMap<>();
 
     private Signatures() {
     }
@@ -18,6 +20,15 @@ public final class Signatures {
     }
 
     public static BlockSignature of(Block b) {
+        String key = b.kind().ordinal() + "\u0000" + b.type() + "\u0000" + b.schema();
+        BlockSignature cached = SIGNATURES.get(key);
+        if (cached != null) return cached;
+        BlockSignature s = compute(b);
+        if (SIGNATURES.size() < 50_000) SIGNATURES.put(key, s);
+        return s;
+    }
+
+    private static BlockSignature compute(Block b) {
         return switch (b.kind()) {
             case INPUT -> new BlockSignature(List.of(), List.of(PortSpec.required("value", TypeRef.parse(b.type()))));
             case OUTPUT -> new BlockSignature(List.of(PortSpec.required("value", TypeRef.parse(b.type()))), List.of());

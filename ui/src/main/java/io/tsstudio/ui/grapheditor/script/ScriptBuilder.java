@@ -23,6 +23,8 @@ public final class ScriptBuilder {
     /** Builds from a script, which may be the generated one edited by hand (same submodules). */
     public static BuiltModel build(GeneratedScript script, ModelWeights weights) {
         ScriptModule top = ModuleAssembly.newModule(script.className());
+        // blocks with the same forward and parameter names share one class: compiled once, instantiated many times
+        java.util.Map<String, ScriptModule> classes = new java.util.HashMap<>();
         try {
             for (GeneratedScript.Submodule s : script.submodules()) {
                 ScriptModule kept = weights.kept(s.blockId());
@@ -33,13 +35,21 @@ public final class ScriptBuilder {
                 if (s.forwardSource().isEmpty()) {
                     throw new IllegalStateException("submodule '" + s.name() + "' (" + s.type() + ") has neither generated code nor a kept module");
                 }
-                try (ScriptModule child = ModuleAssembly.newModule(s.type())) {
+                String classKey = s.type() + "\n" + s.forwardSource() + s.parameters().stream().map(p -> p.name() + (p.buffer() ? "/b" : "/p")).toList();
+                ScriptModule prototype = classes.get(classKey);
+                ScriptModule child = prototype == null ? ModuleAssembly.newModule(s.type()) : ModuleAssembly.newInstanceOf(prototype);
+                try {
                     for (ParamSpec p : s.parameters()) {
                         if (p.buffer()) child.registerBuffer(p.name(), weights.tensorFor(s.blockId(), p));
                         else child.registerParameter(p.name(), weights.tensorFor(s.blockId(), p), false);
                     }
-                    child.define(s.forwardSource());
+                    if (prototype == null) {
+                        child.define(s.forwardSource());
+                        classes.put(classKey, child);
+                    }
                     ModuleAssembly.addSubmodule(top, s.name(), child);
+                } finally {
+                    if (prototype != null) child.close();
                 }
             }
             top.define(script.source());
@@ -48,6 +58,8 @@ public final class ScriptBuilder {
         } catch (RuntimeException e) {
             top.close();
             throw e;
+        } finally {
+            for (ScriptModule c : classes.values()) c.close();
         }
     }
 }
