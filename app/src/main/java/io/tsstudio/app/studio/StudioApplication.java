@@ -52,9 +52,6 @@ public final class StudioApplication extends Application {
         console.captureLogging("io.tsstudio");
         vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater, console);
         window = new MainWindow(stage, vm, themes, settings);
-        // The other components plug into the window's dock slots and follow the workspace's active model.
-        GraphWiring.install(window, vm.workspace(), vm.ioExecutor());
-        runPanel = RunPanelWiring.install(window, vm.workspace());
 
         Scene scene = new Scene(window.root(), settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
         themes.register(scene);
@@ -68,16 +65,24 @@ public final class StudioApplication extends Application {
         long shownMs = sinceLaunch();
         console.info("Window shown " + shownMs + " ms after launch; loading LibTorch in the background");
         report("windowShownMs", shownMs);
-        // "Usable": the first frame with the window's content has been rendered.
-        Platform.runLater(() -> Platform.runLater(() -> report("windowUsableMs", sinceLaunch())));
-        // Drawing the icon takes a few snapshots; it can wait until the window is up.
-        Platform.runLater(() -> stage.getIcons().setAll(AppIcon.images()));
 
         autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> vm.autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
 
-        Platform.runLater(() -> openInitialFiles(options, dirs));
+        // The other components plug into the window's dock slots and follow the workspace's active model; they are
+        // installed once the window is up (the run panel starts its worker process).
+        Platform.runLater(() -> {
+            // "Usable": the window's first frame is out and the FX thread takes events.
+            report("windowUsableMs", sinceLaunch());
+            Platform.runLater(() -> {
+                // Drawing the icon takes a few snapshots; it can wait until the window is up.
+                stage.getIcons().setAll(AppIcon.images());
+                GraphWiring.install(window, vm.workspace(), vm.ioExecutor());
+                runPanel = RunPanelWiring.install(window, vm.workspace());
+                openInitialFiles(options, dirs);
+            });
+        });
         if (options.exitAfterMillis() > 0) scheduleExit(stage, options);
     }
 
