@@ -5,7 +5,8 @@
 #   3. runs `tsstudio inspect linrelu.script.dat --json` from the image twice, with an empty XDG_DATA_HOME: the first
 #      launch unpacks LibTorch into $XDG_DATA_HOME/tsstudio/javacpp-cache, the second must reuse it (no file rewritten);
 #      checks the JSON and prints both launch times,
-#   4. starts the studio under Xvfb until a window titled "TorchScript Studio" shows, takes a screenshot, closes it.
+#   4. starts the studio on that file under Xvfb until a window titled "TorchScript Studio" shows, takes a
+#      screenshot, closes it with Ctrl+Q.
 # Usage: installers/smoke-test.sh [--no-build] [--no-gui] [--install-missing]
 #   --install-missing  apt-get the GUI tools (Xvfb, xdotool, ImageMagick, GTK) when absent and running as root.
 # Env: MVN_ARGS (extra Maven flags, e.g. -o), SMOKE_FIXTURES (default: shared/fixtures found above the checkout), SMOKE_GUI_TIMEOUT (seconds, default 120), SMOKE_KEEP_CACHE=1 keeps
@@ -57,7 +58,7 @@ find_fixtures() {
 if [ "$build" = 1 ]; then
   say "building the app-image (mvn -Pdist -DskipTests package)"
   t0=$(now)
-  (cd "$root" && mvn -B -q ${MVN_ARGS:-} -Pdist -DskipTests package)
+  (cd "$root" && mvn -B -q -Dstyle.color=never ${MVN_ARGS:-} -Pdist -DskipTests package)
   say "app-image built in $(secs "$t0" "$(now)") s"
 fi
 [ -x "$launcher" ] || { echo "smoke: FAIL no launcher at $launcher (build with mvn -Pdist -DskipTests package)" >&2; exit 1; }
@@ -104,10 +105,7 @@ PY
 if [ -f "$model" ]; then
   run_inspect first
   first_rc=$rc first_s=$elapsed
-  if [ "$first_rc" = 2 ] && grep -q "not built yet" "$work/inspect-first.err"; then
-    # Until the CLI lands on main the launcher answers with its usage line: check the routing and exit status only.
-    say "SKIP inspect JSON: the CLI is not built yet on this branch (exit 2 with usage, as expected); launch took ${first_s} s"
-  elif [ "$first_rc" != 0 ]; then
+  if [ "$first_rc" != 0 ]; then
     fail "inspect exited $first_rc: $(head -c 600 "$work/inspect-first.err")"
   else
     if command -v python3 >/dev/null; then
@@ -164,7 +162,10 @@ if [ "$gui" = 1 ]; then
     export DISPLAY="$display"
     for _ in $(seq 50); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
     # Under Xvfb Prism's ES2 pipeline fails over to software anyway; asking for it directly skips the attempt.
-    JAVA_TOOL_OPTIONS="-Dprism.order=sw" "$launcher" >"$work/gui.out" 2>&1 &
+    # Opened with the fixture as its argument, as the desktop entry's "Exec=tsstudio %F" does for a double-clicked .pt.
+    gui_args=()
+    [ -f "$model" ] && gui_args=("$model")
+    JAVA_TOOL_OPTIONS="-Dprism.order=sw" "$launcher" "${gui_args[@]}" >"$work/gui.out" 2>&1 &
     app_pid=$!
     t0=$(now) wid=""
     deadline=$(( $(date +%s) + ${SMOKE_GUI_TIMEOUT:-120} ))
@@ -173,10 +174,7 @@ if [ "$gui" = 1 ]; then
       [ -n "$wid" ] && break
       sleep 0.5
     done
-    if [ -z "$wid" ] && ! kill -0 "$app_pid" 2>/dev/null && grep -q "not built yet" "$work/gui.out"; then
-      # Until the studio lands on main the launcher prints its usage line and exits.
-      say "SKIP gui window: the studio is not built yet on this branch (launcher exited with its usage line)"
-    elif [ -z "$wid" ]; then
+    if [ -z "$wid" ]; then
       if kill -0 "$app_pid" 2>/dev/null; then
         fail "no window titled 'TorchScript Studio' within ${SMOKE_GUI_TIMEOUT:-120} s"
       else
@@ -187,7 +185,20 @@ if [ "$gui" = 1 ]; then
       kill "$app_pid" 2>/dev/null || true
     else
       say "window '$(xdotool getwindowname "$wid")' shown after $(secs "$t0" "$(now)") s: $(xwininfo -id "$wid" | awk '/Width|Height/ {printf "%s%s ", $1, $2}')"
-      sleep "${SMOKE_GUI_SETTLE:-4}"   # let the first layout and paint finish before the screenshot
+      # Once the model is open the title names the file ("TorchScript Studio — ... linrelu.script.dat"); wait for that
+      # and for the title to stay put for 10 s (views still filling in change it), at most SMOKE_GUI_SETTLE s, so the
+      # screenshot shows the model rather than "Opening...".
+      if [ ${#gui_args[@]} -gt 0 ]; then
+        settle_until=$(( $(date +%s) + ${SMOKE_GUI_SETTLE:-90} ))
+        last="" stable_since=$(date +%s)
+        while [ "$(date +%s)" -lt "$settle_until" ] && kill -0 "$app_pid" 2>/dev/null; do
+          title="$(xdotool getwindowname "$wid" 2>/dev/null || true)"
+          [ "$title" != "$last" ] && last="$title" stable_since=$(date +%s)
+          case "$title" in *"$(basename "$model")"*) [ $(( $(date +%s) - stable_since )) -ge 10 ] && break ;; esac
+          sleep 0.5
+        done
+        say "title '$last' after $(secs "$t0" "$(now)") s"
+      fi
       import -window root "$work/packaged.png" && say "screenshot: $work/packaged.png"
       # Close it as a user would (Ctrl+Q on the focused window); a JVM that ignores that gets SIGTERM.
       xdotool windowfocus --sync "$wid" 2>/dev/null || true

@@ -174,4 +174,17 @@ public final class Jit {
     public static ScriptModule traceModule(Module module, Map<String, java.util.List<?>> methods, TraceOptions options) {
         return Tracer.traceModule(module, methods, options);
     }
+
+    /** Saves a traced function as a module whose {@code forward} is the function (R's jit_save of a script_function). */
+    public static void save(TracedFunction function, Path path) {
+        function.save(path);
+    }
+
+    public static void saveForMobile(TracedFunction function, Path path) {
+        function.saveForMobile(path);
+    }
+
+    public static byte[] toBytes(TracedFunction function) {
+        return function.serialize();
+    }
 }

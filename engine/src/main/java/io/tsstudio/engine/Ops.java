@@ -4,6 +4,7 @@ import io.tsstudio.engine.internal.torch.Dispatcher;
 import io.tsstudio.engine.internal.torch.OpCatalog;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Any operator of LibTorch's registry (about 4,300 overloads), by qualified name: {@code Ops.call("aten::relu", x)}.
@@ -21,6 +22,14 @@ public final class Ops {
         return Dispatcher.call(name, args);
     }
 
+    /**
+     * Calls with positional arguments and then arguments by their schema names, keyword-only ones included:
+     * {@code Ops.callNamed("aten::sum", List.of(x), Map.of("dim", new long[] {1}, "keepdim", true))}.
+     */
+    public static Object callNamed(String name, List<?> positional, Map<String, ?> named) {
+        return Dispatcher.callNamed(name, positional, named);
+    }
+
     /** The schema a call with these arguments would use. */
     public static OpSchema resolve(String name, Object... args) {
         return Dispatcher.resolveSchema(name, args);
@@ -29,6 +38,11 @@ public final class Ops {
     /** Every overload of {@code name} (or the one named {@code name.overload}), in registry order; empty if unknown. */
     public static List<OpSchema> schemas(String name) {
         return OpCatalog.get().schemas(name);
+    }
+
+    /** Distinct qualified operator names ({@code aten::abs}, ...), sorted; read once and cached. */
+    public static List<String> names() {
+        return OpCatalog.get().names();
     }
 
     /** Every registered operator overload; read once and cached. */

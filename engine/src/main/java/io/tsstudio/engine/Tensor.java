@@ -657,6 +657,12 @@ public final class Tensor implements AutoCloseable {
         return this;
     }
 
+    /** Adds an integer in place (keeps integer tensors integer). */
+    public Tensor add_(long other) {
+        Dispatcher.call("aten::add_.Scalar", this, other);
+        return this;
+    }
+
     public Tensor mul_(double other) {
         Dispatcher.call("aten::mul_.Scalar", this, other);
         return this;

@@ -47,4 +47,14 @@ class TensorTest {
         assertEquals("2.10.0", Torch.version());
         assertEquals(Device.CPU, Torch.devices().get(0));
     }
+
+    @Test
+    void emptyTensorsRoundTrip() {
+        try (Tensor f = Tensor.of(new float[0], 0); Tensor l = Tensor.of(new long[0], 2, 0); Tensor b = Tensor.of(new boolean[0], 0)) {
+            assertArrayEquals(new long[] {2, 0}, l.shape());
+            assertEquals(0, f.toFloatArray().length);
+            assertEquals(0, l.toLongArray().length);
+            assertEquals(0, b.toBooleanArray().length);
+        }
+    }
 }

@@ -21,8 +21,10 @@ import java.util.concurrent.Callable;
 
 /** {@code tsstudio compile SOURCE [-o OUT.pt]}. */
 @Command(name = "compile", mixinStandardHelpOptions = true,
-        description = {"Compile TorchScript source (def functions). Errors print as SOURCE:LINE:COL: message.",
-                "With -o, save a module whose methods are the functions (one named forward becomes its forward)."})
+        description = {"Compile TorchScript source (def functions, classes, NamedTuples).",
+                "Errors print as SOURCE:LINE:COL: message.",
+                "With -o, save a module whose methods are the functions",
+                "(the one named forward becomes its forward)."})
 final class CompileCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SOURCE", description = "a TorchScript source file")
     String source;

@@ -7,6 +7,9 @@ import io.tsstudio.engine.ir.IrDot;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.engine.ir.IrGraphs;
 import io.tsstudio.engine.ir.IrJson;
+import io.tsstudio.ui.graph.GraphOptions;
+import io.tsstudio.ui.graph.GraphSvg;
+import io.tsstudio.ui.graph.SubgraphLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,8 +21,9 @@ import java.util.concurrent.Callable;
 
 /** {@code tsstudio graph FILE [--method NAME] [--format text|json|dot|svg]}. */
 @Command(name = "graph", mixinStandardHelpOptions = true,
-        description = {"Print a method's TorchScript graph (not inlined: submodule calls stay calls).",
-                "text is LibTorch's own print; json and dot are the studio's IR model."})
+        description = {"Print a method's TorchScript graph, not inlined: submodule calls stay calls.",
+                "text is LibTorch's own print; json and dot are the studio's IR model;",
+                "svg is the picture the studio's graph view draws."})
 final class GraphCommand implements Callable<Integer> {
     enum Format { text, json, dot, svg }
 
@@ -35,15 +39,25 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--fold-constants", description = "fold prim::Constant nodes into the nodes that use them (json, dot)")
     boolean foldConstants;
 
+    @Option(names = "--depth", paramLabel = "N", defaultValue = "0", description = "svg: open submodule calls N levels deep (default: ${DEFAULT-VALUE})")
+    int depth;
+
     @Spec
     CommandSpec spec;
 
+    /** Graphs of submodules by dotted path, for the SVG's opened calls. */
+    private static SubgraphLoader submodules(ScriptModule root) {
+        return (path, method) -> {
+            if (path.isEmpty()) return IrGraphs.of(root, method);
+            try (ScriptModule sub = root.submodule(path)) {
+                return IrGraphs.of(sub, method);
+            }
+        };
+    }
+
     @Override
     public Integer call() {
-        if (format == Format.svg) {
-            throw new UserError("--format svg is not available yet (it comes with the studio's graph view); "
-                    + "use --format dot and Graphviz ('dot -Tsvg') meanwhile");
-        }
+        if (depth < 0) throw new UserError("--depth must be 0 or more, not " + depth);
         PrintWriter out = spec.commandLine().getOut();
         try (ScriptModule m = CliFiles.load(file, Device.CPU)) {
             if (!m.hasMethod(method)) {
@@ -55,6 +69,11 @@ final class GraphCommand implements Callable<Integer> {
                 return 0;
             }
             IrGraph g = IrGraphs.of(m, method);
+            if (format == Format.svg) {
+                // the picture the studio's graph view draws, with submodule calls opened --depth levels down
+                out.print(GraphSvg.render(g, submodules(m), GraphOptions.defaults(), depth));
+                return 0;
+            }
             if (foldConstants) g = IrGraphs.constantsFolded(g);
             out.print(format == Format.json ? IrJson.write(g) + "\n" : IrDot.write(g));
         }

@@ -16,13 +16,14 @@ import java.util.concurrent.Callable;
 
 /** {@code tsstudio inspect FILE [--json]}. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Show what a model file holds: class, methods, parameters, buffers, attributes and submodules",
-                "of a TorchScript archive, or the tensors of a torch.save archive."})
+        description = {"Show what a model file holds: the class, methods, parameters, buffers,",
+                "attributes and submodules of a TorchScript archive, or the tensors of a",
+                "torch.save archive."})
 final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a .pt file")
     String file;
 
-    @Option(names = "--json", description = "print JSON (keys: file, format, class, methods, parameters, buffers, attributes, submodules, parameter_count)")
+    @Option(names = "--json", description = {"print JSON: file, format, class, methods, parameters,", "buffers, attributes, submodules, parameter_count"})
     boolean json;
 
     @Spec

@@ -25,10 +25,15 @@ import java.util.concurrent.Callable;
 
 /** {@code tsstudio run FILE [--method NAME] [--arg JSON]... [--device DEV] [--warmup N] [--iterations N] [--json]}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Call a method of a TorchScript model with JSON arguments and print the result and its timing.",
-                "A tensor argument is {\"tensor\": [[1, 2], [3, 4]], \"dtype\": \"float32\"} or",
-                "{\"tensor\": {\"shape\": [2, 3], \"fill\": \"zeros|ones|rand|randn|arange\"}}; lists, tuples ({\"tuple\": [..]}),",
-                "dicts ({\"dict\": [[k, v], ..]} or an object), numbers, strings, booleans and null follow the method's schema."})
+        description = {"Call a method of a TorchScript model with JSON arguments; print its result and timing.",
+                "",
+                "Each --arg is one argument, read as the method's schema declares it:",
+                "  tensor  {\"tensor\": [[1, 2], [3, 4]], \"dtype\": \"float32\"}",
+                "          {\"tensor\": {\"shape\": [2, 3], \"fill\": \"zeros|ones|rand|randn|arange\"}}",
+                "  tuple   [1, \"a\"] or {\"tuple\": [1, \"a\"]}",
+                "  dict    {\"key\": 1} or {\"dict\": [[key, value], ...]}",
+                "  list [..], NamedTuple {\"field\": ..}, numbers, strings, true/false, null (None)",
+                ""})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a TorchScript .pt file")
     String file;
@@ -146,11 +151,16 @@ final class RunCommand implements Callable<Integer> {
         ObjectNode t = o.putObject("timing");
         t.put("warmup", warmup);
         t.put("iterations", timing.count());
-        t.put("min_ms", timing.minMs());
-        t.put("p50_ms", timing.p50Ms());
-        t.put("p90_ms", timing.p90Ms());
-        t.put("max_ms", timing.maxMs());
+        t.put("min_ms", nanosecondPrecision(timing.minMs()));
+        t.put("p50_ms", nanosecondPrecision(timing.p50Ms()));
+        t.put("p90_ms", nanosecondPrecision(timing.p90Ms()));
+        t.put("max_ms", nanosecondPrecision(timing.maxMs()));
         return o;
+    }
+
+    /** Milliseconds to the nanosecond the clock measured, without binary-fraction tails (0.4404470000000004). */
+    static double nanosecondPrecision(double ms) {
+        return Math.round(ms * 1e6) / 1e6;
     }
 
     private String text(MethodInfo info, Device dev, Object result, RunStats timing) {
@@ -158,7 +168,8 @@ final class RunCommand implements Callable<Integer> {
         sb.append(InspectReport.signature(info)).append(" on ").append(dev).append('\n');
         sb.append(ValueText.format(result)).append("\n\n");
         if (timing.count() == 1) {
-            sb.append(String.format(Locale.ROOT, "time  %.3f ms (1 call%s)%n", timing.minMs(), warmup > 0 ? " after " + warmup + " warmup" : ""));
+            sb.append(String.format(Locale.ROOT, "time  %.3f ms (1 call%s)%n", timing.minMs(), warmup > 0 ? " after " + warmup + " warmup"
+                    : "; the first call also optimizes the graph: --warmup 3 --iterations 20 for steady figures"));
         } else {
             sb.append(String.format(Locale.ROOT, "time  min %.3f ms  p50 %.3f ms  p90 %.3f ms  max %.3f ms  (%d calls after %d warmup)%n",
                     timing.minMs(), timing.p50Ms(), timing.p90Ms(), timing.maxMs(), timing.count(), warmup));

@@ -14,8 +14,11 @@ import java.util.Map;
 
 /** Values printed for people: tensors with shape, dtype, device, values (when small) and statistics; containers indented. */
 final class ValueText {
-    /** Tensors with more elements print only their summary. */
-    static final int MAX_PRINTED = 1000;
+    /** Tensors with more elements print only their statistics. */
+    static final int MAX_FETCHED = 1_000_000;
+    /** Tensors with more elements print the edges of each long dimension, as PyTorch does. */
+    static final int SUMMARY_OVER = 200;
+    static final int EDGE_ITEMS = 3;
     private static final int MAX_DEPTH = 32;
     private static final int LINE_WIDTH = 100;
 
@@ -103,57 +106,100 @@ final class ValueText {
         long n = t.numel();
         if (n == 0) return;
         boolean complex = dtype == DType.COMPLEX64 || dtype == DType.COMPLEX128;
-        if (n <= MAX_PRINTED && !complex) {
-            String[] cells = cells(t, dtype, (int) n);
-            int width = 0;
-            for (String c : cells) width = Math.max(width, c.length());
+        if (n <= MAX_FETCHED && !complex) {
+            Cells cells = new Cells(t, dtype, shape);
             sb.append('\n').append(indent);
-            if (shape.length == 0) sb.append(cells[0]);
-            else nest(sb, cells, width, shape, 0, new int[] {0}, indent);
+            if (shape.length == 0) sb.append(cells.text(0));
+            else cells.nest(sb, 0, 0, indent);
         }
         if (!complex && dtype != DType.BOOL) {
             TensorStats.of(t).filter(s -> n > 1).ifPresent(s -> sb.append('\n').append(indent).append("min ").append(number(s.min()))
                     .append("  max ").append(number(s.max())).append("  mean ").append(number(s.mean())));
         }
-        if (n > MAX_PRINTED) sb.append("\n").append(indent).append("(").append(n).append(" values; --json prints up to 10,000)");
+        if (n > MAX_FETCHED) sb.append("\n").append(indent).append("(").append(String.format("%,d", n)).append(" values: too many to print)");
     }
 
-    private static String[] cells(Tensor t, DType dtype, int n) {
-        String[] cells = new String[n];
-        if (dtype == DType.BOOL) {
-            boolean[] v = t.toBooleanArray();
-            for (int i = 0; i < n; i++) cells[i] = v[i] ? "True" : "False";
-        } else if (dtype.isFloatingPoint()) {
-            double[] v = t.toDoubleArray();
-            for (int i = 0; i < n; i++) cells[i] = number(v[i]);
-        } else {
-            long[] v = t.toLongArray();
-            for (int i = 0; i < n; i++) cells[i] = Long.toString(v[i]);
-        }
-        return cells;
-    }
+    /**
+     * A tensor's values as text, printed like PyTorch does: every dimension longer than {@value #EDGE_ITEMS} * 2 shows
+     * its first and last {@value #EDGE_ITEMS} entries around "...", once the tensor has more than {@value #SUMMARY_OVER}
+     * elements.
+     */
+    private static final class Cells {
+        private final String[] text;
+        private final long[] shape;
+        private final long[] strides;
+        private final boolean summarize;
+        private final int width;
 
-    private static void nest(StringBuilder sb, String[] cells, int width, long[] shape, int level, int[] next, String indent) {
-        sb.append('[');
-        int perLine = Math.max(1, (LINE_WIDTH - indent.length() - level - 1) / (width + 2));
-        for (long i = 0; i < shape[level]; i++) {
-            if (i > 0) {
-                sb.append(',');
-                if (level < shape.length - 1) sb.append("\n".repeat(shape.length - level - 1)).append(indent).append(" ".repeat(level + 1));
-                else if (i % perLine == 0) sb.append('\n').append(indent).append(" ".repeat(level + 1));
-                else sb.append(' ');
-            }
-            if (level == shape.length - 1) {
-                String c = cells[next[0]++];
-                sb.append(" ".repeat(width - c.length())).append(c);
+        Cells(Tensor t, DType dtype, long[] shape) {
+            this.shape = shape;
+            int n = (int) t.numel();
+            text = new String[n];
+            if (dtype == DType.BOOL) {
+                boolean[] v = t.toBooleanArray();
+                for (int i = 0; i < n; i++) text[i] = v[i] ? "True" : "False";
+            } else if (dtype.isFloatingPoint()) {
+                double[] v = t.toDoubleArray();
+                for (int i = 0; i < n; i++) text[i] = number(v[i]);
             } else {
-                nest(sb, cells, width, shape, level + 1, next, indent);
+                long[] v = t.toLongArray();
+                for (int i = 0; i < n; i++) text[i] = Long.toString(v[i]);
             }
+            strides = new long[shape.length];
+            long stride = 1;
+            for (int d = shape.length - 1; d >= 0; d--) {
+                strides[d] = stride;
+                stride *= shape[d];
+            }
+            summarize = n > SUMMARY_OVER;
+            int w = 0;
+            for (String c : text) w = Math.max(w, c.length());
+            width = w;
         }
-        sb.append(']');
+
+        String text(int i) {
+            return text[i];
+        }
+
+        private List<Long> shown(int level) {
+            long size = shape[level];
+            List<Long> idx = new java.util.ArrayList<>();
+            if (!summarize || size <= 2L * EDGE_ITEMS) {
+                for (long i = 0; i < size; i++) idx.add(i);
+            } else {
+                for (long i = 0; i < EDGE_ITEMS; i++) idx.add(i);
+                idx.add(-1L); // the "..." marker
+                for (long i = size - EDGE_ITEMS; i < size; i++) idx.add(i);
+            }
+            return idx;
+        }
+
+        void nest(StringBuilder sb, int level, long offset, String indent) {
+            sb.append('[');
+            boolean last = level == shape.length - 1;
+            int perLine = Math.max(1, (LINE_WIDTH - indent.length() - level - 1) / (width + 2));
+            List<Long> idx = shown(level);
+            for (int k = 0; k < idx.size(); k++) {
+                if (k > 0) {
+                    sb.append(',');
+                    if (!last) sb.append("\n".repeat(shape.length - level - 1)).append(indent).append(" ".repeat(level + 1));
+                    else if (k % perLine == 0) sb.append('\n').append(indent).append(" ".repeat(level + 1));
+                    else sb.append(' ');
+                }
+                long i = idx.get(k);
+                if (i < 0) sb.append(last ? " ".repeat(Math.max(0, width - 3)) + "..." : "...");
+                else if (last) {
+                    String c = text[(int) (offset + i)];
+                    sb.append(" ".repeat(width - c.length())).append(c);
+                } else {
+                    nest(sb, level + 1, offset + i * strides[level], indent);
+                }
+            }
+            sb.append(']');
+        }
     }
 
-    /** Up to 6 significant digits, no trailing zeros: {@code 0.313458}, {@code 2}, {@code 1.5e-07}. */
+    /** Up to 6 significant digits, no trailing zeros: {@code 0.313458}, {@code 2}, {@code 1.5e-7}. */
     static String number(double v) {
         if (Double.isNaN(v)) return "nan";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";

@@ -12,6 +12,13 @@ import java.net.Socket;
 /**
  * The worker process ({@code Launcher worker --port N --token T}): connects back to the app over loopback and
  * serves one request at a time until the app says {@code shutdown} or goes away. A cancel is the app killing it.
+ *
+ * <p>Protocol: one JSON object per line each way. The worker first sends {@code {"hello": TOKEN, "pid": N}}. Requests
+ * are {@code {"id": N, "op": ...}} with op {@code ping}, {@code devices}, {@code load} (path, device),
+ * {@code run} (method, args: JSON texts as {@code tsstudio run --arg} takes them, warmup, iterations, concurrency),
+ * {@code save} (file, path: child indices into the last output), {@code shutdown}. Replies are
+ * {@code {"id": N, "ok": true, "result": ...}} or {@code {"id": N, "ok": false, "kind": ERROR|OUT_OF_MEMORY, "error": TEXT}};
+ * a run also sends {@code {"id": N, "progress": {"phase", "done", "total"}}} at most every 50 ms.
  */
 public final class WorkerMain {
     static final String TEST_HOOKS_PROPERTY = "tsstudio.worker.testHooks";

@@ -257,7 +257,11 @@ class CliTest {
         assertEquals(0, text.status(), text.err());
         assertTrue(text.out().contains("prim::CallMethod[name=\"forward\"]"), text.out());
 
-        assertUserError(cli("graph", file, "--format", "svg"), "--format svg is not available yet");
+        CliRunner.Result svg = cli("graph", pytorch("l1000_100_10.script.dat"), "--format", "svg", "--depth", "1");
+        assertEquals(0, svg.status(), svg.err());
+        assertTrue(svg.out().contains("<svg") && svg.out().strip().endsWith("</svg>"), svg.out());
+        assertTrue(svg.out().contains("Linear"), "the opened submodule's call shows: " + svg.out());
+        assertUserError(cli("graph", file, "--format", "svg", "--depth", "-1"), "--depth must be 0 or more");
         assertUserError(cli("graph", file, "--format", "png"), "png");
         assertUserError(cli("graph", file, "--method", "nope"), "has no method 'nope'");
     }

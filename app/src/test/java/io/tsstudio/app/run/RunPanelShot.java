@@ -19,12 +19,17 @@ import java.nio.file.Path;
  * Shows the run panel in a real window with a fixture run, for a person (or a screenshot under Xvfb) to look at.
  * Arguments: [benchmark] to end on the benchmark tab; it exits after {@code -Drunpanel.exitAfterMs} (default 20 s).
  */
-public final class RunPanelShot extends Application {
-    private WorkerClient worker;
-
-    public static void main(String[] args) {
-        launch(RunPanelShot.class, args);
+public final class RunPanelShot {
+    private RunPanelShot() {
     }
+
+    /** Not an Application itself: with JavaFX on the class path, java refuses to start an Application main class. */
+    public static void main(String[] args) {
+        Application.launch(Window.class, args);
+    }
+
+    public static final class Window extends Application {
+    private WorkerClient worker;
 
     @Override
     public void start(Stage stage) throws Exception {
@@ -37,14 +42,15 @@ public final class RunPanelShot extends Application {
         stage.setScene(new Scene(view, 1180, 780));
         stage.show();
         Path model = Fixtures.pytorch(bench ? "l1000_100_10.script.dat" : "r-traced-linear.pt");
-        vm.refreshDevices().thenCompose(v -> vm.setModel(model)).thenRun(() -> Platform.runLater(() -> {
+        // View model commands belong on the FX thread, like a user's clicks.
+        vm.refreshDevices().thenRun(() -> Platform.runLater(() -> vm.setModel(model).thenRun(() -> Platform.runLater(() -> {
             ArgumentInput x = vm.arguments().get(0);
             x.shapeProperty().set(bench ? "64, 1000" : "100, 10");
             x.fillProperty().set(bench ? ArgumentInput.Fill.ONES : ArgumentInput.Fill.RANDN);
             if (bench) {
                 vm.benchmarkModeProperty().set(true);
-                vm.warmupProperty().set(20);
-                vm.iterationsProperty().set(400);
+                vm.warmupProperty().set(10);
+                vm.iterationsProperty().set(100);
                 vm.concurrencyProperty().set(1);
                 vm.benchmark().thenRun(() -> Platform.runLater(() -> {
                     vm.concurrencyProperty().set(2);
@@ -54,9 +60,16 @@ public final class RunPanelShot extends Application {
                     }));
                 }));
             } else {
-                vm.run();
+                vm.run().thenRun(() -> Platform.runLater(() -> {
+                    if (getParameters().getRaw().contains("histogram")) {
+                        view.lookupAll(".tab-pane").forEach(n -> {
+                            var tabs = (javafx.scene.control.TabPane) n;
+                            tabs.getTabs().stream().filter(t -> t.getText().equals("Histogram")).forEach(t -> tabs.getSelectionModel().select(t));
+                        });
+                    }
+                }));
             }
-        }));
+        }))));
         Thread exit = new Thread(() -> {
             try {
                 Thread.sleep(Long.getLong("runpanel.exitAfterMs", 20_000));
@@ -70,4 +83,5 @@ public final class RunPanelShot extends Application {
         exit.setDaemon(true);
         exit.start();
     }
+}
 }

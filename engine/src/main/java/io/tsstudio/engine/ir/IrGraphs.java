@@ -66,10 +66,12 @@ public final class IrGraphs {
         }
     }
 
-    /** What a folded constant shows: its value, {@code None}, or (for a function constant) its type. */
+    /** What a folded constant shows: its value, the function's name (a CallFunction's callee), {@code None}, or its type. */
     private static Object displayValue(IrNode constant, IrValue output) {
         Object v = constant.attributes().get("value");
         if (v != null) return v;
+        Object function = constant.attributes().get("name");
+        if (function != null) return function;
         return output.type().equals("NoneType") ? "None" : output.type();
     }
 

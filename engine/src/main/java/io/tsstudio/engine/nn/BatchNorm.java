@@ -34,7 +34,7 @@ public abstract class BatchNorm extends Module {
         checkInput(x);
         if (isTraining()) {
             try (NoGrad g = NoGrad.enter()) {
-                numBatchesTracked.add_(1.0);
+                numBatchesTracked.add_(1L);
             }
         }
         return x.batchNorm(weight, bias, runningMean, runningVar, isTraining(), momentum, eps);

@@ -1,6 +1,7 @@
 package io.tsstudio.engine.trace;
 
 import io.tsstudio.engine.Jit;
+import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.internal.torch.NativeFunction;
 
@@ -21,6 +22,11 @@ public final class TracedFunction implements AutoCloseable {
     /** Runs the function. Arguments are positional: Tensor, List of tensors, Map of tensors, tuples. */
     public Object call(Object... args) {
         return function.call(Arrays.asList(args));
+    }
+
+    /** Name, argument types (the unshaped types of the example inputs) and return type. */
+    public MethodInfo signature() {
+        return function.info();
     }
 
     /** The recorded graph as LibTorch prints it. */

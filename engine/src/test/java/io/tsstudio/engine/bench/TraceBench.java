@@ -83,16 +83,27 @@ public final class TraceBench {
         Tensor expected = model.forward(input);
         check(name + " traced", expected, (Tensor) traced.forward(input));
         check(name + " compiled", expected, (Tensor) scripted.forward(input));
-        // Interleave rounds so drift in machine load hits all three alike.
-        List<Double> t = new ArrayList<>(), p = new ArrayList<>(), s = new ArrayList<>();
-        for (int round = 0; round < 5; round++) {
-            t.add(perCallMicros(traced, input, iterations));
-            p.add(perCallMicros(tracedPlain, input, iterations));
-            s.add(perCallMicros(scripted, input, iterations));
+        // Many short rounds in rotating order, so drift in machine load hits all three alike; the ratio is taken
+        // per round (same conditions) and its median reported.
+        ScriptModule[] models = {traced, tracedPlain, scripted};
+        List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Double> ratio = new ArrayList<>(), ratioPlain = new ArrayList<>();
+        int rounds = 21;
+        int perRound = Math.max(5, iterations / rounds);
+        for (ScriptModule m : models) perCallMicros(m, input, perRound); // warm-up (profiling executor)
+        for (int round = 0; round < rounds; round++) {
+            double[] t = new double[3];
+            for (int k = 0; k < 3; k++) {
+                int i = (round + k) % 3;
+                t[i] = perCallMicros(models[i], input, perRound);
+                times.get(i).add(t[i]);
+            }
+            ratio.add(t[0] / t[2]);
+            ratioPlain.add(t[1] / t[2]);
         }
-        double tm = median(t), pm = median(p), sm = median(s);
-        say(String.format("%s: traced (respect mode) %.1f us, traced (single mode) %.1f us, compiled source %.1f us; "
-                + "ratio traced/compiled %.3f (single mode %.3f)", name, tm, pm, sm, tm / sm, pm / sm));
+        say(String.format("%s: traced (respect mode) %.1f us, traced (single mode) %.1f us, compiled source %.1f us per call; "
+                        + "ratio traced/compiled %.3f (single mode %.3f), medians of %d rounds x %d calls",
+                name, median(times.get(0)), median(times.get(1)), median(times.get(2)), median(ratio), median(ratioPlain), rounds, perRound));
     }
 
     private static void check(String what, Tensor expected, Tensor actual) {
@@ -101,7 +112,6 @@ public final class TraceBench {
 
     private static double perCallMicros(ScriptModule m, Tensor input, int iterations) {
         try (NoGrad g = NoGrad.enter()) {
-            for (int i = 0; i < Math.min(100, iterations); i++) ((Tensor) m.forward(input)).close();
             long start = System.nanoTime();
             for (int i = 0; i < iterations; i++) ((Tensor) m.forward(input)).close();
             return (System.nanoTime() - start) / 1e3 / iterations;

@@ -35,6 +35,26 @@ class IrExportTest {
     }
 
     @Test
+    void everyMethodOfEveryFixtureAndEverySubmoduleReads() throws Exception {
+        for (String fixture : new String[] {"linrelu.script.dat", "l1000_100_10.script.dat", "func.script.dat", "exported.method.dat",
+                "r-traced-linear.pt", "scripted.script.dat", "tuple_out.dat", "list_out.dat"}) {
+            try (ScriptModule m = IrTestModules.load(fixture)) {
+                for (io.tsstudio.engine.SubmoduleInfo s : m.namedModules()) {
+                    try (ScriptModule sub = s.name().isEmpty() ? null : m.submodule(s.name())) {
+                        ScriptModule target = sub == null ? m : sub;
+                        for (io.tsstudio.engine.MethodInfo mi : target.methods()) {
+                            IrGraph g = IrGraphs.of(target, mi.name());
+                            assertEquals(mi.name(), g.method(), fixture + " " + s.name());
+                            checkJson(g);
+                            checkDot(g);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void controlFlowExports() throws Exception {
         IrGraph g = IrTestModules.compiledFunction(IrGraphsTest.LOOP_SOURCE, "f");
         JsonNode root = checkJson(g);

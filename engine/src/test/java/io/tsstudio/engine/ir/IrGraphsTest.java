@@ -67,6 +67,16 @@ class IrGraphsTest {
             assertEquals(List.of("0", "1"), calls.stream().map(IrCall::submodulePath).toList());
             assertTrue(calls.get(0).className().endsWith(".Sequential"), calls.get(0).className());
             assertTrue(calls.get(1).className().endsWith(".Linear"), calls.get(1).className());
+
+            // one level down (how a view expands "0"): its own children, so the full path is 0.0 and 0.1
+            try (ScriptModule inner = m.submodule("0")) {
+                IrGraph g0 = IrGraphs.of(inner, "forward");
+                List<IrCall> innerCalls = IrGraphs.allNodes(g0).stream().flatMap(n -> n.call().stream()).toList();
+                assertEquals(List.of("0", "1"), innerCalls.stream().map(IrCall::submodulePath).toList());
+                assertTrue(innerCalls.get(0).className().endsWith(".Linear"));
+                assertTrue(innerCalls.get(1).className().endsWith(".ReLU"));
+                assertEquals(calls.get(0).className(), g0.owner());
+            }
         }
     }
 
@@ -198,6 +208,17 @@ class IrGraphsTest {
         assertTrue(IrGraphs.allNodes(g).stream().anyMatch(n -> n.kind().equals("prim::CallMethod") || n.kind().equals("prim::CreateObject")),
                 IrGraphs.allNodes(g).stream().map(IrNode::kind).toList().toString());
         assertEquals("Tensor", g.outputs().get(0).type());
+    }
+
+    @Test
+    void functionCallsNameTheirCallee() {
+        IrGraph g = IrTestModules.compiledFunction("def helper(x: Tensor) -> Tensor:\n    return x * 2\n\ndef f(x: Tensor) -> Tensor:\n    return helper(x) + 1\n", "f");
+        IrNode call = IrGraphs.allNodes(g).stream().filter(n -> n.kind().equals("prim::CallFunction")).findFirst()
+                .orElseThrow(() -> new AssertionError(IrGraphs.allNodes(g).stream().map(IrNode::kind).toList().toString()));
+        IrCall callee = call.call().orElseThrow();
+        assertEquals("", callee.submodulePath());
+        assertEquals("helper", callee.method());
+        assertTrue(callee.className().endsWith("helper"), callee.className());
     }
 
     @Test

@@ -30,6 +30,8 @@ class DispatchAndRecordTest {
         Tensor b = Tensor.randn(5);
         Tensor expected = a.add(b).mul(2.0).softmax(0);
         assertTrue(expected.allclose((Tensor) f.call(a, b)));
+        assertEquals(List.of("Tensor", "Tensor"), f.signature().arguments().stream().map(io.tsstudio.engine.ArgumentInfo::type).toList());
+        assertEquals("Tensor", f.signature().returnType());
     }
 
     @Test

@@ -21,6 +21,9 @@ class OpsCasesTest {
         assertTrue(all.size() > 4000, "registry has " + all.size() + " overloads");
         assertTrue(all.stream().anyMatch(s -> s.name().equals("aten::matmul")));
         assertSame(all, Ops.all(), "read once and cached");
+        List<String> names = Ops.names();
+        assertTrue(names.contains("aten::matmul") && names.contains("prim::ChunkSizes"));
+        assertTrue(names.size() < all.size(), "one name per operator, several overloads each");
     }
 
     @Test

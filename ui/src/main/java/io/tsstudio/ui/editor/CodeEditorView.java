@@ -50,6 +50,11 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
     private final Popup hover = new Popup();
     private final LatestResultWorker<String, StyleSpans<Collection<String>>> highlighter;
     private StyleSpans<Collection<String>> baseStyles;
+    private StyleSpans<Collection<String>> appliedStyles;
+    // Text edits since the styling was last applied: from the first edit's start, to the last edit's end (counted
+    // from the end of the text, which later edits before it do not move).
+    private int editFrom = Integer.MAX_VALUE;
+    private int editEndFromEnd = Integer.MAX_VALUE;
     private List<StyledRange> bracketRanges = List.of();
     private Map<Integer, List<Diagnostic>> diagnosticsByLine = Map.of();
     private long highlightRevision;
@@ -73,6 +78,10 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         setTop(findBar);
         setCenter(new VirtualizedScrollPane<>(area));
 
+        area.plainTextChanges().subscribe(c -> {
+            editFrom = Math.min(editFrom, c.getPosition());
+            editEndFromEnd = Math.min(editEndFromEnd, area.getLength() - c.getInsertionEnd());
+        });
         area.multiPlainChanges().subscribe(changes -> onTextEdited());
         area.caretPositionProperty().addListener((o, a, b) -> updateBracketMatch());
         viewModel.diagnostics().addListener((ListChangeListener<Diagnostic>) c -> onDiagnosticsChanged());
@@ -131,7 +140,17 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         for (Diagnostic d : viewModel.diagnostics()) {
             extras.add(new StyledRange(d.startOffset(text), d.endOffset(text), d.severity() == Diagnostic.Severity.ERROR ? "error-range" : "warning-range"));
         }
-        area.setStyleSpans(0, StyleLayers.combine(baseStyles, extras));
+        StyleSpans<Collection<String>> combined = StyleLayers.combine(baseStyles, extras);
+        if (appliedStyles == null) {
+            area.setStyleSpans(0, combined);
+        } else {
+            // Repaint only what changed since the last styling; the area keeps the rest (shifted by the edit).
+            SpanDiff.Range r = SpanDiff.changed(appliedStyles, combined, editFrom, editEndFromEnd);
+            if (!r.isEmpty()) area.setStyleSpans(r.from(), combined.subView(r.from(), r.to()));
+        }
+        appliedStyles = combined;
+        editFrom = Integer.MAX_VALUE;
+        editEndFromEnd = Integer.MAX_VALUE;
     }
 
     private void onDiagnosticsChanged() {

@@ -43,6 +43,8 @@ final class CompletionPopup {
 
     void show(Window owner, List<CompletionItem> items, double screenX, double screenY) {
         list.getItems().setAll(items);
+        // As tall as the proposals need, up to ten rows: a short list should not hide the code below it.
+        list.setPrefHeight(Math.min(10, Math.max(1, items.size())) * 21.5 + 4);
         if (!items.isEmpty()) list.getSelectionModel().select(0);
         list.scrollTo(0);
         if (!popup.isShowing()) popup.show(owner, screenX, screenY);

@@ -26,7 +26,7 @@ import java.util.concurrent.Executor;
  */
 public final class EditorViewModel implements AutoCloseable {
     /** Quiet time after the last keystroke before compiling. */
-    public static final long CHECK_DELAY_MILLIS = 250;
+    public static final long CHECK_DELAY_MILLIS = 150;
 
     private final String id;
     private final BufferKind kind;

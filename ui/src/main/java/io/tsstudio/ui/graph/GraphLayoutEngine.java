@@ -114,7 +114,9 @@ public final class GraphLayoutEngine {
                 if (recent.size() > KEEP_PER_GROUP) {
                     recent.remove(recent.size() - 1);
                 }
-                elkMillis += cached.millis();
+                if (cached.byElk()) {
+                    elkMillis += cached.millis();
+                }
                 groups++;
                 done += nodes.size();
                 progress.update(Math.min(done, total), total);

@@ -11,6 +11,7 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
 
@@ -42,7 +43,7 @@ public final class InspectorView extends BorderPane {
         table.setShowRoot(true);
         table.setPlaceholder(new Label("Open a .pt file to inspect it"));
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
-        TreeTableColumn<InspectorRow, String> name = column("Name", 170, InspectorRow::name);
+        TreeTableColumn<InspectorRow, String> name = column("Name", 200, InspectorRow::name);
         name.setCellFactory(c -> new NameCell());
         // Tensor facts first (they are what people look for); the long type/schema text last.
         table.getColumns().addAll(name,
@@ -70,6 +71,8 @@ public final class InspectorView extends BorderPane {
         tensorStats.getStyleClass().add("tensor-values");
         tensorValues.setWrapText(true);
         tensorStats.setWrapText(true);
+        tensorStats.setMinHeight(Region.USE_PREF_SIZE);
+        tensorValues.setMinHeight(Region.USE_PREF_SIZE);
         tensorTitle.getStyleClass().add("panel-header");
         tensorTitle.setMaxWidth(Double.MAX_VALUE);
         VBox details = new VBox(6, tensorTitle, tensorStats, tensorValues);
@@ -103,8 +106,9 @@ public final class InspectorView extends BorderPane {
         TreeItem<InspectorRow> item = new TreeItem<>(node.row());
         for (InspectorTree.Node c : node.children()) item.getChildren().add(item(c, depth + 1));
         InspectorRow.Kind k = node.row().kind();
-        item.setExpanded(k == InspectorRow.Kind.MODULE && depth < 3 || k == InspectorRow.Kind.GROUP && depth < 2 && !node.row().name().startsWith("methods")
-                || k == InspectorRow.Kind.GROUP && depth == 0);
+        // Modules and their tensors open (what people look for first); attributes and methods stay folded.
+        boolean tensorGroup = k == InspectorRow.Kind.GROUP && (node.row().name().startsWith("parameters") || node.row().name().startsWith("buffers"));
+        item.setExpanded(k == InspectorRow.Kind.MODULE && depth < 4 || tensorGroup && node.children().size() <= 64 || depth == 0);
         return item;
     }
 

@@ -38,7 +38,7 @@ public record TensorStats(long count, double min, double max, double mean, doubl
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "min %.6g   max %.6g   mean %.6g   std %.6g", min, max, mean, std);
+        return String.format(Locale.ROOT, "min %.6g   max %.6g%nmean %.6g   std %.6g", min, max, mean, std);
     }
 
     public String firstValuesText() {

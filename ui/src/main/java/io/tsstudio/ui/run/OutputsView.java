@@ -33,7 +33,7 @@ final class OutputsView extends SplitPane {
         scalar.setPadding(new Insets(8));
         detail.getChildren().addAll(tensor, scalar);
         getItems().addAll(tree, detail);
-        setDividerPositions(0.3);
+        setDividerPositions(0.26);
         show(null);
     }
 

@@ -75,7 +75,7 @@ public final class EngineModelBackend implements ModelBackend {
                 }
                 try {
                     OpenModel model = new OpenModel(file, ModuleSummaries.of(m, file), m);
-                    return new OpenedFile.Model(file, model, m.codeByClass());
+                    return new OpenedFile.Model(file, model, rootClassFirst(m, m.codeByClass()));
                 } catch (RuntimeException e) {
                     m.close();
                     throw new ModelFileException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
@@ -91,6 +91,15 @@ public final class EngineModelBackend implements ModelBackend {
                         + info.description() + ". Expected a TorchScript archive (.pt written by torch.jit.save), a torch.save archive, or a script (.py).");
             }
         }
+    }
+
+    /** The module's own class first (its tab opens active), then the others in module order. */
+    static Map<String, String> rootClassFirst(ScriptModule m, Map<String, String> code) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (code.containsKey(m.className())) out.put(m.className(), code.get(m.className()));
+        for (SubmoduleInfo s : m.namedModules()) if (code.containsKey(s.className())) out.putIfAbsent(s.className(), code.get(s.className()));
+        code.forEach(out::putIfAbsent);
+        return out;
     }
 
     @Override
@@ -222,7 +231,7 @@ public final class EngineModelBackend implements ModelBackend {
 
     @Override
     public Map<String, String> codeByClass(OpenModel model) {
-        return model.module().codeByClass();
+        return rootClassFirst(model.module(), model.module().codeByClass());
     }
 
     @Override

@@ -143,6 +143,34 @@ class CodeEditorViewTest {
     }
 
     @Test
+    void editsRepaintExactlyTheStylesThatChanged(FxRobot robot) throws Exception {
+        fx(() -> {
+            view.setText("return x  # note\ny = 1\n");
+            return null;
+        });
+        waitFor(() -> fx(() -> view.isHighlightCurrent() && view.codeArea().getStyleAtPosition(1).contains("keyword")));
+        // Typing right after a keyword makes it an identifier; the inserted text must not keep the keyword style.
+        fx(() -> {
+            view.codeArea().insertText(6, "_value");
+            return null;
+        });
+        waitFor(() -> fx(view::isHighlightCurrent));
+        for (int i = 0; i < 12; i++) {
+            int at = i;
+            assertFalse(fx(() -> view.codeArea().getStyleOfChar(at).contains("keyword")), "char " + i);
+        }
+        // Closing the comment's line by deleting the '#' turns the rest into code.
+        int hash = fx(() -> view.codeArea().getText().indexOf('#'));
+        fx(() -> {
+            view.codeArea().deleteText(hash, hash + 1);
+            return null;
+        });
+        waitFor(() -> fx(view::isHighlightCurrent));
+        assertFalse(fx(() -> view.codeArea().getStyleOfChar(hash + 2).contains("comment")));
+        assertTrue(fx(() -> view.codeArea().getStyleOfChar(fx(() -> view.codeArea().getText().indexOf("1"))).contains("number")));
+    }
+
+    @Test
     void bracketUnderTheCaretIsMatched(FxRobot robot) throws Exception {
         fx(() -> {
             view.setText("f(a, (b))");

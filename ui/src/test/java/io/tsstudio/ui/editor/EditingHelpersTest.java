@@ -110,4 +110,15 @@ class EditingHelpersTest {
         }
         assertTrue(errorOnTorchCall);
     }
+
+    @Test
+    void spanDiffFindsTheChangedStylesAndAlwaysTheEditedText() {
+        var before = TorchScriptHighlighter.computeStyles("x = 1\nreturn x\ny = 2\n");
+        var same = TorchScriptHighlighter.computeStyles("x = 1\nreturn x\ny = 2\n");
+        assertTrue(SpanDiff.changed(before, same).isEmpty());
+        var after = TorchScriptHighlighter.computeStyles("x = 1\nreturn_value x\ny = 2\n");
+        SpanDiff.Range r = SpanDiff.changed(before, after, 12, 10);
+        assertTrue(r.from() <= 6 && r.to() >= 18, r.toString());
+        assertTrue(r.to() <= after.length());
+    }
 }

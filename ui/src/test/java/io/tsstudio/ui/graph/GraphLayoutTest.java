@@ -124,17 +124,41 @@ public class GraphLayoutTest {
     void largeChainsLayOutOnTheLayoutThreadAndCancelStopsThem() {
         TestIr b = TestIr.module(NET);
         String x = b.input("x", "Tensor");
+        String skip = x;
         for (int i = 0; i < 3000; i++) {
-            x = b.op("aten::relu", TestIr.RELU_SCHEMA, "Tensor", x);
+            x = i % 3 == 2 ? b.op("aten::add", TestIr.ADD_SCHEMA, "Tensor", x, skip) : b.op("aten::relu", TestIr.RELU_SCHEMA, "Tensor", x);
+            if (i % 3 == 2) {
+                skip = x;
+            }
         }
         b.output(x);
         GraphViewModel vm = new GraphViewModel(b.build(), SubgraphLoader.none(),
                 GraphOptions.defaults().withSectionSize(5000));
-        GraphScene s = layout(new GraphLayoutEngine(), vm);
+        GraphLayoutEngine engine = new GraphLayoutEngine();
+        GraphScene s = layout(engine, vm);
         assertEquals(3002, s.nodeCount());
+        assertTrue(engine.lastElkMillis() > 0, "residual edges: ELK, not the chain shortcut");
         AtomicBoolean cancel = new AtomicBoolean(true);
         assertThrows(LayoutCancelledException.class, () -> GraphSvg.onLayoutThread(
                 () -> new GraphLayoutEngine().layout(vm.root(), vm::isExpanded, LayoutProgress.none(), cancel::get)));
+    }
+
+    @Test
+    void simpleChainsAreStackedWithoutElk() {
+        GraphViewModel vm = new GraphViewModel(stack(50), LOADER);
+        GraphLayoutEngine engine = new GraphLayoutEngine();
+        GraphScene s = layout(engine, vm);
+        assertEquals(0, engine.lastElkMillis());
+        assertEquals(52, s.nodeCount());
+        double centre = s.x(0) + s.w(0) / 2;
+        for (int i = 1; i < s.nodeCount(); i++) {
+            assertEquals(centre, s.x(i) + s.w(i) / 2, 1e-9, "centred");
+            assertTrue(s.y(i) >= s.y(i - 1) + s.h(i - 1) + 20, "stacked in chain order");
+        }
+        assertEquals(51, s.edgeCount());
+        vm.expand(vm.root().nodes().get(3));
+        layout(engine, vm);
+        assertEquals(2, engine.lastGroupsLaidOut(), "the opened block (residual: ELK) and the top level");
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Dispatcher {
     private static final Map<String, OpOverload> RESOLVED = new ConcurrentHashMap<>();
+    /** Marks an argument left to its schema default (named calls can skip arguments in the middle). */
+    private static final Object DEFAULT = new Object();
 
     private Dispatcher() {
     }
@@ -40,6 +42,63 @@ public final class Dispatcher {
         return run(op, args);
     }
 
+    /**
+     * Calls with positional arguments followed by arguments by schema name (keyword-only ones included); an
+     * overload qualifies when every name exists in it and every argument left out has a default.
+     */
+    public static Object callNamed(String name, List<?> positional, Map<String, ?> named) {
+        OpOverload best = null;
+        Object[] bestArgs = null;
+        int bestScore = -1;
+        List<OpOverload> candidates = candidates(name);
+        for (OpOverload o : candidates) {
+            Object[] args = arrange(o, positional, named);
+            if (args == null) continue;
+            int s = score(o, args);
+            if (s > 0 && o.schema.overload().contains("hacked_twin")) s--;
+            if (s > bestScore) {
+                best = o;
+                bestArgs = args;
+                bestScore = s;
+            }
+        }
+        if (best == null) {
+            List<String> shown = new ArrayList<>();
+            for (Object v : positional) shown.add(describe(v));
+            named.forEach((k, v) -> shown.add(k + "=" + describe(v)));
+            throw noMatch(name, candidates, shown);
+        }
+        return run(best, bestArgs);
+    }
+
+    private static Object[] arrange(OpOverload o, List<?> positional, Map<String, ?> named) {
+        if (positional.size() > o.args.size()) return null;
+        Object[] args = new Object[o.args.size()];
+        java.util.Arrays.fill(args, DEFAULT);
+        for (int i = 0; i < positional.size(); i++) args[i] = positional.get(i);
+        int used = 0;
+        for (int i = positional.size(); i < args.length; i++) {
+            String argName = o.args.get(i).name();
+            if (named.containsKey(argName)) {
+                args[i] = named.get(argName);
+                used++;
+            }
+        }
+        if (used != named.size()) return null; // a name this overload does not have (or one given positionally)
+        int last = args.length;
+        while (last > 0 && args[last - 1] == DEFAULT) last--;
+        return java.util.Arrays.copyOf(args, last);
+    }
+
+    private static List<OpOverload> candidates(String name) {
+        OpCatalog catalog = OpCatalog.get();
+        if (catalog.has(name)) return catalog.overloads(name);
+        OpOverload exact = catalog.exact(name);
+        if (exact != null) return List.of(exact);
+        throw new TorchException("unknown operator '" + name + "': no operator of that name is registered in LibTorch"
+                + (name.contains("::") ? "" : " (names are qualified, e.g. aten::" + name + ")"));
+    }
+
     /** The schema the call would use, without running it. */
     public static OpSchema resolveSchema(String name, Object... args) {
         return resolve(name, args).schema;
@@ -51,23 +110,19 @@ public final class Dispatcher {
         String key = cacheKey(name, args);
         OpOverload cached = RESOLVED.get(key);
         if (cached != null) return cached;
-        OpCatalog catalog = OpCatalog.get();
-        List<OpOverload> candidates;
-        OpOverload exact = catalog.exact(name);
-        if (catalog.has(name)) candidates = catalog.overloads(name);
-        else if (exact != null) candidates = List.of(exact);
-        else throw new TorchException("unknown operator '" + name + "': no operator of that name is registered in LibTorch"
-                + (name.contains("::") ? "" : " (names are qualified, e.g. aten::" + name + ")"));
+        List<OpOverload> candidates = candidates(name);
         OpOverload best = null;
         int bestScore = -1;
         for (OpOverload o : candidates) {
             int s = score(o, args);
+            // "hacked twins" are TorchScript-only copies (Tensor[] for Tensor?[]); the real schema is what traces show.
+            if (s > 0 && o.schema.overload().contains("hacked_twin")) s--;
             if (s > bestScore || (s == bestScore && s >= 0 && o.args.size() < best.args.size())) {
                 best = o;
                 bestScore = s;
             }
         }
-        if (best == null || bestScore < 0) throw noMatch(name, candidates, args);
+        if (best == null || bestScore < 0) throw noMatch(name, candidates, java.util.Arrays.stream(args).map(Dispatcher::describe).toList());
         RESOLVED.put(key, best);
         return best;
     }
@@ -99,6 +154,10 @@ public final class Dispatcher {
         if (args.length > o.args.size()) return -1;
         int total = 0;
         for (int i = 0; i < args.length; i++) {
+            if (args[i] == DEFAULT) {
+                if (o.args.get(i).defaultValue() == null) return -1;
+                continue;
+            }
             int s = score(o.args.get(i), args[i]);
             if (s <= 0) return -1;
             total += s;
@@ -149,10 +208,8 @@ public final class Dispatcher {
         return true;
     }
 
-    private static TorchException noMatch(String name, List<OpOverload> candidates, Object[] args) {
-        StringBuilder b = new StringBuilder(name).append(": no overload accepts (");
-        for (int i = 0; i < args.length; i++) b.append(i == 0 ? "" : ", ").append(describe(args[i]));
-        b.append("). Candidates:");
+    private static TorchException noMatch(String name, List<OpOverload> candidates, List<String> given) {
+        StringBuilder b = new StringBuilder(name).append(": no overload accepts (").append(String.join(", ", given)).append("). Candidates:");
         for (OpOverload o : candidates) b.append("\n  ").append(o.schema.schema());
         return new TorchException(b.toString());
     }
@@ -172,9 +229,10 @@ public final class Dispatcher {
             List<Value> inputs = trace == null ? null : new ArrayList<>(op.args.size());
             for (int i = 0; i < op.args.size(); i++) {
                 ArgSpec a = op.args.get(i);
-                IValue iv = i < args.length ? toIValue(a, args[i]) : a.defaultValue();
+                boolean given = i < args.length && args[i] != DEFAULT;
+                IValue iv = given ? toIValue(a, args[i]) : a.defaultValue();
                 stack.push_back(iv);
-                if (trace != null) inputs.add(i < args.length ? traceInput(trace, a, args[i], iv) : trace.constant(iv));
+                if (trace != null) inputs.add(given ? traceInput(trace, a, args[i], iv) : trace.constant(iv));
             }
             try {
                 op.operation().apply(stack);
@@ -187,7 +245,7 @@ public final class Dispatcher {
             for (int i = 0; i < n; i++) {
                 IValue r = stack.get(i);
                 if (node != null) traceOutput(trace, node.output(i), r, i < op.returns.size() ? op.returns.get(i).type() : null);
-                results.add(JavaValues.fromIValue(r));
+                results.add(JavaValues.fromIValue(r, op.schema.fullName()));
             }
             if (n == 1) return results.get(0);
             return Collections.unmodifiableList(results);
@@ -277,6 +335,10 @@ public final class Dispatcher {
     private static void traceOutput(TraceState trace, Value out, IValue r, Type.TypePtr declared) {
         if (r.isTensor()) {
             Tensor t = r.toTensor();
+            if (!t.defined()) { // an absent optional result: nothing to bind
+                out.setType(Types.TENSOR);
+                return;
+            }
             out.setType(TraceState.tensorType(t));
             trace.bind(t, out);
         } else if (r.isTensorList()) {

@@ -48,6 +48,7 @@ public final class IrReader {
     private final Map<Long, String> valueIds = new HashMap<>();          // Value::unique() -> our id
     private final Map<String, ValueDraft> values = new LinkedHashMap<>();
     private final Map<String, String> modulePaths = new HashMap<>();     // value id -> dotted path from self
+    private final Map<String, String> functionNames = new HashMap<>();   // value id of a function constant -> its name
     private List<GraphText.PrintedNode> printed = List.of();
     private int nextNode;
     private int nextValue;
@@ -153,10 +154,12 @@ public final class IrReader {
             String target = inputs.get(0);
             String path = modulePaths.getOrDefault(target, "");
             call = Optional.of(new IrCall(path, values.get(target).type, String.valueOf(attributes.getOrDefault("name", ""))));
+        } else if (kind.equals("prim::Constant") && outputs.size() == 1 && attributes.get("name") instanceof String name) {
+            functionNames.put(outputs.get(0), name); // the callee of a prim::CallFunction: its type text is just "Function"
         } else if (kind.equals("prim::CallFunction") && !inputs.isEmpty()) {
-            String fnType = values.get(inputs.get(0)).type;
-            int dot = fnType.lastIndexOf('.');
-            call = Optional.of(new IrCall("", fnType, dot < 0 ? fnType : fnType.substring(dot + 1)));
+            String callee = functionNames.getOrDefault(inputs.get(0), values.get(inputs.get(0)).type);
+            int dot = callee.lastIndexOf('.');
+            call = Optional.of(new IrCall("", callee, dot < 0 ? callee : callee.substring(dot + 1)));
         }
 
         Optional<String> schema = Optional.empty();

@@ -17,7 +17,6 @@ import java.util.Map;
 /** Builds TorchScript module skeletons for traced Java modules, and the mode-dispatching forward of respect mode. */
 public final class ModuleBuilder {
     private static final Map<String, Integer> NAME_COUNTS = new HashMap<>();
-    private static volatile CompilationUnit classes;
 
     private ModuleBuilder() {
     }
@@ -30,22 +29,6 @@ public final class ModuleBuilder {
                        Map<String, io.tsstudio.engine.Tensor> buffers, Map<String, Object> children) {
     }
 
-    /** All traced module classes live in one compilation unit, as in R torch; names are unique per process. */
-    private static CompilationUnit classes() {
-        CompilationUnit c = classes;
-        if (c == null) {
-            synchronized (ModuleBuilder.class) {
-                if (classes == null) {
-                    CompilationUnit cu = new CompilationUnit();
-                    cu.retainReference();
-                    classes = cu;
-                }
-                c = classes;
-            }
-        }
-        return c;
-    }
-
     static synchronized String uniqueName(String base) {
         String clean = base.replaceAll("[^A-Za-z0-9_]", "_");
         if (clean.isEmpty() || Character.isDigit(clean.charAt(0))) clean = "M" + clean;
@@ -53,14 +36,19 @@ public final class ModuleBuilder {
         return n == 0 ? clean : clean + n;
     }
 
+    /**
+     * Builds the skeleton in a compilation unit of its own (the module object keeps it alive), so traces on
+     * different threads never share one; class names stay unique per process so archives never hold two
+     * different classes of one name.
+     */
     public static NativeModule build(Spec spec) {
         try (PointerScope s = new PointerScope()) {
-            return NativeModule.own(buildRaw(spec));
+            return NativeModule.own(buildRaw(spec, new CompilationUnit()));
         }
     }
 
-    private static JitModule buildRaw(Spec spec) {
-        JitModule m = new JitModule(new QualifiedName("__torch__." + uniqueName(spec.className())), classes(), false);
+    private static JitModule buildRaw(Spec spec, CompilationUnit cu) {
+        JitModule m = new JitModule(new QualifiedName("__torch__." + uniqueName(spec.className())), cu, false);
         m.register_attribute("training", Types.BOOL, new IValue(spec.training()), false, false);
         for (Map.Entry<String, io.tsstudio.engine.Tensor> e : spec.parameters().entrySet()) {
             m.register_parameter(e.getKey(), e.getValue().nativeHandle().get(), false);
@@ -70,7 +58,7 @@ public final class ModuleBuilder {
         }
         for (Map.Entry<String, Object> e : spec.children().entrySet()) {
             Object c = e.getValue();
-            if (c instanceof Spec cs) m.register_module(e.getKey(), buildRaw(cs));
+            if (c instanceof Spec cs) m.register_module(e.getKey(), buildRaw(cs, cu));
             else if (c instanceof NativeModule nm) m.register_module(e.getKey(), nm.get());
             else throw new TorchException("child '" + e.getKey() + "' is neither a module nor a script module");
         }

@@ -45,6 +45,10 @@ public final class NativeFunction implements AutoCloseable {
         return callable.call(args.toArray(), true);
     }
 
+    public io.tsstudio.engine.MethodInfo info() {
+        return callable.info();
+    }
+
     public String graphText() {
         try (PointerScope s = new PointerScope()) {
             return new GraphFunction(get()).graph().toString();

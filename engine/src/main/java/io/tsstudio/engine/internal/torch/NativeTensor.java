@@ -64,7 +64,7 @@ public final class NativeTensor implements AutoCloseable {
     public static NativeTensor fromFloats(float[] data, long[] shape) {
         try (PointerScope s = new PointerScope()) {
             Tensor t = torch.empty(shape, options(torch.ScalarType.Float), null);
-            t.data_ptr_float().put(data);
+            if (data.length > 0) t.data_ptr_float().put(data); // an empty tensor has a null data pointer
             return own(t);
         }
     }
@@ -72,7 +72,7 @@ public final class NativeTensor implements AutoCloseable {
     public static NativeTensor fromDoubles(double[] data, long[] shape) {
         try (PointerScope s = new PointerScope()) {
             Tensor t = torch.empty(shape, options(torch.ScalarType.Double), null);
-            t.data_ptr_double().put(data);
+            if (data.length > 0) t.data_ptr_double().put(data); // an empty tensor has a null data pointer
             return own(t);
         }
     }
@@ -80,7 +80,7 @@ public final class NativeTensor implements AutoCloseable {
     public static NativeTensor fromLongs(long[] data, long[] shape) {
         try (PointerScope s = new PointerScope()) {
             Tensor t = torch.empty(shape, options(torch.ScalarType.Long), null);
-            t.data_ptr_long().put(data);
+            if (data.length > 0) t.data_ptr_long().put(data); // an empty tensor has a null data pointer
             return own(t);
         }
     }
@@ -88,7 +88,7 @@ public final class NativeTensor implements AutoCloseable {
     public static NativeTensor fromInts(int[] data, long[] shape) {
         try (PointerScope s = new PointerScope()) {
             Tensor t = torch.empty(shape, options(torch.ScalarType.Int), null);
-            t.data_ptr_int().put(data);
+            if (data.length > 0) t.data_ptr_int().put(data); // an empty tensor has a null data pointer
             return own(t);
         }
     }
@@ -96,7 +96,7 @@ public final class NativeTensor implements AutoCloseable {
     public static NativeTensor fromBooleans(boolean[] data, long[] shape) {
         try (PointerScope s = new PointerScope()) {
             Tensor t = torch.empty(shape, options(torch.ScalarType.Bool), null);
-            BoolPointer p = t.data_ptr_bool();
+            BoolPointer p = data.length > 0 ? t.data_ptr_bool() : null;
             for (int i = 0; i < data.length; i++) p.put(i, data[i]);
             return own(t);
         }
@@ -151,6 +151,7 @@ public final class NativeTensor implements AutoCloseable {
         try (PointerScope s = new PointerScope()) {
             Tensor c = cpuContiguous(torch.ScalarType.Float);
             float[] out = new float[(int) c.numel()];
+            if (out.length == 0) return out;
             FloatPointer p = c.data_ptr_float();
             p.get(out);
             return out;
@@ -161,6 +162,7 @@ public final class NativeTensor implements AutoCloseable {
         try (PointerScope s = new PointerScope()) {
             Tensor c = cpuContiguous(torch.ScalarType.Double);
             double[] out = new double[(int) c.numel()];
+            if (out.length == 0) return out;
             DoublePointer p = c.data_ptr_double();
             p.get(out);
             return out;
@@ -171,6 +173,7 @@ public final class NativeTensor implements AutoCloseable {
         try (PointerScope s = new PointerScope()) {
             Tensor c = cpuContiguous(torch.ScalarType.Long);
             long[] out = new long[(int) c.numel()];
+            if (out.length == 0) return out;
             LongPointer p = c.data_ptr_long();
             p.get(out);
             return out;
@@ -181,6 +184,7 @@ public final class NativeTensor implements AutoCloseable {
         try (PointerScope s = new PointerScope()) {
             Tensor c = cpuContiguous(torch.ScalarType.Int);
             int[] out = new int[(int) c.numel()];
+            if (out.length == 0) return out;
             IntPointer p = c.data_ptr_int();
             p.get(out);
             return out;
@@ -191,6 +195,7 @@ public final class NativeTensor implements AutoCloseable {
         try (PointerScope s = new PointerScope()) {
             Tensor c = cpuContiguous(torch.ScalarType.Bool);
             boolean[] out = new boolean[(int) c.numel()];
+            if (out.length == 0) return out;
             BoolPointer p = c.data_ptr_bool();
             for (int i = 0; i < out.length; i++) out[i] = p.get(i);
             return out;

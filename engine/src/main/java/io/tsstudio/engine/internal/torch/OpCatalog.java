@@ -31,6 +31,7 @@ public final class OpCatalog {
     private final Map<String, List<OpOverload>> byName;
     private final Map<String, OpOverload> byFullName;
     private final List<OpSchema> all;
+    private final List<String> names;
 
     private OpCatalog() {
         Runtime.ensureLoaded();
@@ -50,6 +51,7 @@ public final class OpCatalog {
         byName = Collections.unmodifiableMap(names);
         byFullName = Collections.unmodifiableMap(full);
         all = List.copyOf(schemas);
+        this.names = byName.keySet().stream().sorted().toList();
     }
 
     public static OpCatalog get() {
@@ -90,6 +92,11 @@ public final class OpCatalog {
 
     public List<OpSchema> all() {
         return all;
+    }
+
+    /** Distinct qualified operator names, sorted. */
+    public List<String> names() {
+        return names;
     }
 
     public List<OpSchema> schemas(String name) {

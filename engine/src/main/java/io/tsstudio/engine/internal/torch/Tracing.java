@@ -100,17 +100,12 @@ public final class Tracing {
                 v.setType(typeOf(in));
                 bindInput(state, v, in);
             }
-            Object out = body.run(List.copyOf(nullSafe(inputs)));
+            Object out = body.run(List.copyOf(inputs)); // checkInput has ruled out nulls
             checkOutput(out, strict);
             graph.registerOutput(outputValue(state, out));
         } finally {
             state.end();
         }
-    }
-
-    private static List<Object> nullSafe(List<Object> l) {
-        for (Object o : l) if (o == null) throw new TorchException(INPUT_RULE + ". Got null");
-        return l;
     }
 
     // ---- inputs ----

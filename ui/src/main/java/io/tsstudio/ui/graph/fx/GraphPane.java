@@ -135,6 +135,7 @@ public final class GraphPane extends BorderPane {
         statusBar.setAlignment(Pos.CENTER_LEFT);
         setBottom(statusBar);
 
+        canvas.setOnKeyPressed(this::keys);
         canvas.setOnSelect(n -> withVm(v -> v.select(n)));
         canvas.setOnToggle(n -> withVm(v -> {
             anchorOn(n);
@@ -142,6 +143,35 @@ public final class GraphPane extends BorderPane {
         }));
         canvas.addCameraListener(minimap::refresh);
         canvas.setHighlights(this::highlights);
+    }
+
+    /** F fit, +/- zoom, arrows pan, Enter opens/closes the selected group, T traces, Ctrl+F searches. */
+    private void keys(javafx.scene.input.KeyEvent e) {
+        double w = canvas.getWidth() / 2, h = canvas.getHeight() / 2;
+        switch (e.getCode()) {
+            case F -> {
+                if (e.isShortcutDown()) {
+                    search.requestFocus();
+                } else {
+                    canvas.fit();
+                }
+            }
+            case PLUS, EQUALS, ADD -> canvas.zoomAt(w, h, 1.25);
+            case MINUS, SUBTRACT -> canvas.zoomAt(w, h, 0.8);
+            case LEFT -> canvas.setCamera(canvas.scale(), canvas.translateX() + 80, canvas.translateY());
+            case RIGHT -> canvas.setCamera(canvas.scale(), canvas.translateX() - 80, canvas.translateY());
+            case UP -> canvas.setCamera(canvas.scale(), canvas.translateX(), canvas.translateY() + 80);
+            case DOWN -> canvas.setCamera(canvas.scale(), canvas.translateX(), canvas.translateY() - 80);
+            case ENTER -> withVm(v -> v.selected().filter(GraphNode::isContainer).ifPresent(n -> {
+                anchorOn(n);
+                v.toggle(n);
+            }));
+            case T -> withVm(GraphViewModel::traceSelected);
+            default -> {
+                return;
+            }
+        }
+        e.consume();
     }
 
     private static Button button(String text, String id, Runnable action) {

@@ -151,7 +151,7 @@ public final class GraphBench {
                 frame(opened, fitScale(opened), 0, 0);
                 out("OPEN A %,d-NODE GROUP (flat section, ELK %d ms): %,d ms", s.content().nodes().size(),
                         flatEngine.lastElkMillis(), ms(t0));
-                for (int i = 1; i < Math.min(4, flatSections.size()); i++) {
+                for (int i = 1; i < Math.min(6, flatSections.size()); i++) {
                     flat.expand(flatSections.get(i));
                 }
                 pan(flatEngine.layout(flat.root(), flat::isExpanded));
@@ -170,30 +170,52 @@ public final class GraphBench {
         }
     }
 
-    /** Pans across the scene at a zoom that puts about 2,000 nodes in the viewport and reports frame times. */
+    /**
+     * Pans down through the opened part of the scene (the open sections' frames) at the zoom that puts about 2,000
+     * nodes in the 1280x800 viewport, and reports frame times.
+     */
     private static void pan(GraphScene scene) {
+        double top = Double.MAX_VALUE, bottom = 0, left = Double.MAX_VALUE, right = 0;
+        for (int i = 0; i < scene.nodeCount(); i++) {
+            if (scene.isOpen(i)) {
+                top = Math.min(top, scene.y(i));
+                bottom = Math.max(bottom, scene.y(i) + scene.h(i));
+                left = Math.min(left, scene.x(i));
+                right = Math.max(right, scene.x(i) + scene.w(i));
+            }
+        }
+        if (bottom == 0) {
+            top = 0;
+            bottom = scene.height();
+            left = 0;
+            right = scene.width();
+        }
+        double cx = (left + right) / 2;
         double scale = 1.0;
-        for (int i = 0; i < 40 && visible(scene, scale, 0, 0) < 2000; i++) {
-            scale *= 0.8;
+        for (int i = 0; i < 60 && visible(scene, scale, cx - VIEW_W / scale / 2, top) < 2000; i++) {
+            scale *= 0.9;
         }
         int frames = 120;
         long[] times = new long[frames];
         int[] seen = new int[frames];
-        double worldH = VIEW_H / scale;
-        double span = Math.max(1, scene.height() - worldH);
+        double span = Math.max(1, bottom - top - VIEW_H / scale);
         for (int f = 0; f < frames; f++) {
-            double wy = span * f / frames;
-            double wx = Math.max(0, (scene.width() - VIEW_W / scale) / 2) + 40 * Math.sin(f / 10.0) / scale;
+            // a first pass over the same frames so the JIT has compiled the painter before the measured pass
+            frame(scene, scale, cx - VIEW_W / scale / 2, top + span * f / frames);
+        }
+        for (int f = 0; f < frames; f++) {
+            double wy = top + span * f / frames;
+            double wx = cx - VIEW_W / scale / 2 + 40 * Math.sin(f / 10.0) / scale;
             seen[f] = visible(scene, scale, wx, wy);
             times[f] = frame(scene, scale, wx, wy);
         }
         long[] sorted = times.clone();
         Arrays.sort(sorted);
         double mean = Arrays.stream(times).average().orElse(0) / 1e6;
-        out("PANNING at zoom %.3f (%s), %,d..%,d nodes in view (mean %,d): mean %.1f ms, p95 %.1f ms, max %.1f ms per frame",
+        out("PANNING at zoom %.3f (%s), %,d..%,d nodes in view (mean %,d): mean %.1f ms, median %.1f ms, p95 %.1f ms per frame",
                 scale, scale < GraphStyle.NO_TEXT ? "no text" : "with text", Arrays.stream(seen).min().orElse(0),
                 Arrays.stream(seen).max().orElse(0), (int) Arrays.stream(seen).average().orElse(0), mean,
-                sorted[(int) (frames * 0.95)] / 1e6, sorted[frames - 1] / 1e6);
+                sorted[frames / 2] / 1e6, sorted[(int) (frames * 0.95)] / 1e6);
     }
 
     private static int visible(GraphScene s, double scale, double wx, double wy) {

@@ -73,6 +73,44 @@ class GraphPaneFxTest {
     }
 
     @Test
+    void flatAndFoldTogglesRebuildTheView(FxRobot robot) throws Exception {
+        awaitLayout(pane);
+        robot.clickOn("#graphFlat");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.viewModel().options().flat());
+        GraphScene s = awaitLayout(pane);
+        assertTrue(pane.viewModel().root().nodes().stream().noneMatch(GraphNode::isContainer), "flat: no groups");
+        assertEquals(2 + 3 * 3, s.nodeCount(), "input, output and linear/relu/add per block");
+        robot.clickOn("#graphFold");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !pane.viewModel().options().foldConstants());
+        s = awaitLayout(pane);
+        assertTrue(pane.viewModel().root().nodes().stream().anyMatch(n -> n.kind() == NodeKind.CONSTANT));
+        assertEquals(pane.viewModel().root().nodes().size(), s.nodeCount());
+        robot.clickOn("#graphFlat");
+        robot.clickOn("#graphFold");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !pane.viewModel().options().flat() && pane.viewModel().options().foldConstants());
+        assertEquals(5, awaitLayout(pane).nodeCount());
+    }
+
+    @Test
+    void keyboardOpensTheSelectedGroupAndZooms(FxRobot robot) throws Exception {
+        awaitLayout(pane);
+        GraphNode block = pane.viewModel().root().nodes().get(3);
+        robot.clickOn(screenPoint(pane, block), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.viewModel().selected().orElse(null) == block);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> pane.viewModel().isExpanded(block));
+        awaitLayout(pane);
+        double before = pane.canvas().scale();
+        robot.type(KeyCode.MINUS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before * 0.8, pane.canvas().scale(), 1e-9);
+        robot.type(KeyCode.T);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(pane.viewModel().traced().contains(pane.viewModel().root().nodes().get(0)), "input x is an ancestor");
+    }
+
+    @Test
     void searchTypedInTheToolbarSelectsAndRevealsTheHit(FxRobot robot) throws Exception {
         awaitLayout(pane);
         robot.clickOn("#graphSearch").write("aten::relu");

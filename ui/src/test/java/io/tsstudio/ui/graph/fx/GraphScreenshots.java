@@ -72,7 +72,8 @@ public final class GraphScreenshots {
             GraphNode softmax = attn.content().nodes().stream().filter(n -> n.title().equals("softmax")).findFirst().orElseThrow();
             run(() -> {
                 vm.select(softmax);
-                pane.canvas().setCamera(0.62, 40, 10);
+                double z = 0.62;
+                pane.canvas().setCamera(z, (pane.canvas().getWidth() - pane.canvas().scene().width() * z) / 2, 10);
             });
             shoot(stage, out.resolve("graph-large.png"));
         }
