@@ -1,5 +1,6 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.app.run.RunPanelWiring;
 import io.tsstudio.ui.console.LogConsole;
 import io.tsstudio.ui.theme.Theme;
 import io.tsstudio.ui.theme.ThemeManager;
@@ -38,6 +39,7 @@ public final class StudioApplication extends Application {
     private StudioViewModel vm;
     private MainWindow window;
     private Timeline autosave;
+    private RunPanelWiring runPanel;
 
     @Override
     public void start(Stage stage) {
@@ -50,6 +52,9 @@ public final class StudioApplication extends Application {
         console.captureLogging("io.tsstudio");
         vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater, console);
         window = new MainWindow(stage, vm, themes, settings);
+        // The other components plug into the window's dock slots and follow the workspace's active model.
+        GraphWiring.install(window, vm.workspace(), vm.ioExecutor());
+        runPanel = RunPanelWiring.install(window, vm.workspace());
 
         Scene scene = new Scene(window.root(), settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
         themes.register(scene);
@@ -154,6 +159,7 @@ public final class StudioApplication extends Application {
     @Override
     public void stop() {
         if (autosave != null) autosave.stop();
+        if (runPanel != null) runPanel.close();
         if (window != null) window.statusBar().stop();
         if (vm == null) return;
         if (window != null && window.keepAutosaves()) vm.close();

@@ -41,12 +41,16 @@ public final class RunPanelShot {
         stage.setTitle("TorchScript Studio — Run");
         stage.setScene(new Scene(view, 1180, 780));
         stage.show();
-        Path model = Fixtures.pytorch(bench ? "l1000_100_10.script.dat" : "r-traced-linear.pt");
+        Path model = Fixtures.pytorch(bench ? "l1000_100_10.script.dat" : "tuple_out.dat");
         // View model commands belong on the FX thread, like a user's clicks.
         vm.refreshDevices().thenRun(() -> Platform.runLater(() -> vm.setModel(model).thenRun(() -> Platform.runLater(() -> {
             ArgumentInput x = vm.arguments().get(0);
             x.shapeProperty().set(bench ? "64, 1000" : "100, 10");
             x.fillProperty().set(bench ? ArgumentInput.Fill.ONES : ArgumentInput.Fill.RANDN);
+            if (!bench) {
+                vm.arguments().get(1).shapeProperty().set("100, 10");
+                vm.arguments().get(1).fillProperty().set(ArgumentInput.Fill.RAND);
+            }
             if (bench) {
                 vm.benchmarkModeProperty().set(true);
                 vm.warmupProperty().set(10);

@@ -35,7 +35,15 @@ public final class ScreenshotSession extends Application {
         Theme theme = Theme.parse(System.getProperty("tsstudio.theme"), Theme.LIGHT);
         StudioViewModel vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater, new LogConsole(Platform::runLater));
         ThemeManager themes = new ThemeManager(theme);
-        MainWindow window = new MainWindow(stage, vm, themes, new StudioSettings(dirs.configDir().resolve("s.properties")));
+        StudioSettings settings = new StudioSettings(dirs.configDir().resolve("s.properties"));
+        // A wider graph dock than the default, so the picture shows code, weights and graph side by side.
+        settings.put("split.left", 0.27);
+        settings.put("split.right", 0.62);
+        settings.put("split.bottom", 0.82);
+        MainWindow window = new MainWindow(stage, vm, themes, settings);
+        boolean withCompletion = Boolean.getBoolean("shot.completion");
+        GraphWiring.install(window, vm.workspace(), vm.ioExecutor());
+        io.tsstudio.app.run.RunPanelWiring.install(window, vm.workspace());
         Scene scene = new Scene(window.root(), 1280, 800);
         themes.register(scene);
         stage.setScene(scene);
@@ -46,18 +54,21 @@ public final class ScreenshotSession extends Application {
         List<Path> samples = SampleWorkspace.prepare(dirs.workspace());
         vm.open(samples).thenRun(() -> Platform.runLater(() -> {
             window.inspector().selectTensor("encoder.weight");
+            if (Boolean.getBoolean("shot.runPanel")) window.dock().getSelectionModel().select(1);
             EditorViewModel script = vm.buffers().stream().filter(b -> b.kind() == BufferKind.SCRIPT).findFirst().orElseThrow();
             vm.workspace().activeBufferProperty().set(script);
             CodeEditorView editor = window.editorOf(script).orElseThrow();
             String text = script.text();
             int at = text.indexOf("return swish(y, 1.5)");
             editor.codeArea().replaceText(at, at + "return swish(y, 1.5)".length(), "return swish(y, 1.5) + bias");
-            editor.codeArea().insertText(text.indexOf("    return x * torch.sigmoid"), "    z = torch.rel\n");
-            editor.codeArea().moveTo(text.indexOf("    return x * torch.sigmoid") + "    z = torch.rel".length());
+            if (withCompletion) {
+                editor.codeArea().insertText(text.indexOf("    return x * torch.sigmoid"), "    z = torch.rel\n");
+                editor.codeArea().moveTo(text.indexOf("    return x * torch.sigmoid") + "    z = torch.rel".length());
+            }
             editor.codeArea().requestFocus();
             PauseTransition wait = new PauseTransition(Duration.seconds(2));
             wait.setOnFinished(e -> {
-                editor.showCompletion();
+                if (withCompletion) editor.showCompletion();
                 PauseTransition shoot = new PauseTransition(Duration.seconds(1.5));
                 shoot.setOnFinished(x -> {
                     try {

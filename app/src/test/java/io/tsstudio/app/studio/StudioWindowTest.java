@@ -296,4 +296,75 @@ class StudioWindowTest {
         assertTrue(code.isDirty());
         assertFalse(line.isEmpty());
     }
+
+    @Test
+    void aScriptOfDefFunctionsCompilesToAModuleFile(@TempDir Path out) throws Exception {
+        EditorViewModel script = fx(() -> vm.newScript("def helper(x: Tensor) -> Tensor:\n    return x * 2.0\n\n"
+                + "def forward(x: Tensor) -> Tensor:\n    return helper(x) + 1.0\n"));
+        Path target = out.resolve("doubled.pt");
+        fx(() -> vm.compileToModule(script, target)).get(60, TimeUnit.SECONDS);
+        try (ScriptModule m = Jit.load(target); Tensor x = Tensor.of(new float[] {1, 2, 3}, 3); Tensor y = (Tensor) m.forward(x)) {
+            assertArrayEquals(new float[] {3, 5, 7}, y.toFloatArray(), 1e-6f);
+            assertTrue(m.hasMethod("helper"), "the other functions become methods too");
+        }
+    }
+
+    @Test
+    void callingASubmoduleDirectlyIsFlaggedAndTheQuickFixRepairsIt(@TempDir Path dir) throws Exception {
+        Path model = SampleWorkspace.prepare(dir).get(1);
+        open(model);
+        EditorViewModel code = fx(() -> vm.buffers().stream()
+                .filter(b -> b.kind() == BufferKind.MODULE_CODE && b.text().contains("class TinyMLP")).findFirst().orElseThrow());
+        CodeEditorView editor = fx(() -> window.editorOf(code).orElseThrow());
+        // PyTorch prints the call as "h = (encoder).forward(x, )"; written the Python way it fails without Python.
+        String call = code.text().lines().filter(l -> l.contains("encoder") && l.contains(".forward(")).findFirst().orElseThrow();
+        String direct = call.substring(0, call.indexOf(call.trim())) + "h = self.encoder(x)";
+        fx(() -> {
+            editor.replaceAll(call, direct);
+            return null;
+        });
+        waitFor(() -> fx(() -> !code.checkingProperty().get() && !code.diagnostics().isEmpty()));
+        Diagnostic d = fx(() -> code.diagnostics().get(0));
+        int line = 1 + (int) code.text().substring(0, code.text().indexOf(direct)).chars().filter(c -> c == '\n').count();
+        assertEquals(line, d.line(), d.toString());
+        fx(() -> {
+            editor.goToLine(d.line(), d.column());
+            return editor.applyQuickFixesAtCaret();
+        });
+        assertTrue(fx(code::text).contains("self.encoder.forward("), fx(code::text));
+        waitFor(() -> fx(() -> !code.checkingProperty().get() && code.diagnostics().isEmpty()));
+    }
+
+    @Test
+    void completionAfterSelfOffersTheModulesMembers(FxRobot robot) throws Exception {
+        open(Fixtures.pytorch("exported.method.dat"));
+        EditorViewModel code = fx(() -> vm.buffers().stream().filter(b -> b.kind() == BufferKind.MODULE_CODE).findFirst().orElseThrow());
+        CodeEditorView editor = fx(() -> window.editorOf(code).orElseThrow());
+        fx(() -> {
+            editor.codeArea().moveTo(editor.codeArea().getLength());
+            editor.codeArea().insertText(editor.codeArea().getLength(), "\nself.");
+            editor.codeArea().moveTo(editor.codeArea().getLength());
+            editor.showCompletion();
+            return null;
+        });
+        waitFor(() -> fx(() -> !editor.visibleCompletions().isEmpty()));
+        List<String> labels = fx(() -> editor.visibleCompletions().stream().map(CompletionItem::label).toList());
+        assertTrue(labels.containsAll(List.of("p", "predict", "add_scalar")), labels.toString());
+    }
+
+    @Test
+    void theGraphSlotShowsTheActiveModelsForwardGraph() throws Exception {
+        fx(() -> GraphWiring.install(window, vm.workspace(), vm.ioExecutor()));
+        open(Fixtures.pytorch("l1000_100_10.script.dat"));
+        waitFor(() -> fx(() -> graphPane() != null && graphPane().viewModel() != null));
+        assertTrue(fx(() -> graphPane().layoutDone()).get(60, TimeUnit.SECONDS) != null);
+        assertTrue(fx(() -> graphPane().viewModel().visibleNodeCount()) > 0, "the forward graph has nodes on screen");
+    }
+
+    private io.tsstudio.ui.graph.fx.GraphPane graphPane() {
+        return window.dock().getTabs().stream().filter(t -> "graphSlot".equals(t.getId()))
+                .map(javafx.scene.control.Tab::getContent)
+                .filter(n -> n instanceof io.tsstudio.ui.graph.fx.GraphPane)
+                .map(n -> (io.tsstudio.ui.graph.fx.GraphPane) n).findFirst().orElse(null);
+    }
 }

@@ -25,8 +25,8 @@ import java.util.Map;
  * Forward latency of traced models against the same models written as TorchScript source and compiled (same
  * weights), in one run, plus tracing time for a 100-layer MLP. Prints figures; asserts nothing.
  *
- * <p>Run: {@code mvn -o -q -pl engine test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test
- * -Dexec.args="-cp %classpath io.tsstudio.engine.bench.TraceBench"} (or from the IDE). Args: [iterations] [threads].
+ * <p>Run after {@code mvn -o -q -pl engine test-compile}: {@code java -cp engine/target/classes:engine/target/test-classes:<test
+ * classpath> io.tsstudio.engine.bench.TraceBench [iterations] [intra-op threads]} (or from the IDE); defaults 2000 and 1.
  */
 public final class TraceBench {
     private TraceBench() {
@@ -83,39 +83,29 @@ public final class TraceBench {
         Tensor expected = model.forward(input);
         check(name + " traced", expected, (Tensor) traced.forward(input));
         check(name + " compiled", expected, (Tensor) scripted.forward(input));
-        // Many short rounds in rotating order, so drift in machine load hits all three alike; the ratio is taken
-        // per round (same conditions) and its median reported.
+        // Calls alternate one by one in rotating order, so load on this machine hits all three alike; the figures are
+        // medians of single-call times, which shrug off the calls another process happened to interrupt.
         ScriptModule[] models = {traced, tracedPlain, scripted};
-        List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        List<Double> ratio = new ArrayList<>(), ratioPlain = new ArrayList<>();
-        int rounds = 21;
-        int perRound = Math.max(5, iterations / rounds);
-        for (ScriptModule m : models) perCallMicros(m, input, perRound); // warm-up (profiling executor)
-        for (int round = 0; round < rounds; round++) {
-            double[] t = new double[3];
-            for (int k = 0; k < 3; k++) {
-                int i = (round + k) % 3;
-                t[i] = perCallMicros(models[i], input, perRound);
-                times.get(i).add(t[i]);
+        double[][] micros = new double[3][iterations];
+        try (NoGrad g = NoGrad.enter()) {
+            for (int i = 0; i < Math.max(20, iterations / 10); i++) for (ScriptModule m : models) ((Tensor) m.forward(input)).close();
+            for (int i = 0; i < iterations; i++) {
+                for (int k = 0; k < 3; k++) {
+                    int which = (i + k) % 3;
+                    long start = System.nanoTime();
+                    ((Tensor) models[which].forward(input)).close();
+                    micros[which][i] = (System.nanoTime() - start) / 1e3;
+                }
             }
-            ratio.add(t[0] / t[2]);
-            ratioPlain.add(t[1] / t[2]);
         }
-        say(String.format("%s: traced (respect mode) %.1f us, traced (single mode) %.1f us, compiled source %.1f us per call; "
-                        + "ratio traced/compiled %.3f (single mode %.3f), medians of %d rounds x %d calls",
-                name, median(times.get(0)), median(times.get(1)), median(times.get(2)), median(ratio), median(ratioPlain), rounds, perRound));
+        double t = median(micros[0]), p = median(micros[1]), c = median(micros[2]);
+        say(String.format("%s: median per call: traced (respect mode) %.1f us, traced (single mode) %.1f us, compiled source %.1f us; "
+                        + "ratio traced/compiled %.3f (single mode %.3f); %d calls each",
+                name, t, p, c, t / c, p / c, iterations));
     }
 
     private static void check(String what, Tensor expected, Tensor actual) {
         if (!expected.allclose(actual, 1e-4, 1e-5)) throw new IllegalStateException(what + " does not match the Java model");
-    }
-
-    private static double perCallMicros(ScriptModule m, Tensor input, int iterations) {
-        try (NoGrad g = NoGrad.enter()) {
-            long start = System.nanoTime();
-            for (int i = 0; i < iterations; i++) ((Tensor) m.forward(input)).close();
-            return (System.nanoTime() - start) / 1e3 / iterations;
-        }
     }
 
     private static void traceDeepMlp() {
@@ -139,6 +129,12 @@ public final class TraceBench {
         }
         say(String.format("Tracing a 100-layer MLP (100 Linear(64,64) + 99 ReLU, batch 8): %.1f ms with respect mode (two traces + generated forward), %.1f ms single mode (median of 5)",
                 median(respect), median(single)));
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
     }
 
     private static double median(List<Double> v) {

@@ -11,6 +11,13 @@ public final class ScenePainter {
     private int[] buffer = new int[256];
     private int count;
 
+    private ShapeLookup shapes = ShapeLookup.none();
+
+    /** Observed shapes to print on edges instead of the static type, where a run or trace supplied them. */
+    public void setShapes(ShapeLookup lookup) {
+        shapes = lookup == null ? ShapeLookup.none() : lookup;
+    }
+
     /** Counters of the last paint, for the benchmark and tests. */
     public int lastNodes;
     public int lastEdges;
@@ -53,8 +60,11 @@ public final class ScenePainter {
             if (arrows) {
                 arrow(p, r[n - 4], r[n - 3], r[n - 2], r[n - 1], color);
             }
-            if (labels && !edge.type().isEmpty()) {
-                p.text(TypeText.brief(edge.type()), r[n - 4] + 4, (r[n - 3] + r[n - 1]) / 2 + 3, 9, false, GraphStyle.EDGE_TEXT);
+            if (labels) {
+                String label = shapes.shape(edge.from().group().path(), edge.valueId()).orElse(TypeText.brief(edge.type()));
+                if (!label.isEmpty()) {
+                    p.text(label, r[n - 4] + 4, (r[n - 3] + r[n - 1]) / 2 + 3, 9, false, GraphStyle.EDGE_TEXT);
+                }
             }
         }
         for (int i : nodes) {

@@ -10,7 +10,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
@@ -43,8 +45,10 @@ final class ArgumentEditorView extends GridPane {
         for (ArgumentInput a : arguments) {
             Label name = new Label(a.name());
             name.getStyleClass().add("run-key");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label type = new Label(a.type());
             type.getStyleClass().add("run-type");
+            type.setMinWidth(Region.USE_PREF_SIZE);
             Node editor = editorFor(a);
             HBox.setHgrow(editor, Priority.ALWAYS);
             GridPane.setHgrow(editor, Priority.ALWAYS);
@@ -92,6 +96,7 @@ final class ArgumentEditorView extends GridPane {
         shape.setId(id + "-shape");
         shape.setPromptText("shape, e.g. 3, 4");
         shape.setPrefColumnCount(7);
+        shape.setMinWidth(60);
         shape.textProperty().bindBidirectional(a.shapeProperty());
         markInvalid(shape, a);
         ComboBox<DType> dtype = new ComboBox<>();
@@ -135,8 +140,9 @@ final class ArgumentEditorView extends GridPane {
             n.visibleProperty().bind(fromFile.not());
             n.managedProperty().bind(fromFile.not());
         }
-        HBox.setHgrow(file, Priority.ALWAYS);
-        HBox box = new HBox(6, fill, shape, dtype, file, browse);
+        file.setPrefColumnCount(18);
+        // Wraps in a narrow dock rather than squeezing the fields.
+        FlowPane box = new FlowPane(6, 4, fill, shape, dtype, file, browse);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return box;
     }

@@ -34,17 +34,34 @@ final class OutputsView extends SplitPane {
         detail.getChildren().addAll(tensor, scalar);
         getItems().addAll(tree, detail);
         setDividerPositions(0.26);
+        // Beside each other when there is room, the tree above the detail in a narrow dock.
+        widthProperty().addListener((o, was, w) -> {
+            javafx.geometry.Orientation want = w.doubleValue() < RunPanelView.NARROW ? javafx.geometry.Orientation.VERTICAL : javafx.geometry.Orientation.HORIZONTAL;
+            if (getOrientation() != want) {
+                setOrientation(want);
+                setDividerPositions(want == javafx.geometry.Orientation.VERTICAL ? 0.2 : 0.26);
+            }
+        });
         show(null);
     }
 
     void show(OutputNode root) {
         if (root == null) {
             tree.setRoot(null);
+            getItems().remove(tree);
             showDetail(null);
             return;
         }
         TreeItem<OutputNode> item = item(root);
         tree.setRoot(item);
+        // A single tensor or scalar needs no tree: all the room goes to its values.
+        boolean container = !root.children().isEmpty();
+        if (container && !getItems().contains(tree)) {
+            getItems().add(0, tree);
+            setDividerPositions(getOrientation() == javafx.geometry.Orientation.VERTICAL ? 0.2 : 0.26);
+        } else if (!container) {
+            getItems().remove(tree);
+        }
         TreeItem<OutputNode> first = item;
         while (!first.getValue().hasTensor() && !first.getChildren().isEmpty()) first = first.getChildren().get(0);
         tree.getSelectionModel().select(first);

@@ -19,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,6 +38,9 @@ import java.util.Objects;
  * container and call {@link #setModel(Path)} when a model file is opened.
  */
 public final class RunPanelView extends BorderPane {
+    /** Below this width the panel lays itself out for a narrow dock. */
+    static final double NARROW = 640;
+
     private final RunPanelViewModel model;
     private final OutputsView outputs = new OutputsView();
     private final TabPane results;
@@ -69,6 +73,7 @@ public final class RunPanelView extends BorderPane {
         Label modelName = new Label();
         modelName.setId("modelName");
         modelName.getStyleClass().add("run-model");
+        modelName.setMinWidth(Region.USE_PREF_SIZE);
         modelName.textProperty().bind(Bindings.createStringBinding(
                 () -> model.modelFileProperty().get() == null ? "no model" : model.modelFileProperty().get().getFileName().toString(),
                 model.modelFileProperty()));
@@ -77,13 +82,23 @@ public final class RunPanelView extends BorderPane {
         schema.getStyleClass().add("run-schema");
         schema.textProperty().bind(Bindings.createStringBinding(
                 () -> model.methodProperty().get() == null ? "" : model.methodProperty().get().schema(), model.methodProperty()));
-        HBox pickers = new HBox(8, modelName, new Label("Device"), device, new Label("Method"), method);
+        // Flow panes wrap instead of truncating when the panel sits in a narrow dock.
+        FlowPane pickers = new FlowPane(8, 6, modelName, labelled("Device", device), labelled("Method", method));
         pickers.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label();
         note.setId("deviceNote");
         note.getStyleClass().add("run-note");
         note.setWrapText(true);
-        note.textProperty().bind(model.deviceNoteProperty());
+        // In a narrow dock the note shrinks to one line; the whole of it stays in the tooltip.
+        note.textProperty().bind(Bindings.createStringBinding(() -> {
+            String full = model.deviceNoteProperty().get();
+            return full == null || widthProperty().get() >= NARROW ? full : "CPU only: hover for the GPU build.";
+        }, model.deviceNoteProperty(), widthProperty()));
+        Tooltip noteTip = new Tooltip();
+        noteTip.textProperty().bind(model.deviceNoteProperty());
+        noteTip.setWrapText(true);
+        noteTip.setMaxWidth(420);
+        note.setTooltip(noteTip);
         note.managedProperty().bind(model.deviceNoteProperty().isNotNull());
         note.visibleProperty().bind(model.deviceNoteProperty().isNotNull());
 
@@ -98,7 +113,6 @@ public final class RunPanelView extends BorderPane {
 
         VBox top = new VBox(6, pickers, schema, note, inputs, actions(), status());
         top.setPadding(new Insets(8, 8, 4, 8));
-        setTop(top);
 
         Tab outTab = new Tab("Outputs", new VBox(4, outputToolbar(), grow(outputs)));
         Tab benchTab = new Tab("Benchmark", new BenchmarkView(model.benchmarks()));
@@ -106,6 +120,7 @@ public final class RunPanelView extends BorderPane {
         results = new TabPane(outTab, benchTab);
         results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         results.setPadding(new Insets(0, 8, 8, 8));
+        setTop(top);
         setCenter(results);
 
         model.outcomeProperty().addListener((o, was, now) -> outputs.show(now == null ? null : now.output()));
@@ -121,7 +136,7 @@ public final class RunPanelView extends BorderPane {
         return model;
     }
 
-    private HBox actions() {
+    private FlowPane actions() {
         Button run = new Button("Run");
         run.setId("runButton");
         run.setDefaultButton(true);
@@ -145,12 +160,14 @@ public final class RunPanelView extends BorderPane {
         Button go = new Button("Benchmark");
         go.setId("benchmarkButton");
         go.setOnAction(e -> model.benchmark());
-        HBox benchControls = new HBox(6, new Label("warmup"), warmup, new Label("iterations"), iterations, new Label("callers"), callers, go);
+        FlowPane benchControls = new FlowPane(8, 6, labelled("warmup", warmup), labelled("iterations", iterations), labelled("callers", callers), go);
         benchControls.setAlignment(Pos.CENTER_LEFT);
         benchControls.visibleProperty().bind(model.benchmarkModeProperty());
         benchControls.managedProperty().bind(model.benchmarkModeProperty());
         for (var n : List.of(run, go, bench)) n.disableProperty().bind(model.busyProperty().or(model.methodProperty().isNull()));
-        HBox box = new HBox(8, run, cancel, bench, benchControls);
+        HBox buttons = new HBox(8, run, cancel, bench);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane box = new FlowPane(8, 6, buttons, benchControls);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -164,6 +181,15 @@ public final class RunPanelView extends BorderPane {
         model.addListener((o, a, b) -> {
             if (!Objects.equals(control.get(), b.intValue())) control.set(b.intValue());
         });
+    }
+
+    /** A caption and its control that stay together when a flow pane wraps; the caption never truncates. */
+    private static HBox labelled(String caption, javafx.scene.Node control) {
+        Label l = new Label(caption);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(4, l, control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private static Spinner<Integer> spinner(int min, int max, String id) {
@@ -196,8 +222,9 @@ public final class RunPanelView extends BorderPane {
         return new VBox(2, line, error);
     }
 
-    private HBox outputToolbar() {
-        Button copy = new Button("Copy as JSON");
+    private FlowPane outputToolbar() {
+        Button copy = new Button("Copy JSON");
+        copy.setTooltip(new Tooltip("Copy the output as tsstudio run --json prints it"));
         copy.setId("copyJsonButton");
         copy.setOnAction(e -> {
             String json = model.outputJson();
@@ -209,14 +236,14 @@ public final class RunPanelView extends BorderPane {
         Button savePt = new Button("Save .pt…");
         savePt.setId("savePtButton");
         savePt.setOnAction(e -> save("pt"));
-        Button saveNpy = new Button("Save selected tensor .npy…");
+        savePt.setTooltip(new Tooltip("Save the selected output (all of it at the root) as torch.save does"));
+        Button saveNpy = new Button("Save .npy…");
+        saveNpy.setTooltip(new Tooltip("Save the tensor selected in the outputs tree as a NumPy file"));
         saveNpy.setId("saveNpyButton");
         saveNpy.setOnAction(e -> save("npy"));
         var noOutput = model.outcomeProperty().isNull();
         for (var b : List.of(copy, savePt, saveNpy)) b.disableProperty().bind(noOutput.or(model.busyProperty()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(6, copy, gap, savePt, saveNpy);
+        FlowPane bar = new FlowPane(6, 4, copy, savePt, saveNpy);
         bar.setPadding(new Insets(4, 0, 0, 0));
         return bar;
     }
@@ -227,8 +254,7 @@ public final class RunPanelView extends BorderPane {
         chooser.setInitialFileName("output." + ext);
         File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (f == null) return;
-        List<Integer> path = ext.equals("pt") ? outputs.selectedPath() : outputs.selectedPath();
-        model.saveOutput(path, f.toPath());
+        model.saveOutput(outputs.selectedPath(), f.toPath());
     }
 
     private static <T extends javafx.scene.Node> T grow(T node) {

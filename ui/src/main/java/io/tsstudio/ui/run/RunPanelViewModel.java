@@ -43,8 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RunPanelViewModel {
     /** Shown when LibTorch sees no GPU: how to get one. */
-    public static final String GPU_NOTE = "Only the CPU is available. For NVIDIA GPUs, install CUDA 13.1 and cuDNN 9.19 "
-            + "and build with the GPU variant of LibTorch: mvn -Ppytorch-gpu -DskipTests package";
+    public static final String GPU_NOTE = "Only the CPU is available. For an NVIDIA GPU: install CUDA 13.1 and cuDNN 9.19, "
+            + "then build the GPU variant: mvn -Ppytorch-gpu -DskipTests package";
 
     public static final List<Integer> CONCURRENCY_CHOICES = List.of(1, 2, 4);
 

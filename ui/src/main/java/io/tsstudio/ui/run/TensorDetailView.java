@@ -9,7 +9,9 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -23,7 +25,8 @@ final class TensorDetailView extends VBox {
     private record Row(String index, String value) {
     }
 
-    private final GridPane summary = new GridPane();
+    /** Key-value pairs that wrap to the width: the panel may sit in a narrow dock. */
+    private final FlowPane summary = new FlowPane(14, 2);
     private final Pagination pages = new Pagination(1, 0);
     private final TableView<Row> table = new TableView<>();
     private final HistogramView histogram = new HistogramView();
@@ -33,8 +36,6 @@ final class TensorDetailView extends VBox {
     TensorDetailView() {
         setSpacing(6);
         getStyleClass().add("tensor-detail");
-        summary.setHgap(12);
-        summary.setVgap(2);
         summary.setId("tensorSummary");
         TableColumn<Row, String> index = new TableColumn<>("index");
         index.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().index()));
@@ -70,15 +71,17 @@ final class TensorDetailView extends VBox {
                 {"min", ValueFormat.number(t.min())}, {"max", ValueFormat.number(t.max())},
                 {"mean", ValueFormat.number(t.mean())}, {"std", ValueFormat.number(t.std())},
                 {"NaN", Long.toString(t.nanCount())}, {"Inf", Long.toString(t.infCount())}};
-        for (int i = 0; i < facts.length; i++) {
-            Label k = new Label(facts[i][0]);
+        for (String[] fact : facts) {
+            Label k = new Label(fact[0]);
             k.getStyleClass().add("run-key");
-            Label v = new Label(facts[i][1]);
-            v.setId("summary-" + facts[i][0]);
+            k.setMinWidth(Region.USE_PREF_SIZE);
+            Label v = new Label(fact[1]);
+            v.setId("summary-" + fact[0]);
             v.getStyleClass().add("run-value");
-            int col = (i % 3) * 2;
-            summary.add(k, col, i / 3);
-            summary.add(v, col + 1, i / 3);
+            v.setMinWidth(Region.USE_PREF_SIZE);
+            HBox pair = new HBox(5, k, v);
+            pair.setMinWidth(Region.USE_PREF_SIZE);
+            summary.getChildren().add(pair);
         }
         int n = t.values().length;
         pages.setPageCount(Math.max(1, (n + PAGE_ROWS - 1) / PAGE_ROWS));
@@ -86,6 +89,7 @@ final class TensorDetailView extends VBox {
         pages.setPageFactory(this::page);
         note.setText(t.truncated() ? "The table shows the first " + n + " of " + t.numel() + " values; statistics and histogram cover all." : "");
         note.setManaged(t.truncated());
+        note.setVisible(t.truncated());
         histogram.show(t.histogram(), t.min(), t.max());
     }
 

@@ -191,6 +191,22 @@ public class GraphLayoutTest {
     }
 
     @Test
+    void observedShapesReplaceTypesOnEdgeLabels() {
+        GraphViewModel vm = new GraphViewModel(stack(2), LOADER);
+        GraphScene s = layout(new GraphLayoutEngine(), vm);
+        GraphEdge first = s.edge(0);
+        StringBuilder plain = new StringBuilder();
+        new ScenePainter().paint(s, new SvgPainter(plain), 0, 0, s.width(), s.height(), 1.0, Highlights.NONE);
+        assertTrue(plain.toString().contains(">Tensor</text>"));
+        ScenePainter painter = new ScenePainter();
+        painter.setShapes((group, value) -> group.equals(vm.root().path()) && value.equals(first.valueId())
+                ? java.util.Optional.of("[8, 16]") : java.util.Optional.empty());
+        StringBuilder shaped = new StringBuilder();
+        painter.paint(s, new SvgPainter(shaped), 0, 0, s.width(), s.height(), 1.0, Highlights.NONE);
+        assertTrue(shaped.toString().contains(">[8, 16]</text>"), shaped.toString());
+    }
+
+    @Test
     void renderForTheCliOpensGroupsToTheAskedDepth() {
         String top = GraphSvg.render(stack(2), LOADER, GraphOptions.defaults(), 0);
         String deep = GraphSvg.render(stack(2), LOADER, GraphOptions.defaults(), 2);

@@ -68,6 +68,12 @@ public final class GraphCanvas extends Region {
         redraw();
     }
 
+    /** Observed shapes for the edge labels (see {@link io.tsstudio.ui.graph.GraphViewModel#setShapes}). */
+    public void setShapes(io.tsstudio.ui.graph.ShapeLookup shapes) {
+        painter.setShapes(shapes);
+        redraw();
+    }
+
     public void setOnSelect(Consumer<GraphNode> c) {
         onSelect = c;
     }

@@ -13,6 +13,7 @@ import io.tsstudio.ui.graph.LayoutThreads;
 import io.tsstudio.ui.graph.ModuleGraphs;
 import io.tsstudio.ui.graph.NodeDetails;
 import io.tsstudio.ui.graph.SearchResults;
+import io.tsstudio.ui.graph.ShapeLookup;
 import io.tsstudio.ui.graph.SubgraphLoader;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -184,6 +185,7 @@ public final class GraphPane extends BorderPane {
     /** Shows a graph whose submodule calls open through {@code loader}. */
     public void show(IrGraph graph, SubgraphLoader loader) {
         vm = new GraphViewModel(graph, loader);
+        canvas.setShapes(ShapeLookup.none());
         fold.setSelected(true);
         flat.setSelected(false);
         engine.clear();
@@ -195,18 +197,63 @@ public final class GraphPane extends BorderPane {
     }
 
     /**
-     * Shows {@code module.<method>} with its submodule calls as groups that open on demand. The module must stay
-     * open while it is shown (opening a group reads the submodule's graph).
+     * Shows {@code module.<method>} with its submodule calls as groups that open on demand. The graph is read on the
+     * layout worker (a 50,000-node model's top level takes about a second), then laid out; {@link #layoutDone()}
+     * completes when it is on screen. The module must stay open while it is shown (opening a group reads the
+     * submodule's graph).
      *
      * @throws IllegalArgumentException when the module has no such method
      */
     public void show(ScriptModule module, String method) {
-        show(ModuleGraphs.graph(module, method), ModuleGraphs.loader(module));
+        if (!module.hasMethod(method)) {
+            throw new IllegalArgumentException("module " + module.className() + " has no method '" + method + "'");
+        }
+        long token = generation.incrementAndGet();
+        CompletableFuture<GraphScene> shown = new CompletableFuture<>();
+        layoutDone = shown;
+        status.setText("Reading the graph of " + method + "\u2026");
+        worker.submit(() -> {
+            try {
+                IrGraph graph = ModuleGraphs.graph(module, method);
+                Platform.runLater(() -> {
+                    if (generation.get() != token) {
+                        shown.cancel(false);
+                        return;
+                    }
+                    show(graph, ModuleGraphs.loader(module));
+                    layoutDone.whenComplete((scene, error) -> {
+                        if (error != null) {
+                            shown.completeExceptionally(error);
+                        } else {
+                            shown.complete(scene);
+                        }
+                    });
+                    layoutDone = shown;
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    status.setText("Cannot read the graph: " + e.getMessage());
+                    shown.completeExceptionally(e);
+                });
+            }
+        });
     }
 
     /** Shows a graph without submodule calls to open (a function, or a test graph). */
     public void show(IrGraph graph) {
         show(graph, SubgraphLoader.none());
+    }
+
+    /**
+     * Observed shapes from a run or a trace (by group path and value id): drawn on edges and listed in the details
+     * next to the static types.
+     */
+    public void setObservedShapes(ShapeLookup shapes) {
+        canvas.setShapes(shapes);
+        if (vm != null) {
+            vm.setShapes(shapes);
+            vm.selected().ifPresent(this::selectionChanged);
+        }
     }
 
     public GraphViewModel viewModel() {
