@@ -55,6 +55,9 @@ public final class AutoLayout {
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 40.0);
         root.setProperty(CoreOptions.SPACING_NODE_NODE, 30.0);
+        // long chains (most models) wrap into rows instead of one line wider than any screen
+        root.setProperty(LayeredOptions.WRAPPING_STRATEGY, org.eclipse.elk.alg.layered.options.WrappingStrategy.MULTI_EDGE);
+        root.setProperty(CoreOptions.ASPECT_RATIO, 2.0);
         if (blocks.size() > 300) {
             // big documents: the fast settings measured in BUILD-NOTES §6 keep layout around a second
             root.setProperty(LayeredOptions.THOROUGHNESS, 1);

@@ -125,17 +125,18 @@ public class GraphEditorView extends BorderPane {
         SplitPane.setResizableWithParent(paletteBox, false);
         setCenter(split);
 
-        toolbar.getItems().addAll(button("Undo", "undoButton", vm::undo), button("Redo", "redoButton", vm::redo), new Separator(),
-                button("Copy", "copyButton", vm::copySelection), button("Paste", "pasteButton", vm::paste),
-                button("Delete", "deleteButton", vm::deleteSelection), new Separator(),
+        // most used first: a narrow tab overflows the tail of the toolbar into its menu
+        toolbar.getItems().addAll(button("Compile", "compileButton", vm::compile), button("Trace", "traceButton", vm::trace),
+                button("Run", "runButton", () -> {
+                    if (vm.runExample()) tabs.getSelectionModel().select(2);
+                }), new Separator(),
+                button("Undo", "undoButton", vm::undo), button("Redo", "redoButton", vm::redo), new Separator(),
                 button("Auto layout", "layoutButton", () -> {
                     vm.autoLayout();
                     canvas.fit();
                 }), button("Fit", "fitButton", canvas::fit), new Separator(),
-                button("Compile", "compileButton", vm::compile), button("Trace", "traceButton", vm::trace),
-                button("Run", "runButton", () -> {
-                    if (vm.runExample()) tabs.getSelectionModel().select(2);
-                }), new Separator(),
+                button("Copy", "copyButton", vm::copySelection), button("Paste", "pasteButton", vm::paste),
+                button("Delete", "deleteButton", vm::deleteSelection), new Separator(),
                 button("Open .pt…", "openButton", this::openFile), button("Save .pt…", "saveButton", this::saveFile));
         setTop(toolbar);
 
@@ -174,7 +175,9 @@ public class GraphEditorView extends BorderPane {
      * window, which shows it in its graph view and run panel.
      */
     public void setOpenInStudio(java.util.function.Consumer<java.nio.file.Path> opener) {
-        toolbar.getItems().add(button("Open in Studio", "openInStudioButton", () -> vm.exportToTemp().ifPresent(opener)));
+        // right after Run, so it stays visible when the tab is narrow and the toolbar overflows
+        int after = toolbar.getItems().indexOf(toolbar.getItems().stream().filter(n -> "runButton".equals(n.getId())).findFirst().orElse(null));
+        toolbar.getItems().add(after + 1, button("Open in Studio", "openInStudioButton", () -> vm.exportToTemp().ifPresent(opener)));
     }
 
     public GraphEditorViewModel viewModel() {

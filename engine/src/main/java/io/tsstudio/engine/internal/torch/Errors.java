@@ -14,7 +14,26 @@ public final class Errors {
         int cut = m.indexOf("\nException raised from");
         if (cut < 0) cut = m.indexOf("Exception raised from ");
         if (cut >= 0) m = m.substring(0, cut);
-        return m.strip();
+        return headlineFirst(m.strip());
+    }
+
+    /**
+     * A TorchScript interpreter failure puts the actual error ("RuntimeError: mat1 and mat2 shapes cannot be
+     * multiplied ...") after a long traceback; people read the first line, so it goes first and the traceback follows.
+     */
+    static String headlineFirst(String m) {
+        if (!m.contains("Traceback of TorchScript")) return m;
+        String[] lines = m.split("\n");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            String line = lines[i].strip();
+            if (line.matches("^[A-Za-z_.]*(Error|Exception): .*")) {
+                String headline = line.substring(line.indexOf(": ") + 2);
+                StringBuilder rest = new StringBuilder();
+                for (int j = 0; j < lines.length; j++) if (j != i) rest.append(lines[j]).append('\n');
+                return headline + "\n\n" + rest.toString().strip();
+            }
+        }
+        return m;
     }
 
     public static TorchException wrap(String context, RuntimeException e) {

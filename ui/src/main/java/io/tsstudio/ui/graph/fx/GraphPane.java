@@ -119,6 +119,8 @@ public final class GraphPane extends BorderPane {
         StackPane stage = new StackPane(canvas, minimap);
         StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(minimap, new Insets(8));
+        // In a narrow dock the minimap would cover the graph it summarises.
+        minimap.visibleProperty().bind(stage.widthProperty().greaterThan(560).and(stage.heightProperty().greaterThan(440)));
         SplitPane split = new SplitPane(stage, details);
         split.setDividerPositions(0.78);
         SplitPane.setResizableWithParent(details, false);

@@ -65,6 +65,7 @@ public final class GraphEditorBench {
     public static void main(String[] args) throws Exception {
         frameTimes();
         compileTimes();
+        layoutTimes();
         Platform.exit();
     }
 
@@ -141,6 +142,18 @@ public final class GraphEditorBench {
             }
         });
         emit(report.get(300, TimeUnit.SECONDS));
+    }
+
+    private static void layoutTimes() {
+        GraphDocument doc = chain(2000);
+        long[] t = new long[3];
+        for (int i = 0; i < 4; i++) {
+            long t0 = System.nanoTime();
+            Map<String, double[]> pos = io.tsstudio.ui.grapheditor.AutoLayout.positions(doc, java.util.Set.of());
+            if (i > 0) t[i - 1] = System.nanoTime() - t0;
+            if (pos.size() != 2000) throw new IllegalStateException("layout placed " + pos.size() + " blocks");
+        }
+        emit(String.format("ELK auto-layout of the 2,000-block document: median %.0f ms%n", ms(pct(t, 50))));
     }
 
     private static void compileTimes() {

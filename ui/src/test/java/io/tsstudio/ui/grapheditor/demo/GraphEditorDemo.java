@@ -44,7 +44,8 @@ public final class GraphEditorDemo {
         vm.compile();
         vm.runExample();
         // show the typed-port check at work: an int constant offered to a tensor input is refused with the reason
-        Block c = Blocks.constant(vm.document(), 3L, conv.x(), conv.y() + 200);
+        double below = vm.document().blocks().stream().mapToDouble(b -> b.y() + 120).max().orElse(0);
+        Block c = Blocks.constant(vm.document(), 3L, conv.x(), below);
         vm.run(Commands.addBlock(c));
         vm.connect(c.id(), "value", vm.document().byName("relu").orElseThrow().id(), "input");
         view.tabs().getSelectionModel().select(1);

@@ -112,4 +112,26 @@ class ImportAndCodeSyncTest {
             assertEquals(List.of(broken.split("\n")).indexOf("    relu = self.relu.forward(nothing)") + 1, e.line());
         }
     }
+
+    @Test
+    void settingsEditedInTheCodeHeaderChangeTheBlocks() {
+        GraphDocument doc = ModelFixtures.mlp().document();
+        String code = ScriptGenerator.generate(doc).source();
+        String edited = code.replace("#   linear: Linear(in_features=4, out_features=8, bias=True)", "#   linear: Linear(in_features=4, out_features=6, bias=False)")
+                .replace("#   linear1: Linear(in_features=8,", "#   linear1: Linear(in_features=6,");
+        try (ModelWeights w = new ModelWeights(); Tensor x = randomInput(2, 4)) {
+            CodeSync.Outcome o = CodeSync.apply(edited, doc, w);
+            try (ScriptModule m = o.built().module()) {
+                Block fc = o.document().byName("linear").orElseThrow();
+                assertEquals(6L, fc.setting("out_features"));
+                assertEquals(false, fc.setting("bias"));
+                assertEquals(6L, o.document().byName("linear1").orElseThrow().setting("in_features"));
+                assertEquals(List.of("linear.weight", "linear1.weight", "linear1.bias"), List.copyOf(m.namedParameters().keySet()));
+                org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {2, 3}, ((Tensor) m.forward(x)).shape());
+            }
+            String bad = code.replace("out_features=8, bias=True)", "out_features=eight, bias=True)");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CodeSync.apply(bad, doc, w));
+            assertEquals("line 3: out_features: 'eight' is not an int", e.getMessage());
+        }
+    }
 }

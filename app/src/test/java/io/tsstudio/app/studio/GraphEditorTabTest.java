@@ -1,0 +1,87 @@
+package io.tsstudio.app.studio;
+
+import io.tsstudio.ui.console.LogConsole;
+import io.tsstudio.ui.grapheditor.GraphEditorView;
+import io.tsstudio.ui.grapheditor.model.Commands;
+import io.tsstudio.ui.grapheditor.model.GraphDocument;
+import io.tsstudio.ui.grapheditor.model.Blocks;
+import io.tsstudio.ui.grapheditor.model.Connection;
+import io.tsstudio.ui.grapheditor.model.Block;
+import io.tsstudio.ui.theme.Theme;
+import io.tsstudio.ui.theme.ThemeManager;
+import io.tsstudio.ui.workspace.EngineModelBackend;
+import io.tsstudio.ui.workspace.StudioDirs;
+import io.tsstudio.ui.workspace.StudioSettings;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** File > New Graph Model opens the graph editor in a tab, and its model opens in the studio (graph view, run panel). */
+@ExtendWith(ApplicationExtension.class)
+class GraphEditorTabTest {
+    @TempDir
+    static Path home;
+
+    private StudioViewModel vm;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        StudioDirs dirs = StudioDirs.under(Files.createTempDirectory(home, "studio"));
+        vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater, new LogConsole(Platform::runLater));
+        ThemeManager themes = new ThemeManager(Theme.LIGHT);
+        window = new MainWindow(stage, vm, themes, new StudioSettings(dirs.configDir().resolve("s.properties")));
+        Scene scene = new Scene(window.root(), 1280, 800);
+        themes.register(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.shutdown();
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void newGraphModelOpensAnEditorWhoseModelTheStudioOpens(FxRobot robot) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Tab tab = window.editorTabs().getSelectionModel().getSelectedItem();
+        assertTrue(tab != null && tab.getContent() instanceof GraphEditorView, "a graph editor tab is selected");
+        GraphEditorView view = (GraphEditorView) tab.getContent();
+        assertTrue(view.viewModel().palette().size() > 4000, "the palette offers the registry's operators");
+        int modelsBefore = vm.models().size();
+        robot.interact(() -> {
+            GraphDocument doc = view.viewModel().document();
+            Block x = Blocks.input(doc, "x", "Tensor", 0, 0);
+            view.viewModel().run(Commands.addBlock(x));
+            Block relu = Blocks.module(doc, "ReLU", 250, 0);
+            view.viewModel().run(Commands.addBlock(relu));
+            Block out = Blocks.output(doc, "out", 500, 0);
+            view.viewModel().run(Commands.addBlock(out));
+            view.viewModel().connect(x.id(), "value", relu.id(), "input");
+            view.viewModel().connect(relu.id(), "output", out.id(), "value");
+        });
+        robot.clickOn("#openInStudioButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.models().size() > modelsBefore);
+    }
+}
