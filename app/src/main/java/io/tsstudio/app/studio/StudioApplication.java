@@ -117,14 +117,18 @@ public final class StudioApplication extends Application {
         if (!options.files().isEmpty()) {
             vm.open(options.files());
         } else if (!recovered) {
-            vm.ioExecutor().execute(() -> {
-                try {
-                    List<Path> files = SampleWorkspace.prepare(dirs.workspace());
-                    Platform.runLater(() -> vm.open(files));
-                } catch (IOException | RuntimeException e) {
-                    vm.console().error("Cannot prepare the sample workspace in " + dirs.workspace() + ": " + e.getMessage());
-                }
-            });
+            try {
+                vm.ioExecutor().execute(() -> {
+                    try {
+                        List<Path> files = SampleWorkspace.prepare(dirs.workspace());
+                        Platform.runLater(() -> vm.open(files));
+                    } catch (IOException | RuntimeException e) {
+                        vm.console().error("Cannot prepare the sample workspace in " + dirs.workspace() + ": " + e.getMessage());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // The window was closed before the sample workspace was asked for: nothing to open.
+            }
         }
     }
 
@@ -145,7 +149,6 @@ public final class StudioApplication extends Application {
     private void scheduleExit(Stage stage, StudioOptions options) {
         Timeline t = new Timeline(new KeyFrame(Duration.millis(options.exitAfterMillis()), e -> {
             if (options.snapshot() != null) writeSnapshot(stage.getScene(), options.snapshot());
-            vm.shutdown();
             Platform.exit();
         }));
         t.play();
@@ -167,6 +170,7 @@ public final class StudioApplication extends Application {
         if (runPanel != null) runPanel.close();
         if (window != null) window.statusBar().stop();
         if (vm == null) return;
+        vm.awaitLibTorchLoaded(60_000);
         if (window != null && window.keepAutosaves()) vm.close();
         else vm.shutdown();
     }
