@@ -121,6 +121,23 @@ public final class ScriptModule implements AutoCloseable {
         }
     }
 
+    /**
+     * Where each class's code (as {@link #codeByClass()} gives it) sits in the archive's code files, by qualified
+     * class name: how an IR node's source range finds its line in a class's code, and back.
+     */
+    public Map<String, CodeLocation> codeLocations() {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("tsstudio-code-", ".pt");
+            handle.save(tmp.toString(), Map.of());
+            return Archives.codeLocations(tmp);
+        } catch (IOException e) {
+            throw new TorchException("cannot read the module's code: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) tmp.toFile().delete();
+        }
+    }
+
     /** The printed code of this module's own class. */
     public String code() {
         String code = codeByClass().get(className());

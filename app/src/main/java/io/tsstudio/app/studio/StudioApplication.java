@@ -78,7 +78,7 @@ public final class StudioApplication extends Application {
             Platform.runLater(() -> {
                 // Drawing the icon takes a few snapshots; it can wait until the window is up.
                 stage.getIcons().setAll(AppIcon.images());
-                GraphWiring.install(window, vm.workspace(), vm.ioExecutor());
+                GraphWiring.install(window, vm, vm.ioExecutor());
                 runPanel = RunPanelWiring.install(window, vm.workspace());
                 openInitialFiles(options, dirs);
             });

@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -323,6 +324,28 @@ public final class StudioViewModel implements AutoCloseable {
                 report("Compile failed", e);
             }
         });
+    }
+
+    /** Which class of which model the active buffer shows, when it is a module-code tab. */
+    Optional<BufferOrigin> activeOrigin() {
+        EditorViewModel b = workspace.activeBuffer();
+        return Optional.ofNullable(b == null ? null : origins.get(b));
+    }
+
+    /**
+     * Activates the code tab of {@code className} of {@code model} and moves its caret to a 1-based line and column
+     * (the graph-to-code link). False when that class has no open tab.
+     */
+    boolean revealInClass(OpenModel model, String className, int line, int column) {
+        for (Map.Entry<EditorViewModel, BufferOrigin> e : origins.entrySet()) {
+            BufferOrigin o = e.getValue();
+            if (o.model() == model && o.className().equals(className)) {
+                workspace.activeBufferProperty().set(e.getKey());
+                workspace.revealSource(line, column);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The model a buffer belongs to (its code tab's model), else the active model. */

@@ -42,7 +42,7 @@ public final class ScreenshotSession extends Application {
         settings.put("split.bottom", 0.82);
         MainWindow window = new MainWindow(stage, vm, themes, settings);
         boolean withCompletion = Boolean.getBoolean("shot.completion");
-        GraphWiring.install(window, vm.workspace(), vm.ioExecutor());
+        GraphWiring.install(window, vm, vm.ioExecutor());
         io.tsstudio.app.run.RunPanelWiring.install(window, vm.workspace());
         Scene scene = new Scene(window.root(), 1280, 800);
         themes.register(scene);

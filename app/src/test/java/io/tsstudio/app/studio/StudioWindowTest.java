@@ -354,11 +354,41 @@ class StudioWindowTest {
 
     @Test
     void theGraphSlotShowsTheActiveModelsForwardGraph() throws Exception {
-        fx(() -> GraphWiring.install(window, vm.workspace(), vm.ioExecutor()));
+        fx(() -> GraphWiring.install(window, vm, vm.ioExecutor()));
         open(Fixtures.pytorch("l1000_100_10.script.dat"));
         waitFor(() -> fx(() -> graphPane() != null && graphPane().viewModel() != null));
         assertTrue(fx(() -> graphPane().layoutDone()).get(60, TimeUnit.SECONDS) != null);
         assertTrue(fx(() -> graphPane().viewModel().visibleNodeCount()) > 0, "the forward graph has nodes on screen");
+    }
+
+    @Test
+    void graphAndCodeAreLinkedBothWays() throws Exception {
+        fx(() -> GraphWiring.install(window, vm, vm.ioExecutor()));
+        open(Fixtures.pytorch("linrelu.script.dat"));
+        waitFor(() -> fx(() -> graphPane() != null && graphPane().viewModel() != null));
+        assertTrue(fx(() -> graphPane().layoutDone()).get(60, TimeUnit.SECONDS) != null);
+        var pane = fx(this::graphPane);
+        // Graph to code: selecting a node with a source range opens its class's tab at that line.
+        var node = fx(() -> pane.viewModel().allNodes().stream().filter(n -> n.sourceRange().isPresent()).findFirst().orElseThrow());
+        var range = node.sourceRange().orElseThrow();
+        fx(() -> {
+            pane.viewModel().select(node);
+            return null;
+        });
+        EditorViewModel active = fx(() -> vm.workspace().activeBuffer());
+        assertTrue(fx(() -> vm.isModelCode(active)), "a code tab of the model is active");
+        CodeEditorView editor = fx(() -> window.editorOf(active).orElseThrow());
+        int caretLine = fx(() -> editor.codeArea().getCurrentParagraph() + 1);
+        String lineText = fx(() -> editor.codeArea().getParagraph(caretLine - 1).getText());
+        assertTrue(lineText.length() >= range.startColumn() - 1 && !lineText.isBlank(),
+                "caret on a code line for " + range + ": '" + lineText + "'");
+        // Code to graph: the caret on that line outlines the node it produced.
+        fx(() -> {
+            vm.workspace().caretProperty().set(new io.tsstudio.ui.workspace.Workspace.Caret(caretLine, 1));
+            return null;
+        });
+        assertTrue(fx(() -> pane.viewModel().nodesAtLine(range.file(), range.startLine()).contains(node)),
+                "the node is found from its line");
     }
 
     private io.tsstudio.ui.graph.fx.GraphPane graphPane() {

@@ -1,5 +1,7 @@
 package io.tsstudio.engine.internal.torch;
 
+import io.tsstudio.engine.CodeLocation;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,23 @@ public final class Archives {
      */
     public static Map<String, String> codeByClass(Path archive) throws IOException {
         Map<String, String> out = new TreeMap<>();
+        readClasses(archive, (name, file, firstLine, code) -> out.put(name, code));
+        return out;
+    }
+
+    /** Where each class's code sits in its code file (for linking IR source ranges to per-class code). */
+    public static Map<String, CodeLocation> codeLocations(Path archive) throws IOException {
+        Map<String, CodeLocation> out = new TreeMap<>();
+        readClasses(archive, (name, file, firstLine, code) ->
+                out.put(name, new CodeLocation(file, firstLine, (int) code.lines().count())));
+        return out;
+    }
+
+    private interface ClassSink {
+        void accept(String qualifiedName, String file, int firstLine, String code);
+    }
+
+    private static void readClasses(Path archive, ClassSink sink) throws IOException {
         try (ZipFile z = new ZipFile(archive.toFile())) {
             var entries = z.entries();
             while (entries.hasMoreElements()) {
@@ -55,14 +74,13 @@ public final class Archives {
                 if (!rest.startsWith("code/") || !rest.endsWith(".py")) continue;
                 String modulePath = rest.substring(5, rest.length() - 3).replace('/', '.');
                 try (InputStream in = z.getInputStream(e)) {
-                    splitClasses(modulePath, new String(in.readAllBytes(), StandardCharsets.UTF_8), out);
+                    splitClasses(modulePath, rest, new String(in.readAllBytes(), StandardCharsets.UTF_8), sink);
                 }
             }
         }
-        return out;
     }
 
-    private static void splitClasses(String modulePath, String text, Map<String, String> out) {
+    private static void splitClasses(String modulePath, String file, String text, ClassSink sink) {
         String[] lines = text.split("\n", -1);
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) if (lines[i].startsWith("class ")) starts.add(i);
@@ -75,7 +93,7 @@ public final class Archives {
             String name = header.substring(0, end);
             StringBuilder b = new StringBuilder();
             for (int i = from; i < to; i++) b.append(lines[i]).append('\n');
-            out.put(modulePath + "." + name, b.toString().stripTrailing() + "\n");
+            sink.accept(modulePath + "." + name, file, from + 1, b.toString().stripTrailing() + "\n");
         }
     }
 }
