@@ -78,6 +78,11 @@ public final class GraphScene {
         height = b.maxY;
     }
 
+    /** One group's layout on its own with nothing open inside (benchmarks and layout comparisons). */
+    public static GraphScene of(GroupLayout layout) {
+        return build(layout, n -> false, Map.of(layout.group(), layout));
+    }
+
     static GraphScene build(GroupLayout top, Predicate<GraphNode> expanded, Map<GraphGroup, GroupLayout> layouts) {
         Builder b = new Builder();
         b.add(top, 0, 0, 0, expanded, layouts);
