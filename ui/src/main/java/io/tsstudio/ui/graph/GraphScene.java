@@ -203,6 +203,9 @@ public final class GraphScene {
                     add(layouts.get(n.content()), x[k] + NodeSizes.PAD, y[k] + NodeSizes.HEADER, d + 1, expanded, layouts);
                 }
             }
+            // the layout's own extent: long edges may run beside the outermost nodes
+            maxX = Math.max(maxX, ox + gl.width());
+            maxY = Math.max(maxY, oy + gl.height());
             for (int e = 0; e < gl.routes().size(); e++) {
                 double[] r = gl.routes().get(e).clone();
                 for (int k = 0; k + 1 < r.length; k += 2) {
