@@ -224,7 +224,7 @@ public final class GraphBench {
                 flat.expand(s);
                 GraphScene opened = flatEngine.layout(flat.root(), flat::isExpanded);
                 frame(opened, fitScale(opened), 0, 0);
-                out("OPEN A %,d-NODE GROUP (flat section, ELK %d ms): %,d ms", s.content().nodes().size(),
+                out("OPEN A %,d-NODE GROUP (flat section; time in ELK %d ms, 0 when SweepLayout ran): %,d ms", s.content().nodes().size(),
                         flatEngine.lastElkMillis(), ms(t0));
                 compareWithElk(s.content(), shots);
                 for (int i = 1; i < Math.min(6, flatSections.size()); i++) {
