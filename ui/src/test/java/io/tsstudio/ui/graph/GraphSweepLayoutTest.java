@@ -118,6 +118,35 @@ public class GraphSweepLayoutTest {
     }
 
     @Test
+    void aNodeThatGrowsKeepsEveryNodesLayerAndOrder() {
+        GraphGroup g = blocks(60);
+        List<GraphNode> nodes = g.nodes();
+        double[] w = new double[nodes.size()];
+        double[] h = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = NodeSizes.collapsedWidth(nodes.get(i));
+            h[i] = NodeSizes.collapsedHeight(nodes.get(i));
+        }
+        GroupLayout before = GraphSvg.onLayoutThread(() -> GroupLayouter.layout(g, w, h, () -> false));
+        int grown = 100;
+        w[grown] = 900;
+        h[grown] = 600;
+        GroupLayout after = GraphSvg.onLayoutThread(() -> GroupLayouter.layout(g, w, h, () -> false));
+        for (int i = 0; i < w.length; i++) {
+            for (int j = 0; j < w.length; j++) {
+                // nodes are centred in their layer: the centre line says which layer
+                double bi = before.y()[i] + before.h()[i] / 2, bj = before.y()[j] + before.h()[j] / 2;
+                double ai = after.y()[i] + after.h()[i] / 2, aj = after.y()[j] + after.h()[j] / 2;
+                assertEquals(Double.compare(bi, bj), Double.compare(ai, aj), "layers kept: " + nodes.get(i) + ", " + nodes.get(j));
+                if (bi == bj) {
+                    assertEquals(before.x()[i] < before.x()[j], after.x()[i] < after.x()[j],
+                            "order in the layer kept: " + nodes.get(i) + ", " + nodes.get(j));
+                }
+            }
+        }
+    }
+
+    @Test
     void cancelStopsIt() {
         GraphGroup g = blocks(70);
         double[] w = new double[g.nodes().size()];
