@@ -147,6 +147,43 @@ public class GraphSweepLayoutTest {
     }
 
     @Test
+    void aCycleIsDrawnWithOneEdgeGoingBackAndLonelyNodesFindAPlace() {
+        // IR groups are acyclic; the layout still must not fail or overlap should a cycle or a lone node appear
+        List<GraphNode> nodes = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            nodes.add(new GraphNode("n" + i, NodeKind.OPERATOR, "op" + i, "", List.of(), List.of(), java.util.Map.of(),
+                    null, null, null));
+        }
+        int[][] links = {{0, 1}, {1, 2}, {2, 0}, {2, 3}};
+        List<GraphEdge> edges = new java.util.ArrayList<>();
+        for (int[] l : links) {
+            edges.add(new GraphEdge(nodes.get(l[0]), 0, nodes.get(l[1]), 0, "v" + l[0], "Tensor"));
+        }
+        GraphGroup g = new GraphGroup("/cycle", nodes, edges);
+        double[] w = {80, 80, 80, 80, 80};
+        double[] h = {38, 38, 38, 38, 38};
+        GroupLayout l = SweepLayout.layout(g, w, h, () -> false);
+        for (int i = 0; i < 5; i++) {
+            for (int j = i + 1; j < 5; j++) {
+                boolean apart = l.x()[i] + w[i] <= l.x()[j] || l.x()[j] + w[j] <= l.x()[i]
+                        || l.y()[i] + h[i] <= l.y()[j] || l.y()[j] + h[j] <= l.y()[i];
+                assertTrue(apart, i + " overlaps " + j);
+            }
+        }
+        int upward = 0;
+        for (int e = 0; e < l.edges().size(); e++) {
+            int a = l.edges().get(e).from().index(), b = l.edges().get(e).to().index();
+            double[] r = l.routes().get(e);
+            assertTrue(r[1] == l.y()[a] || r[1] == l.y()[a] + h[a], "starts on its source's border");
+            assertTrue(r[r.length - 1] == l.y()[b] || r[r.length - 1] == l.y()[b] + h[b], "ends on its target's border");
+            if (r[r.length - 1] < r[1]) {
+                upward++;
+            }
+        }
+        assertEquals(1, upward, "exactly one edge of the cycle goes back up");
+    }
+
+    @Test
     void cancelStopsIt() {
         GraphGroup g = blocks(70);
         double[] w = new double[g.nodes().size()];
