@@ -78,6 +78,11 @@ public final class GraphScene {
         height = b.maxY;
     }
 
+    /** One group's layout on its own with nothing open inside (benchmarks and layout comparisons). */
+    public static GraphScene of(GroupLayout layout) {
+        return build(layout, n -> false, Map.of(layout.group(), layout));
+    }
+
     static GraphScene build(GroupLayout top, Predicate<GraphNode> expanded, Map<GraphGroup, GroupLayout> layouts) {
         Builder b = new Builder();
         b.add(top, 0, 0, 0, expanded, layouts);
@@ -198,6 +203,9 @@ public final class GraphScene {
                     add(layouts.get(n.content()), x[k] + NodeSizes.PAD, y[k] + NodeSizes.HEADER, d + 1, expanded, layouts);
                 }
             }
+            // the layout's own extent: long edges may run beside the outermost nodes
+            maxX = Math.max(maxX, ox + gl.width());
+            maxY = Math.max(maxY, oy + gl.height());
             for (int e = 0; e < gl.routes().size(); e++) {
                 double[] r = gl.routes().get(e).clone();
                 for (int k = 0; k + 1 < r.length; k += 2) {

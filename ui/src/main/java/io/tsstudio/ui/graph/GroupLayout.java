@@ -9,7 +9,7 @@ import java.util.List;
  * @param x        left of node i ({@link GraphNode#index()})
  * @param routes   one polyline per drawn edge (x0, y0, x1, y1, ...); parallel edges between the same two nodes share one
  * @param edges    the edge each route draws
- * @param byElk    false when {@link ChainLayout} stacked a simple chain without ELK
+ * @param byElk    false when {@link ChainLayout} or {@link SweepLayout} laid it out without ELK
  */
 public record GroupLayout(GraphGroup group, double[] x, double[] y, double[] w, double[] h, List<double[]> routes,
                           List<GraphEdge> edges, double width, double height, long millis, boolean byElk) {

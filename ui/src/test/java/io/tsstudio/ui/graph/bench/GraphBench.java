@@ -6,7 +6,11 @@ import io.tsstudio.engine.ir.IrBlock;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.engine.ir.IrGraphs;
 import io.tsstudio.engine.ir.IrNode;
+import io.tsstudio.ui.graph.GraphGroup;
 import io.tsstudio.ui.graph.GraphLayoutEngine;
+import io.tsstudio.ui.graph.GroupLayout;
+import io.tsstudio.ui.graph.GroupLayouter;
+import io.tsstudio.ui.graph.NodeSizes;
 import io.tsstudio.ui.graph.GraphNode;
 import io.tsstudio.ui.graph.GraphOptions;
 import io.tsstudio.ui.graph.GraphScene;
@@ -23,6 +27,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * canvas uses; software rasterisation, so a conservative stand-in for the canvas).
  *
  * <p>Run: {@code mvn -o -q -pl ui -am test-compile exec:exec ...} or from the IDE; args: target node counts
- * (default 1000 10000 50000), {@code --no-baseline} to skip the flat ELK layout.
+ * (default 1000 10000 50000), {@code --no-baseline} to skip the flat ELK layout, {@code --shots=DIR} to write the
+ * opened large group as laid out now and by ELK (graph-section-now.png, graph-section-elk.png).
  */
 public final class GraphBench {
     private static final int VIEW_W = 1280;
@@ -50,6 +56,8 @@ public final class GraphBench {
 
     public static void main(String[] args) throws Exception {
         boolean baseline = !Arrays.asList(args).contains("--no-baseline");
+        Path shots = Arrays.stream(args).filter(a -> a.startsWith("--shots=")).map(a -> Path.of(a.substring(8)))
+                .findFirst().orElse(null);
         int[] targets = Arrays.stream(args).filter(a -> !a.startsWith("--")).mapToInt(Integer::parseInt).toArray();
         if (targets.length == 0) {
             targets = new int[]{1_000, 10_000, 50_000};
@@ -57,7 +65,7 @@ public final class GraphBench {
         int[] t = targets;
         GraphSvg.onLayoutThread(() -> {
             try {
-                run(t, baseline);
+                run(t, baseline, shots);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -65,7 +73,7 @@ public final class GraphBench {
         });
     }
 
-    private static void run(int[] targets, boolean baseline) throws Exception {
+    private static void run(int[] targets, boolean baseline, Path shots) throws Exception {
         int perBlock;
         try (ScriptModule one = Jit.load(TransformerArchive.archive(1))) {
             Map<String, Integer> counts = new HashMap<>();
@@ -75,7 +83,7 @@ public final class GraphBench {
         warmUp();
         for (int target : targets) {
             int blocks = Math.max(1, Math.round((float) target / perBlock));
-            bench(blocks, baseline);
+            bench(blocks, baseline, shots);
         }
     }
 
@@ -92,7 +100,74 @@ public final class GraphBench {
         }
     }
 
-    private static void bench(int blocks, boolean baseline) throws Exception {
+    /**
+     * The large-group layout against the ELK path every group took before, on the same group, alternating so both
+     * see the same machine load; optionally writes both pictures (docs/screenshots/graph-section-*.png).
+     */
+    private static void compareWithElk(GraphGroup group, Path shots) {
+        List<GraphNode> nodes = group.nodes();
+        double[][] sizes = collapsedSizes(group);
+        double[] w = sizes[0];
+        double[] h = sizes[1];
+        int reps = 5;
+        long[] now = new long[reps];
+        long[] elk = new long[reps];
+        GroupLayout fast = null, old = null;
+        for (int r = 0; r < reps; r++) {
+            long t0 = System.nanoTime();
+            fast = GroupLayouter.layout(group, w, h, () -> false);
+            now[r] = System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            old = GroupLayouter.layoutWithElk(group, w, h, () -> false);
+            elk[r] = System.nanoTime() - t0;
+        }
+        Arrays.sort(now);
+        Arrays.sort(elk);
+        out("LAYOUT OF THE %,d-NODE GROUP x%d: now %.1f..%.1f ms (median %.1f), old ELK path %.1f..%.1f ms (median %.1f), "
+                        + "ratio of medians %.1fx; size now %.0fx%.0f, ELK %.0fx%.0f",
+                nodes.size(), reps, now[0] / 1e6, now[reps - 1] / 1e6, now[reps / 2] / 1e6, elk[0] / 1e6,
+                elk[reps - 1] / 1e6, elk[reps / 2] / 1e6, (double) elk[reps / 2] / now[reps / 2],
+                fast.width(), fast.height(), old.width(), old.height());
+        if (shots != null) {
+            // the top of the group at a readable zoom: the whole 50,000-pixel-tall group would shrink past text level
+            writeTop(GraphScene.of(fast), shots.resolve("graph-section-now.png"));
+            writeTop(GraphScene.of(old), shots.resolve("graph-section-elk.png"));
+            out("wrote %s/graph-section-{now,elk}.png", shots);
+        }
+    }
+
+    private static double[][] collapsedSizes(GraphGroup group) {
+        List<GraphNode> nodes = group.nodes();
+        double[][] sizes = new double[2][nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            sizes[0][i] = NodeSizes.collapsedWidth(nodes.get(i));
+            sizes[1][i] = NodeSizes.collapsedHeight(nodes.get(i));
+        }
+        return sizes;
+    }
+
+    private static void writeTop(GraphScene scene, Path file) {
+        int w = (int) Math.min(1400, scene.width() * 0.8 + 10), h = 2400;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(new Color(GraphStyle.BACKGROUND));
+            g.fillRect(0, 0, w, h);
+            g.scale(0.8, 0.8);
+            new ScenePainter().paint(scene, new Java2DPainter(g), 0, 0, w / 0.8, h / 0.8, 0.8, Highlights.NONE);
+        } finally {
+            g.dispose();
+        }
+        try {
+            javax.imageio.ImageIO.write(img, "png", file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void bench(int blocks, boolean baseline, Path shots) throws Exception {
         out("");
         out("=== %d blocks", blocks);
         long t0 = System.nanoTime();
@@ -149,8 +224,9 @@ public final class GraphBench {
                 flat.expand(s);
                 GraphScene opened = flatEngine.layout(flat.root(), flat::isExpanded);
                 frame(opened, fitScale(opened), 0, 0);
-                out("OPEN A %,d-NODE GROUP (flat section, ELK %d ms): %,d ms", s.content().nodes().size(),
+                out("OPEN A %,d-NODE GROUP (flat section; time in ELK %d ms, 0 when SweepLayout ran): %,d ms", s.content().nodes().size(),
                         flatEngine.lastElkMillis(), ms(t0));
+                compareWithElk(s.content(), shots);
                 for (int i = 1; i < Math.min(6, flatSections.size()); i++) {
                     flat.expand(flatSections.get(i));
                 }
@@ -163,9 +239,14 @@ public final class GraphBench {
             if (baseline) {
                 GraphViewModel one = new GraphViewModel(top, loader,
                         GraphOptions.defaults().withFlat(true).withSectionSize(Integer.MAX_VALUE));
+                GraphGroup all = one.root();
+                double[][] sizes = collapsedSizes(all);
                 t0 = System.nanoTime();
-                GraphScene all = new GraphLayoutEngine().layout(one.root(), n -> false);
-                out("BASELINE one flat ELK layout of all %,d drawn nodes (fast settings): %,d ms", all.nodeCount(), ms(t0));
+                GroupLayouter.layoutWithElk(all, sizes[0], sizes[1], () -> false);
+                out("BASELINE one flat ELK layout of all %,d drawn nodes (fast settings): %,d ms", all.nodes().size(), ms(t0));
+                t0 = System.nanoTime();
+                GroupLayouter.layout(all, sizes[0], sizes[1], () -> false);
+                out("the same flat graph in one group by the large-group layout: %,d ms", ms(t0));
             }
         }
     }
