@@ -1,5 +1,6 @@
 package io.tsstudio.ui.grapheditor;
 
+import io.tsstudio.engine.types.TypeRef;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.BlockIssues;
 import io.tsstudio.ui.grapheditor.model.BlockKind;
@@ -19,7 +20,6 @@ import io.tsstudio.ui.grapheditor.model.PortSpec;
 import io.tsstudio.ui.grapheditor.model.ScriptGenerator;
 import io.tsstudio.ui.grapheditor.model.SettingSpec;
 import io.tsstudio.ui.grapheditor.model.Signatures;
-import io.tsstudio.ui.grapheditor.model.TypeRef;
 import io.tsstudio.ui.grapheditor.script.BuiltModel;
 import io.tsstudio.ui.grapheditor.script.CodeSync;
 import io.tsstudio.ui.grapheditor.script.ExampleInputs;
