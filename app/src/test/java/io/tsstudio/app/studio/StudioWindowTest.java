@@ -206,7 +206,7 @@ class StudioWindowTest {
         assertTrue(d.message().contains("undefined_name"), d.message());
         int at = fx(() -> editor.codeArea().getText().indexOf("undefined_name"));
         waitFor(() -> fx(() -> editor.codeArea().getStyleAtPosition(at + 1).contains("error-range")));
-        assertTrue(robot.lookup("#gutterError-2").tryQuery().isPresent());
+        waitFor(() -> fx(() -> robot.lookup("#gutterError-2").tryQuery().isPresent())); // gutter repaints after the style pass
         waitFor(() -> fx(() -> window.problems().table().getItems().size() == 1));
         // Fix it: replace the undefined name by x.
         robot.type(KeyCode.BACK_SPACE, "undefined_name".length());
