@@ -81,6 +81,7 @@ public class GraphEditorViewModel {
     private final StringProperty result = new SimpleStringProperty("");
     private final StringProperty resultIr = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private String busyWith = "";
     private final Executor worker;
     private final Executor ui;
     private ModelWeights weights = new ModelWeights();
@@ -155,12 +156,11 @@ public class GraphEditorViewModel {
      * Executor)}. One thread keeps the module's calls in order; a model that never returns holds only this thread.
      */
     public static ExecutorService newWorker() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        return new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "graph-editor-worker");
             t.setDaemon(true);
             return t;
         });
-        return pool;
     }
 
     /** The IR of the last compiled or traced module's forward. */
@@ -624,8 +624,6 @@ public class GraphEditorViewModel {
         }
         return done;
     }
-
-    private String busyWith = "";
 
     /** Builds and compiles off the UI thread; the returned step keeps the module and reports. */
     private BooleanSupplier compileWork() {
