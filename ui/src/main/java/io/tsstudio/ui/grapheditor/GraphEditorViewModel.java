@@ -82,6 +82,7 @@ public class GraphEditorViewModel {
     private final StringProperty resultIr = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private String busyWith = "";
+    private boolean disposed;
     private final Executor worker;
     private final Executor ui;
     private ModelWeights weights = new ModelWeights();
@@ -587,6 +588,10 @@ public class GraphEditorViewModel {
      */
     private CompletableFuture<Boolean> inBackground(String what, Supplier<BooleanSupplier> work) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
+        if (disposed) {
+            done.complete(false);
+            return done;
+        }
         if (busy.get()) {
             error("Still " + busyWith + "; wait for it to finish");
             done.complete(false);
@@ -790,9 +795,15 @@ public class GraphEditorViewModel {
 
     /** Frees the module and the weights; after a background job still under way, once it is done. */
     public void dispose() {
+        disposed = true;
         if (busy.get()) {
-            busy.addListener((o, was, now) -> {
-                if (!now) dispose();
+            busy.addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (now) return;
+                    busy.removeListener(this);
+                    dispose();
+                }
             });
             return;
         }

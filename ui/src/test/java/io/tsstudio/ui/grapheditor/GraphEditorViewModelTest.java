@@ -98,6 +98,17 @@ class GraphEditorViewModelTest {
             uiQueue.poll().run();
             assertTrue(traced.join(), vm.statusProperty().get());
             assertTrue(vm.resultIrProperty().get().contains("aten::linear"), vm.resultIrProperty().get());
+
+            // closing the editor mid-job frees the module once the job is done, and starts nothing after
+            java.util.concurrent.CompletableFuture<Boolean> late = vm.compileInBackground();
+            vm.dispose();
+            assertTrue(vm.module().isPresent(), "the module stays while the worker may use it");
+            workerQueue.poll().run();
+            uiQueue.poll().run();
+            assertTrue(late.isDone());
+            assertFalse(vm.module().isPresent());
+            assertFalse(vm.compileInBackground().join(), "a disposed editor starts no job");
+            assertTrue(workerQueue.isEmpty());
         } finally {
             vm.dispose();
         }
