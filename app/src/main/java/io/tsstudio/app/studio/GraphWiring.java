@@ -40,7 +40,7 @@ final class GraphWiring {
         if (model == null || !model.isTorchScript() || !model.module().hasMethod("forward")) {
             // Nothing to draw, and no view may keep a closed module: an empty pane replaces the old one.
             pane = null;
-            if (model == null) window.setGraphView(new GraphPane());
+            window.setGraphView(new GraphPane());
             return;
         }
         io.execute(() -> {

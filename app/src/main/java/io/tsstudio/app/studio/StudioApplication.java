@@ -52,9 +52,6 @@ public final class StudioApplication extends Application {
         console.captureLogging("io.tsstudio");
         vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater, console);
         window = new MainWindow(stage, vm, themes, settings);
-        // The other components plug into the window's dock slots and follow the workspace's active model.
-        GraphWiring.install(window, vm.workspace(), vm.ioExecutor());
-        runPanel = RunPanelWiring.install(window, vm.workspace());
 
         Scene scene = new Scene(window.root(), settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
         themes.register(scene);
@@ -68,16 +65,24 @@ public final class StudioApplication extends Application {
         long shownMs = sinceLaunch();
         console.info("Window shown " + shownMs + " ms after launch; loading LibTorch in the background");
         report("windowShownMs", shownMs);
-        // "Usable": the first frame with the window's content has been rendered.
-        Platform.runLater(() -> Platform.runLater(() -> report("windowUsableMs", sinceLaunch())));
-        // Drawing the icon takes a few snapshots; it can wait until the window is up.
-        Platform.runLater(() -> stage.getIcons().setAll(AppIcon.images()));
 
         autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> vm.autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
 
-        Platform.runLater(() -> openInitialFiles(options, dirs));
+        // The other components plug into the window's dock slots and follow the workspace's active model; they are
+        // installed once the window is up (the run panel starts its worker process).
+        Platform.runLater(() -> {
+            // "Usable": the window's first frame is out and the FX thread takes events.
+            report("windowUsableMs", sinceLaunch());
+            Platform.runLater(() -> {
+                // Drawing the icon takes a few snapshots; it can wait until the window is up.
+                stage.getIcons().setAll(AppIcon.images());
+                GraphWiring.install(window, vm.workspace(), vm.ioExecutor());
+                runPanel = RunPanelWiring.install(window, vm.workspace());
+                openInitialFiles(options, dirs);
+            });
+        });
         if (options.exitAfterMillis() > 0) scheduleExit(stage, options);
     }
 
@@ -112,14 +117,18 @@ public final class StudioApplication extends Application {
         if (!options.files().isEmpty()) {
             vm.open(options.files());
         } else if (!recovered) {
-            vm.ioExecutor().execute(() -> {
-                try {
-                    List<Path> files = SampleWorkspace.prepare(dirs.workspace());
-                    Platform.runLater(() -> vm.open(files));
-                } catch (IOException | RuntimeException e) {
-                    vm.console().error("Cannot prepare the sample workspace in " + dirs.workspace() + ": " + e.getMessage());
-                }
-            });
+            try {
+                vm.ioExecutor().execute(() -> {
+                    try {
+                        List<Path> files = SampleWorkspace.prepare(dirs.workspace());
+                        Platform.runLater(() -> vm.open(files));
+                    } catch (IOException | RuntimeException e) {
+                        vm.console().error("Cannot prepare the sample workspace in " + dirs.workspace() + ": " + e.getMessage());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // The window was closed before the sample workspace was asked for: nothing to open.
+            }
         }
     }
 
@@ -140,7 +149,6 @@ public final class StudioApplication extends Application {
     private void scheduleExit(Stage stage, StudioOptions options) {
         Timeline t = new Timeline(new KeyFrame(Duration.millis(options.exitAfterMillis()), e -> {
             if (options.snapshot() != null) writeSnapshot(stage.getScene(), options.snapshot());
-            vm.shutdown();
             Platform.exit();
         }));
         t.play();
@@ -162,6 +170,7 @@ public final class StudioApplication extends Application {
         if (runPanel != null) runPanel.close();
         if (window != null) window.statusBar().stop();
         if (vm == null) return;
+        vm.awaitLibTorchLoaded(60_000);
         if (window != null && window.keepAutosaves()) vm.close();
         else vm.shutdown();
     }

@@ -71,6 +71,7 @@ public final class StudioViewModel implements AutoCloseable {
     private final CachedOperatorCatalog operators;
     private final StudioDirs dirs;
     private int untitled = 1;
+    private volatile CompletableFuture<String> warmUp;
 
     public StudioViewModel(ModelBackend backend, StudioDirs dirs, Executor fx, LogConsole console) {
         this.backend = backend;
@@ -101,7 +102,7 @@ public final class StudioViewModel implements AutoCloseable {
 
     /** Loads LibTorch and the operator registry in the background; the window is usable meanwhile. */
     public CompletableFuture<String> warmUp() {
-        return CompletableFuture.supplyAsync(() -> {
+        warmUp = CompletableFuture.supplyAsync(() -> {
             String v = backend.libtorchVersion();
             String devices = String.join(", ", backend.devices());
             fx.execute(() -> {
@@ -113,6 +114,23 @@ public final class StudioViewModel implements AutoCloseable {
         }, io).whenComplete((v, e) -> {
             if (e != null) report("LibTorch could not be loaded", e);
         });
+        return warmUp;
+    }
+
+    /**
+     * Waits (bounded) for LibTorch to finish loading. The JVM must not exit while a thread is inside the native
+     * library's static initialisers: that crashes the process (seen when the window was closed seconds after launch).
+     */
+    public void awaitLibTorchLoaded(long timeoutMillis) {
+        CompletableFuture<String> w = warmUp;
+        if (w == null) return;
+        try {
+            w.get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Loading failed or is stuck; nothing more to wait for.
+        }
     }
 
     // ---- opening ---------------------------------------------------------------------------------------------
@@ -125,6 +143,7 @@ public final class StudioViewModel implements AutoCloseable {
     }
 
     public CompletableFuture<Void> open(Path file) {
+        if (io.isShutdown()) return CompletableFuture.completedFuture(null); // the studio is closing
         Path abs = file.toAbsolutePath().normalize();
         EditorViewModel existing = findBufferFor(abs);
         if (existing != null) {
