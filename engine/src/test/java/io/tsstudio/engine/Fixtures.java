@@ -3,22 +3,23 @@ package io.tsstudio.engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds ../shared/fixtures by walking up from the working directory (surefire runs in the module directory). */
-final class Fixtures {
+/**
+ * Finds ../shared/fixtures by walking up from the working directory (surefire runs in the module directory); the one
+ * fixture locator of the engine's tests.
+ */
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("shared").resolve("fixtures");
-            if (Files.isDirectory(candidate)) return candidate;
-            dir = dir.getParent();
+    public static Path root() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path f = p.resolve("shared").resolve("fixtures");
+            if (Files.isDirectory(f)) return f;
         }
         throw new IllegalStateException("shared/fixtures not found above " + Path.of("").toAbsolutePath());
     }
 
-    static Path pytorch(String name) {
+    public static Path pytorch(String name) {
         return root().resolve("pytorch").resolve(name);
     }
 

@@ -425,7 +425,7 @@ public final class MainWindow {
 
     /** A visual model editor tab (palette, canvas, generated TorchScript); its models open in the graph view and run panel. */
     private void newGraphModel() {
-        GraphEditorViewModel gvm = new GraphEditorViewModel(new RegistryOperators());
+        GraphEditorViewModel gvm = new GraphEditorViewModel(new RegistryOperators(), GraphEditorViewModel.newWorker(), javafx.application.Platform::runLater);
         GraphEditorView view = new GraphEditorView(gvm);
         view.setOpenInStudio(vm::open);
         Tab tab = new Tab("Graph: " + gvm.document().title(), view);

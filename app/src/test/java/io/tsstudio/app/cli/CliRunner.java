@@ -54,12 +54,8 @@ final class CliRunner {
         throw new IllegalStateException("no repository root (with ./tsstudio) above " + Path.of("").toAbsolutePath());
     }
 
-    /** The shared fixtures: walks up from the working directory until a {@code shared/fixtures} folder exists. */
+    /** The shared fixtures folder. */
     static Path fixtures() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path f = p.resolve("shared/fixtures");
-            if (Files.isDirectory(f)) return f;
-        }
-        throw new IllegalStateException("no shared/fixtures above " + Path.of("").toAbsolutePath());
+        return io.tsstudio.app.worker.Fixtures.root();
     }
 }

@@ -1,21 +1,14 @@
 package io.tsstudio.app.studio;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds {@code shared/fixtures} beside the checkout, walking up from the working directory. */
+/** The shared fixtures, found by {@link io.tsstudio.app.worker.Fixtures}. */
 final class Fixtures {
     private Fixtures() {
     }
 
     static Path root() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolveSibling("shared").resolve("fixtures");
-            if (Files.isDirectory(candidate)) return candidate;
-            Path inside = p.resolve("shared").resolve("fixtures");
-            if (Files.isDirectory(inside)) return inside;
-        }
-        throw new IllegalStateException("shared/fixtures not found above " + Path.of("").toAbsolutePath());
+        return io.tsstudio.app.worker.Fixtures.root();
     }
 
     static Path pytorch(String name) {

@@ -3,21 +3,24 @@ package io.tsstudio.app.worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds {@code shared/fixtures} by walking up from the working directory (module dir under surefire). */
+/**
+ * Finds {@code shared/fixtures} by walking up from the working directory (module dir under surefire); the one fixture
+ * locator of the app's tests.
+ */
 public final class Fixtures {
     private Fixtures() {
     }
 
-    public static Path pytorch(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path f = dir.resolve("shared").resolve("fixtures");
-            if (Files.isDirectory(f)) return f.resolve("pytorch").resolve(name);
-            Path sibling = dir.resolveSibling("shared").resolve("fixtures");
-            if (Files.isDirectory(sibling)) return sibling.resolve("pytorch").resolve(name);
-            dir = dir.getParent();
+    public static Path root() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path f = p.resolve("shared").resolve("fixtures");
+            if (Files.isDirectory(f)) return f;
         }
         throw new IllegalStateException("shared/fixtures not found above " + Path.of("").toAbsolutePath());
+    }
+
+    public static Path pytorch(String name) {
+        return root().resolve("pytorch").resolve(name);
     }
 
     /** TorchScript that never returns: only killing the process stops it. */

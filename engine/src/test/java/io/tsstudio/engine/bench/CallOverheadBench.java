@@ -1,12 +1,12 @@
 package io.tsstudio.engine.bench;
 
+import io.tsstudio.engine.Fixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.internal.torch.NativeTensor;
 import io.tsstudio.engine.internal.torch.RawCalls;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -88,12 +88,6 @@ public final class CallOverheadBench {
     }
 
     private static Path findFixtures() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path c = dir.resolve("shared/fixtures/pytorch");
-            if (Files.isDirectory(c)) return c;
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("shared/fixtures not found");
+        return Fixtures.root().resolve("pytorch");
     }
 }

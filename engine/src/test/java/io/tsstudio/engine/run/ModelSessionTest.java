@@ -24,10 +24,7 @@ class ModelSessionTest {
     private static final double[] LINRELU_ONES = {0.313458264, 0, 0.9996568, 0, 0, 0};
 
     static Path fixture(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("shared").resolve("fixtures"))) dir = dir.getParent();
-        if (dir == null) throw new IllegalStateException("shared/fixtures not found");
-        return dir.resolve("shared").resolve("fixtures").resolve("pytorch").resolve(name);
+        return io.tsstudio.engine.Fixtures.pytorch(name);
     }
 
     private static String ones(int... shape) {

@@ -10,7 +10,6 @@ import io.tsstudio.engine.nn.MaxPool2d;
 import io.tsstudio.engine.nn.Module;
 import io.tsstudio.engine.nn.ReLU;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Shared helpers for the R-conformance cases. */
@@ -24,13 +23,7 @@ final class Fixtures {
     }
 
     static Path shared(String relative) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("shared").resolve("fixtures");
-            if (Files.isDirectory(candidate)) return candidate.resolve(relative);
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("no shared/fixtures directory above " + Path.of("").toAbsolutePath());
+        return io.tsstudio.engine.Fixtures.root().resolve(relative);
     }
 
     /** The R test "Net": conv 1->32 k3, relu, conv 32->64 k3, relu, max_pool 2, dropout .25, flatten, 9216->128, relu, dropout .5, 128->10, log_softmax. */

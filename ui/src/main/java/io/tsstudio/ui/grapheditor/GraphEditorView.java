@@ -126,10 +126,13 @@ public class GraphEditorView extends BorderPane {
         setCenter(split);
 
         // most used first: a narrow tab overflows the tail of the toolbar into its menu
-        toolbar.getItems().addAll(button("Compile", "compileButton", vm::compile), button("Trace", "traceButton", vm::trace),
-                button("Run", "runButton", () -> {
-                    if (vm.runExample()) tabs.getSelectionModel().select(2);
-                }), new Separator(),
+        Button compile = button("Compile", "compileButton", vm::compileInBackground);
+        Button trace = button("Trace", "traceButton", vm::traceInBackground);
+        Button run = button("Run", "runButton", () -> vm.runInBackground().thenAccept(ran -> {
+            if (ran) tabs.getSelectionModel().select(2);
+        }));
+        for (Button b : List.of(compile, trace, run)) b.disableProperty().bind(vm.busyProperty());
+        toolbar.getItems().addAll(compile, trace, run, new Separator(),
                 button("Undo", "undoButton", vm::undo), button("Redo", "redoButton", vm::redo), new Separator(),
                 button("Auto layout", "layoutButton", () -> {
                     vm.autoLayout();

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.grapheditor;
 
+import io.tsstudio.engine.types.TypeRef;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.BlockIssues;
 import io.tsstudio.ui.grapheditor.model.BlockKind;
@@ -19,7 +20,6 @@ import io.tsstudio.ui.grapheditor.model.PortSpec;
 import io.tsstudio.ui.grapheditor.model.ScriptGenerator;
 import io.tsstudio.ui.grapheditor.model.SettingSpec;
 import io.tsstudio.ui.grapheditor.model.Signatures;
-import io.tsstudio.ui.grapheditor.model.TypeRef;
 import io.tsstudio.ui.grapheditor.script.BuiltModel;
 import io.tsstudio.ui.grapheditor.script.CodeSync;
 import io.tsstudio.ui.grapheditor.script.ExampleInputs;
@@ -34,6 +34,8 @@ import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.TorchException;
 import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -47,12 +49,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Everything the graph editor does, without a toolkit: palette search, dropping blocks, connecting ports (with the
  * refusal reason as status), selection, moves, copy/paste, delete, undo/redo, properties, auto-layout, and the
  * generated code kept in step with the graph. The view only forwards gestures here and paints what it reads.
+ * <p>
+ * Compile, Trace and Run have background forms ({@link #compileInBackground()} ...): LibTorch's work runs on the
+ * worker executor and the result is applied on the UI executor, so a large or hanging model does not freeze the
+ * window. Tests pass direct executors and stay synchronous.
  */
 public class GraphEditorViewModel {
     private final GraphDocument doc;
@@ -66,17 +80,37 @@ public class GraphEditorViewModel {
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty result = new SimpleStringProperty("");
     private final StringProperty resultIr = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private String busyWith = "";
+    private boolean disposed;
+    private final Executor worker;
+    private final Executor ui;
     private ModelWeights weights = new ModelWeights();
     private ScriptModule module;
     private String moduleOrigin = "";
     private Clipboard clipboard = new Clipboard(List.of(), List.of());
     private int pasteCount;
 
+    /** Compile, Trace and Run happen on the calling thread (tests, tools). */
     public GraphEditorViewModel(OperatorCatalog operators) {
         this(new GraphDocument(), operators);
     }
 
     public GraphEditorViewModel(GraphDocument doc, OperatorCatalog operators) {
+        this(doc, operators, Runnable::run, Runnable::run);
+    }
+
+    /**
+     * @param worker where LibTorch work of the background forms runs (e.g. {@link #newWorker()})
+     * @param ui     where results are applied (the JavaFX thread: {@code Platform::runLater})
+     */
+    public GraphEditorViewModel(OperatorCatalog operators, Executor worker, Executor ui) {
+        this(new GraphDocument(), operators, worker, ui);
+    }
+
+    public GraphEditorViewModel(GraphDocument doc, OperatorCatalog operators, Executor worker, Executor ui) {
+        this.worker = worker;
+        this.ui = ui;
         this.doc = doc;
         this.stack = new CommandStack(doc);
         this.palette = new Palette(operators);
@@ -111,6 +145,23 @@ public class GraphEditorViewModel {
     /** The last run's output, as text. */
     public ReadOnlyStringProperty resultProperty() {
         return result;
+    }
+
+    /** True while a background compile, trace or run is under way; those refuse to start again meanwhile. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /**
+     * A single daemon worker thread that ends when idle, for {@link #GraphEditorViewModel(OperatorCatalog, Executor,
+     * Executor)}. One thread keeps the module's calls in order; a model that never returns holds only this thread.
+     */
+    public static ExecutorService newWorker() {
+        return new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "graph-editor-worker");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The IR of the last compiled or traced module's forward. */
@@ -496,56 +547,157 @@ public class GraphEditorViewModel {
 
     /** The Script path: generate, compile, keep the module. Returns whether it compiled. */
     public boolean compile() {
-        try {
-            BuiltModel built = ScriptBuilder.build(doc, weights);
-            setModule(built.module(), "scripted");
-            info("Compiled " + doc.title() + ": " + built.script().submodules().size() + " submodules, " + module.totalParameterCount() + " parameters");
-            return true;
-        } catch (IncompleteGraphException e) {
-            error("Cannot compile: " + String.join("; ", e.issues()));
-        } catch (CompileException e) {
-            error("Compile error at line " + e.line() + ": " + e.shortMessage());
-        } catch (RuntimeException e) {
-            error("Cannot compile: " + e.getMessage());
-        }
-        return false;
+        return compileWork().getAsBoolean();
     }
 
     /** The Trace path: run the graph on the example inputs with the tracer on and keep the traced module. */
     public boolean trace() {
-        List<Object> inputs = List.of();
-        try {
-            inputs = ExampleInputs.make(doc);
-            setModule(GraphTracer.trace(doc, weights, inputs.toArray()), "traced");
-            info("Traced " + doc.title() + " on example inputs");
-            return true;
-        } catch (IncompleteGraphException e) {
-            error("Cannot trace: " + String.join("; ", e.issues()));
-        } catch (RuntimeException e) {
-            error("Cannot trace: " + e.getMessage());
-        } finally {
-            closeTensors(inputs);
-        }
-        return false;
+        return traceWork().getAsBoolean();
     }
 
     /** Runs the last module (compiling first if there is none) on the example inputs and shows the output. */
     public boolean runExample() {
         if (module == null && !compile()) return false;
+        return runWork(module, moduleOrigin).getAsBoolean();
+    }
+
+    /** {@link #compile()} on the worker; completes (on the UI executor) with whether it compiled. */
+    public CompletableFuture<Boolean> compileInBackground() {
+        return inBackground("compiling", this::compileWork);
+    }
+
+    /** {@link #trace()} on the worker; completes (on the UI executor) with whether it traced. */
+    public CompletableFuture<Boolean> traceInBackground() {
+        return inBackground("tracing", this::traceWork);
+    }
+
+    /** {@link #runExample()} on the worker, compiling there first when there is no module yet. */
+    public CompletableFuture<Boolean> runInBackground() {
+        if (module != null) {
+            ScriptModule m = module;
+            String origin = moduleOrigin;
+            return inBackground("running", () -> runWork(m, origin));
+        }
+        return inBackground("compiling", this::compileWork).thenCompose(ok -> ok && module != null
+                ? runInBackground() : CompletableFuture.completedFuture(false));
+    }
+
+    /**
+     * Does {@code work} (LibTorch calls, no property changes) on the worker, then applies the step it returns on the
+     * UI executor. Refused while another is under way: they share the weights and the module.
+     */
+    private CompletableFuture<Boolean> inBackground(String what, Supplier<BooleanSupplier> work) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        if (disposed) {
+            done.complete(false);
+            return done;
+        }
+        if (busy.get()) {
+            error("Still " + busyWith + "; wait for it to finish");
+            done.complete(false);
+            return done;
+        }
+        busy.set(true);
+        busyWith = what;
+        info(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " " + doc.title() + "…");
+        try {
+            worker.execute(() -> {
+                BooleanSupplier step;
+                try {
+                    step = work.get();
+                } catch (RuntimeException | Error e) {
+                    step = () -> {
+                        error("Failed while " + what + ": " + e.getMessage());
+                        return false;
+                    };
+                }
+                BooleanSupplier apply = step;
+                ui.execute(() -> {
+                    boolean ok = false;
+                    try {
+                        ok = apply.getAsBoolean();
+                    } finally {
+                        busy.set(false);
+                        done.complete(ok);
+                    }
+                });
+            });
+        } catch (RuntimeException e) {
+            busy.set(false);
+            error("Cannot start " + what + ": " + e.getMessage());
+            done.complete(false);
+        }
+        return done;
+    }
+
+    /** Builds and compiles off the UI thread; the returned step keeps the module and reports. */
+    private BooleanSupplier compileWork() {
+        try {
+            BuiltModel built = ScriptBuilder.build(doc, weights);
+            return () -> {
+                setModule(built.module(), "scripted");
+                info("Compiled " + doc.title() + ": " + built.script().submodules().size() + " submodules, " + module.totalParameterCount() + " parameters");
+                return true;
+            };
+        } catch (IncompleteGraphException e) {
+            return failure("Cannot compile: " + String.join("; ", e.issues()));
+        } catch (CompileException e) {
+            return failure("Compile error at line " + e.line() + ": " + e.shortMessage());
+        } catch (RuntimeException e) {
+            return failure("Cannot compile: " + e.getMessage());
+        }
+    }
+
+    private BooleanSupplier traceWork() {
         List<Object> inputs = List.of();
         try {
             inputs = ExampleInputs.make(doc);
-            Object out = module.forward(inputs.toArray());
-            result.set("Output of the " + moduleOrigin + " module:\n" + ExampleInputs.describe(out));
-            info("Ran the " + moduleOrigin + " module");
-            if (out instanceof Tensor t) t.close();
-            return true;
+            ScriptModule traced = GraphTracer.trace(doc, weights, inputs.toArray());
+            return () -> {
+                setModule(traced, "traced");
+                info("Traced " + doc.title() + " on example inputs");
+                return true;
+            };
+        } catch (IncompleteGraphException e) {
+            return failure("Cannot trace: " + String.join("; ", e.issues()));
         } catch (RuntimeException e) {
-            error("Run failed: " + e.getMessage());
-            return false;
+            return failure("Cannot trace: " + e.getMessage());
         } finally {
             closeTensors(inputs);
         }
+    }
+
+    private BooleanSupplier runWork(ScriptModule m, String origin) {
+        List<Object> inputs = List.of();
+        try {
+            inputs = ExampleInputs.make(doc);
+            Object out = m.forward(inputs.toArray());
+            String text = "Output of the " + origin + " module:\n" + ExampleInputs.describe(out);
+            if (out instanceof Tensor t) t.close();
+            return () -> {
+                result.set(text);
+                info("Ran the " + origin + " module");
+                return true;
+            };
+        } catch (RuntimeException e) {
+            return failure("Run failed: " + e.getMessage());
+        } finally {
+            closeTensors(inputs);
+        }
+    }
+
+    private BooleanSupplier failure(String message) {
+        return () -> {
+            error(message);
+            return false;
+        };
+    }
+
+    /** True (with the reason as status) when a background job owns the module and weights right now. */
+    private boolean refusedWhileBusy(String action) {
+        if (!busy.get()) return false;
+        error("Cannot " + action + " while " + busyWith + "; wait for it to finish");
+        return true;
     }
 
     private static void closeTensors(List<Object> values) {
@@ -554,7 +706,7 @@ public class GraphEditorViewModel {
 
     /** Compiles and writes a .pt that carries the document. */
     public boolean save(Path path) {
-        if (!compile()) return false;
+        if (refusedWhileBusy("save") || !compile()) return false;
         try {
             GraphArchive.save(module, doc, path);
             info("Saved " + path.getFileName() + " (TorchScript with the graph inside)");
@@ -570,6 +722,7 @@ public class GraphEditorViewModel {
      * forward turned into blocks. History starts afresh. Returns what could not become blocks.
      */
     public List<String> open(Path path) {
+        if (refusedWhileBusy("open a file")) return List.of(status.get());
         try {
             GraphArchive.Opened opened = GraphArchive.open(path);
             ModelWeights fresh = new ModelWeights();
@@ -604,6 +757,7 @@ public class GraphEditorViewModel {
      * maps; a compile error is shown with its line and changes nothing.
      */
     public List<String> applyCode(String edited) {
+        if (refusedWhileBusy("apply code")) return List.of(status.get());
         try {
             CodeSync.Outcome o = CodeSync.apply(edited, doc, weights);
             stack.execute(Commands.replaceAll("Apply code", o.document()));
@@ -625,7 +779,7 @@ public class GraphEditorViewModel {
      * the studio to open in its graph view and run panel.
      */
     public Optional<Path> exportToTemp() {
-        if (module == null && !compile()) return Optional.empty();
+        if (refusedWhileBusy("hand the model to the studio") || module == null && !compile()) return Optional.empty();
         try {
             Path dir = java.nio.file.Files.createTempDirectory("tsstudio-graph");
             Path file = dir.resolve(doc.title() + ".pt");
@@ -639,8 +793,20 @@ public class GraphEditorViewModel {
         }
     }
 
-    /** Frees the module and the weights. */
+    /** Frees the module and the weights; after a background job still under way, once it is done. */
     public void dispose() {
+        disposed = true;
+        if (busy.get()) {
+            busy.addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (now) return;
+                    busy.removeListener(this);
+                    dispose();
+                }
+            });
+            return;
+        }
         if (module != null) module.close();
         module = null;
         weights.close();

@@ -1,9 +1,9 @@
 package io.tsstudio.ui.grapheditor;
 
+import io.tsstudio.engine.types.ParsedSchema;
 import io.tsstudio.ui.grapheditor.model.BlockKind;
 import io.tsstudio.ui.grapheditor.model.NnModuleSpec;
 import io.tsstudio.ui.grapheditor.model.NnModules;
-import io.tsstudio.ui.grapheditor.model.ParsedSchema;
 import io.tsstudio.ui.grapheditor.model.Signatures;
 
 import java.util.ArrayList;

@@ -27,7 +27,8 @@ class GraphEditorViewFxTest {
 
     @Start
     void start(Stage stage) {
-        view = new GraphEditorView(new GraphEditorViewModel(() -> List.of(ModelFixtures.ADD_TENSOR, "aten::relu(Tensor self) -> Tensor")));
+        view = new GraphEditorView(new GraphEditorViewModel(() -> List.of(ModelFixtures.ADD_TENSOR, "aten::relu(Tensor self) -> Tensor"),
+                GraphEditorViewModel.newWorker(), javafx.application.Platform::runLater));
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
     }
@@ -81,13 +82,23 @@ class GraphEditorViewFxTest {
         assertEquals(BlockKind.MODULE, now.kind());
 
         robot.clickOn("#compileButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntilIdle();
         assertTrue(view.viewModel().module().isPresent(), view.viewModel().statusProperty().get());
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntilIdle();
         javafx.scene.control.TextArea output = robot.lookup("#runOutput").queryAs(javafx.scene.control.TextArea.class);
         assertTrue(output.isVisible(), "the Result tab is shown after a run");
         assertTrue(output.getText().contains("Tensor [1, 3] float32"), output.getText());
+    }
+
+    /** Compile and Run work on the view model's worker thread; their results land on the FX thread afterwards. */
+    private void waitUntilIdle() {
+        try {
+            WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> !view.viewModel().busyProperty().get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("still busy: " + view.viewModel().statusProperty().get(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

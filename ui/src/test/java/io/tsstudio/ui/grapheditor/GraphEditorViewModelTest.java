@@ -71,6 +71,50 @@ class GraphEditorViewModelTest {
     }
 
     @Test
+    void backgroundCompileRunAndTraceApplyOnTheUiExecutorAndRefuseWhileBusy() {
+        java.util.ArrayDeque<Runnable> workerQueue = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Runnable> uiQueue = new java.util.ArrayDeque<>();
+        GraphEditorViewModel vm = new GraphEditorViewModel(new GraphDocument(), OPS, workerQueue::add, uiQueue::add);
+        try {
+            vm.commands().execute(Commands.replaceAll("load", ModelFixtures.mlp().document()));
+            java.util.concurrent.CompletableFuture<Boolean> ran = vm.runInBackground();
+            assertTrue(vm.busyProperty().get());
+            assertFalse(vm.traceInBackground().join(), "a second job is refused while one is under way");
+            assertTrue(vm.statusIsErrorProperty().get(), vm.statusProperty().get());
+            while (!workerQueue.isEmpty() || !uiQueue.isEmpty()) {
+                if (!workerQueue.isEmpty()) {
+                    workerQueue.poll().run();
+                    assertTrue(vm.busyProperty().get(), "results wait for the UI executor");
+                }
+                if (!uiQueue.isEmpty()) uiQueue.poll().run();
+            }
+            assertTrue(ran.isDone());
+            assertTrue(ran.join(), vm.statusProperty().get());
+            assertFalse(vm.busyProperty().get());
+            assertTrue(vm.resultProperty().get().contains("Tensor [1, 3] float32"), vm.resultProperty().get());
+
+            java.util.concurrent.CompletableFuture<Boolean> traced = vm.traceInBackground();
+            workerQueue.poll().run();
+            uiQueue.poll().run();
+            assertTrue(traced.join(), vm.statusProperty().get());
+            assertTrue(vm.resultIrProperty().get().contains("aten::linear"), vm.resultIrProperty().get());
+
+            // closing the editor mid-job frees the module once the job is done, and starts nothing after
+            java.util.concurrent.CompletableFuture<Boolean> late = vm.compileInBackground();
+            vm.dispose();
+            assertTrue(vm.module().isPresent(), "the module stays while the worker may use it");
+            workerQueue.poll().run();
+            uiQueue.poll().run();
+            assertTrue(late.isDone());
+            assertFalse(vm.module().isPresent());
+            assertFalse(vm.compileInBackground().join(), "a disposed editor starts no job");
+            assertTrue(workerQueue.isEmpty());
+        } finally {
+            vm.dispose();
+        }
+    }
+
+    @Test
     void compileRunTraceSaveAndReopenFromTheViewModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         GraphEditorViewModel vm = new GraphEditorViewModel(new GraphDocument(), OPS);
         try {

@@ -6,7 +6,6 @@ import org.bytedeco.pytorch.CompilationUnit;
 import org.bytedeco.pytorch.Function;
 import org.bytedeco.pytorch.Graph;
 import org.bytedeco.pytorch.GraphFunction;
-import org.bytedeco.pytorch.IValue;
 import org.bytedeco.pytorch.JitModule;
 import org.bytedeco.pytorch.QualifiedName;
 import org.bytedeco.pytorch.Value;
@@ -48,8 +47,8 @@ public final class ModuleBuilder {
     }
 
     private static JitModule buildRaw(Spec spec, CompilationUnit cu) {
-        JitModule m = new JitModule(new QualifiedName("__torch__." + uniqueName(spec.className())), cu, false);
-        m.register_attribute("training", Types.BOOL, new IValue(spec.training()), false, false);
+        JitModule m = ModuleFactory.withTrainingFlag(
+                new JitModule(new QualifiedName("__torch__." + uniqueName(spec.className())), cu, false), spec.training());
         for (Map.Entry<String, io.tsstudio.engine.Tensor> e : spec.parameters().entrySet()) {
             m.register_parameter(e.getKey(), e.getValue().nativeHandle().get(), false);
         }

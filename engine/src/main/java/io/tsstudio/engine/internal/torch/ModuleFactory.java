@@ -2,13 +2,14 @@ package io.tsstudio.engine.internal.torch;
 
 import io.tsstudio.engine.TorchException;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.pytorch.BoolType;
 import org.bytedeco.pytorch.IValue;
 import org.bytedeco.pytorch.JitModule;
 import org.bytedeco.pytorch.QualifiedName;
-import org.bytedeco.pytorch.Type;
 
-/** Makes empty modules from Java and nests them, for models assembled outside Python (the graph editor). */
+/**
+ * Makes empty modules from Java and nests them, for models assembled outside Python (the graph editor, and the
+ * trace path's {@link ModuleBuilder} skeletons).
+ */
 public final class ModuleFactory {
     private ModuleFactory() {
     }
@@ -20,11 +21,9 @@ public final class ModuleFactory {
     public static NativeModule create(String className) {
         Runtime.ensureLoaded();
         try (PointerScope scope = new PointerScope()) {
-            JitModule m = new JitModule(new QualifiedName(className));
-            m.register_attribute("training", new Type.TypePtr(BoolType.get().get()), new IValue(false), false, false);
-            return NativeModule.own(m);
+            return NativeModule.own(withTrainingFlag(new JitModule(new QualifiedName(className)), false));
         } catch (RuntimeException e) {
-            throw new TorchException("cannot create module class '" + className + "': " + clean(e), e);
+            throw new TorchException("cannot create module class '" + className + "': " + Errors.clean(e), e);
         }
     }
 
@@ -36,11 +35,9 @@ public final class ModuleFactory {
     public static NativeModule newInstance(NativeModule prototype) {
         try (PointerScope scope = new PointerScope()) {
             JitModule p = prototype.get();
-            JitModule m = new JitModule(p._ivalue().compilation_unit(), p.type());
-            m.register_attribute("training", new Type.TypePtr(BoolType.get().get()), new IValue(false), false, false);
-            return NativeModule.own(m);
+            return NativeModule.own(withTrainingFlag(new JitModule(p._ivalue().compilation_unit(), p.type()), false));
         } catch (RuntimeException e) {
-            throw new TorchException("cannot make another instance of a module class: " + clean(e), e);
+            throw new TorchException("cannot make another instance of a module class: " + Errors.clean(e), e);
         }
     }
 
@@ -49,14 +46,16 @@ public final class ModuleFactory {
         try (PointerScope scope = new PointerScope()) {
             parent.get().register_module(name, child.get());
         } catch (RuntimeException e) {
-            throw new TorchException("cannot register submodule '" + name + "': " + clean(e), e);
+            throw new TorchException("cannot register submodule '" + name + "': " + Errors.clean(e), e);
         }
     }
 
-    // c10 messages end in a C++ frame dump nobody needs to read
-    private static String clean(RuntimeException e) {
-        String m = String.valueOf(e.getMessage());
-        int cut = m.indexOf("Exception raised from");
-        return (cut >= 0 ? m.substring(0, cut) : m).strip();
+    /**
+     * Gives a fresh module the {@code training} attribute PyTorch's modules have: C++'s module constructors do not
+     * add it, and {@code train()/eval()} and {@code self.training} fail without it. Returns {@code m}.
+     */
+    static JitModule withTrainingFlag(JitModule m, boolean training) {
+        m.register_attribute("training", Types.BOOL, new IValue(training), false, false);
+        return m;
     }
 }

@@ -1,18 +1,13 @@
 package io.tsstudio.engine.internal.torch;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.tsstudio.engine.archive.TorchScriptArchive;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Writes TorchScript source that defines classes (TorchScript classes, NamedTuples) as a minimal TorchScript archive.
@@ -23,7 +18,7 @@ import java.util.zip.ZipOutputStream;
 final class ScriptArchive {
     private static final Pattern TOP_CLASS = Pattern.compile("^class\\s+([A-Za-z_][A-Za-z0-9_]*)", Pattern.MULTILINE);
     private static final Pattern TOP_DEF = Pattern.compile("^def\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(", Pattern.MULTILINE);
-    static final String CODE_FILE = "code/__torch__.py";
+    static final String CODE_FILE = TorchScriptArchive.CODE_FILE;
 
     /** The generated code and, per generated line (0-based), the user's 1-based line and the columns added. */
     record Generated(String code, int[] originalLine, int[] addedColumns) {
@@ -116,45 +111,6 @@ final class ScriptArchive {
 
     /** The archive bytes: code, an empty constants table, and the pickled module object (training = False). */
     static byte[] archive(String code, String simpleName) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-                stored(zip, "archive/" + CODE_FILE, code.getBytes(StandardCharsets.UTF_8));
-                stored(zip, "archive/constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'});
-                stored(zip, "archive/data.pkl", modulePickle(simpleName));
-                stored(zip, "archive/version", "3\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** {@code __torch__.<name>} instance with {@code training = False}, as torch.jit.save pickles a module. */
-    private static byte[] modulePickle(String simpleName) {
-        ByteArrayOutputStream p = new ByteArrayOutputStream();
-        p.writeBytes(new byte[] {(byte) 0x80, 2});
-        p.writeBytes(("c__torch__\n" + simpleName + "\n").getBytes(StandardCharsets.US_ASCII));
-        p.writeBytes(new byte[] {')', (byte) 0x81, '}', '('});
-        byte[] key = "training".getBytes(StandardCharsets.US_ASCII);
-        p.write('X');
-        p.writeBytes(new byte[] {(byte) key.length, 0, 0, 0});
-        p.writeBytes(key);
-        p.write(0x89); // False
-        p.writeBytes(new byte[] {'u', 'b', '.'});
-        return p.toByteArray();
-    }
-
-    private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(data.length);
-        e.setCompressedSize(data.length);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        e.setCrc(crc.getValue());
-        zip.putNextEntry(e);
-        zip.write(data);
-        zip.closeEntry();
+        return TorchScriptArchive.write(code, new TorchScriptArchive.ModuleObject(simpleName));
     }
 }

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.internal.torch;
 
+import io.tsstudio.engine.Fixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;
@@ -8,7 +9,6 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.JitModule;
 import org.bytedeco.pytorch.QualifiedName;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Loads fixtures, compiles source and builds nested modules (through JavaCPP: the public API cannot nest modules yet) for IR tests. */
@@ -16,13 +16,9 @@ public final class IrTestModules {
     private IrTestModules() {
     }
 
-    /** The shared fixtures folder: walks up from the working directory until a {@code shared/fixtures} exists. */
+    /** The shared fixtures folder. */
     public static Path fixtures() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path f = p.resolve("shared/fixtures");
-            if (Files.isDirectory(f)) return f;
-        }
-        throw new IllegalStateException("no shared/fixtures above " + Path.of("").toAbsolutePath());
+        return Fixtures.root();
     }
 
     public static ScriptModule load(String pytorchFixture) {

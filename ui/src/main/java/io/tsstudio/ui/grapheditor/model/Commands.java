@@ -1,5 +1,7 @@
 package io.tsstudio.ui.grapheditor.model;
 
+import io.tsstudio.engine.types.TypeRef;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

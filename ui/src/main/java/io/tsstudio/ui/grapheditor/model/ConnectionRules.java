@@ -1,5 +1,7 @@
 package io.tsstudio.ui.grapheditor.model;
 
+import io.tsstudio.engine.types.TypeRef;
+
 import java.util.Optional;
 
 /** Decides whether a connection may be made, and if not, says why in words a person can act on. */

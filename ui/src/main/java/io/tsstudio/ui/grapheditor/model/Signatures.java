@@ -1,5 +1,8 @@
 package io.tsstudio.ui.grapheditor.model;
 
+import io.tsstudio.engine.types.TypeRef;
+import io.tsstudio.engine.types.ParsedSchema;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

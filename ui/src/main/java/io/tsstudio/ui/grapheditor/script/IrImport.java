@@ -1,5 +1,7 @@
 package io.tsstudio.ui.grapheditor.script;
 
+import io.tsstudio.engine.types.TypeRef;
+import io.tsstudio.engine.types.ParsedSchema;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.engine.ir.IrGraphs;
@@ -15,10 +17,8 @@ import io.tsstudio.ui.grapheditor.model.DocumentEditor;
 import io.tsstudio.ui.grapheditor.model.GraphDocument;
 import io.tsstudio.ui.grapheditor.model.Literals;
 import io.tsstudio.ui.grapheditor.model.NnModules;
-import io.tsstudio.ui.grapheditor.model.ParsedSchema;
 import io.tsstudio.ui.grapheditor.model.PortSpec;
 import io.tsstudio.ui.grapheditor.model.Signatures;
-import io.tsstudio.ui.grapheditor.model.TypeRef;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,13 +1,7 @@
 package io.tsstudio.ui.graph.bench;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import io.tsstudio.engine.archive.TorchScriptArchive;
+import io.tsstudio.engine.archive.TorchScriptArchive.ModuleObject;
 
 /**
  * Generates a transformer-like TorchScript model with a real module hierarchy, as a TorchScript archive that
@@ -88,105 +82,22 @@ public final class TransformerArchive {
     }
 
     public static byte[] archive(int blocks) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-                stored(zip, "archive/code/__torch__.py", code(blocks).getBytes(StandardCharsets.UTF_8));
-                stored(zip, "archive/constants.pkl", new byte[]{(byte) 0x80, 2, ')', '.'});
-                stored(zip, "archive/data.pkl", pickle(blocks));
-                stored(zip, "archive/version", "3\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ModuleObject net = new ModuleObject("Net");
+        for (int i = 0; i < blocks; i++) net.submodule("b" + i, block());
+        return TorchScriptArchive.write(code(blocks), net);
     }
 
-    /** The module tree as torch.jit.save pickles it: each object is GLOBAL, NEWOBJ(), then BUILD with its attributes. */
-    private static byte[] pickle(int blocks) {
-        Pickle p = new Pickle();
-        p.out.writeBytes(new byte[]{(byte) 0x80, 2});
-        p.begin("Net");
-        for (int i = 0; i < blocks; i++) {
-            p.key("b" + i);
-            block(p);
-        }
-        p.end();
-        p.out.write('.');
-        return p.out.toByteArray();
+    private static ModuleObject block() {
+        ModuleObject attention = new ModuleObject("Attention");
+        for (String n : new String[] {"q", "k", "v", "o"}) attention.submodule(n, proj());
+        return new ModuleObject("Block")
+                .submodule("ln1", new ModuleObject("Norm"))
+                .submodule("attn", attention)
+                .submodule("ln2", new ModuleObject("Norm"))
+                .submodule("mlp", new ModuleObject("Mlp").submodule("fc1", proj()).submodule("fc2", proj()));
     }
 
-    private static void block(Pickle p) {
-        p.begin("Block");
-        p.key("ln1");
-        p.begin("Norm");
-        p.end();
-        p.key("attn");
-        p.begin("Attention");
-        for (String n : new String[]{"q", "k", "v", "o"}) {
-            p.key(n);
-            proj(p);
-        }
-        p.end();
-        p.key("ln2");
-        p.begin("Norm");
-        p.end();
-        p.key("mlp");
-        p.begin("Mlp");
-        p.key("fc1");
-        proj(p);
-        p.key("fc2");
-        proj(p);
-        p.end();
-        p.end();
-    }
-
-    private static void proj(Pickle p) {
-        p.begin("Proj");
-        p.key("scale");
-        p.floatValue(0.5);
-        p.key("shift");
-        p.floatValue(0.1);
-        p.end();
-    }
-
-    private static final class Pickle {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        void begin(String cls) {
-            out.writeBytes(("c__torch__\n" + cls + "\n").getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(new byte[]{')', (byte) 0x81, '}', '('});
-            key("training");
-            out.write(0x89);
-        }
-
-        void key(String k) {
-            byte[] b = k.getBytes(StandardCharsets.UTF_8);
-            out.write('X');
-            out.writeBytes(ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(b.length).array());
-            out.writeBytes(b);
-        }
-
-        void floatValue(double v) {
-            out.write('G');
-            out.writeBytes(ByteBuffer.allocate(8).putDouble(v).array());
-        }
-
-        void end() {
-            out.writeBytes(new byte[]{'u', 'b'});
-        }
-    }
-
-    private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(data.length);
-        e.setCompressedSize(data.length);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        e.setCrc(crc.getValue());
-        zip.putNextEntry(e);
-        zip.write(data);
-        zip.closeEntry();
+    private static ModuleObject proj() {
+        return new ModuleObject("Proj").floatAttribute("scale", 0.5).floatAttribute("shift", 0.1);
     }
 }

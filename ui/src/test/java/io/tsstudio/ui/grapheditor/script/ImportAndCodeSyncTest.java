@@ -14,7 +14,6 @@ import io.tsstudio.ui.grapheditor.model.ModelFixtures;
 import io.tsstudio.ui.grapheditor.model.ScriptGenerator;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,10 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImportAndCodeSyncTest {
     static Path fixture(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("shared/fixtures"))) dir = dir.getParent();
-        if (dir == null) throw new IllegalStateException("no shared/fixtures above " + Path.of("").toAbsolutePath());
-        return dir.resolve("shared/fixtures/pytorch").resolve(name);
+        return io.tsstudio.ui.graph.GraphFixtures.pytorch(name);
     }
 
     @Test

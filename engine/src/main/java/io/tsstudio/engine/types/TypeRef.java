@@ -1,4 +1,4 @@
-package io.tsstudio.ui.grapheditor.model;
+package io.tsstudio.engine.types;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.tsstudio.ui.grapheditor.model;
+package io.tsstudio.engine.types;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +50,6 @@ public record ParsedSchema(String name, String overload, List<Argument> argument
         if (open < 0) throw new IllegalArgumentException("not an operator schema (no '('): " + text);
         String qualified = s.substring(0, open).strip();
         int close = matching(s, open);
-        String argText = s.substring(open + 1, close);
         String rest = s.substring(close + 1).strip();
         String name = qualified, overload = "";
         int dot = qualified.indexOf('.', Math.max(0, qualified.indexOf("::")));
@@ -60,7 +59,7 @@ public record ParsedSchema(String name, String overload, List<Argument> argument
         }
         List<Argument> args = new ArrayList<>();
         boolean kwOnly = false;
-        for (String part : splitTopLevel(argText)) {
+        for (String part : splitTopLevel(s.substring(open + 1, close))) {
             if (part.isEmpty()) continue;
             if (part.equals("*")) {
                 kwOnly = true;
@@ -88,13 +87,43 @@ public record ParsedSchema(String name, String overload, List<Argument> argument
         return new ParsedSchema(name, overload, args, returns, s);
     }
 
-    private static Argument argument(String part, boolean kwOnly, String schema, int index) {
-        String decl = part, dflt = null;
-        int eq = topLevelIndexOf(part, '=');
-        if (eq >= 0) {
-            decl = part.substring(0, eq).strip();
-            dflt = part.substring(eq + 1).strip();
+    /**
+     * The argument declarations as written ({@code Tensor self}, {@code Scalar alpha=1}), without reading their types;
+     * the {@code *} and {@code ...} markers are dropped. Empty when the text has no argument list. Unlike
+     * {@link #parse} this never refuses text, so it suits schemas of any origin (graph nodes, user functions).
+     */
+    public static List<String> argumentTexts(String schema) {
+        int open = schema.indexOf('(');
+        if (open < 0) return List.of();
+        int close = matchingOrEnd(schema, open);
+        List<String> out = new ArrayList<>();
+        for (String part : splitTopLevel(schema.substring(open + 1, close))) {
+            if (!part.isEmpty() && !part.equals("*") && !part.equals("...")) out.add(part);
         }
+        return out;
+    }
+
+    /** The argument names in order ({@code self, other, alpha}), leniently as {@link #argumentTexts}. */
+    public static List<String> argumentNames(String schema) {
+        List<String> names = new ArrayList<>();
+        for (String part : argumentTexts(schema)) {
+            String decl = declaration(part);
+            int split = lastTopLevelSpace(decl);
+            names.add(split < 0 ? decl : decl.substring(split + 1).strip());
+        }
+        return names;
+    }
+
+    /** The declaration without its default ({@code Scalar alpha} of {@code Scalar alpha=1}). */
+    private static String declaration(String part) {
+        int eq = topLevelIndexOf(part, '=');
+        return eq < 0 ? part : part.substring(0, eq).strip();
+    }
+
+    private static Argument argument(String part, boolean kwOnly, String schema, int index) {
+        String decl = declaration(part);
+        int eq = topLevelIndexOf(part, '=');
+        String dflt = eq < 0 ? null : part.substring(eq + 1).strip();
         // the name is the last identifier after the type, unless the declaration is only a type
         int split = lastTopLevelSpace(decl);
         String typeText = split < 0 ? decl : decl.substring(0, split).strip();
@@ -110,6 +139,13 @@ public record ParsedSchema(String name, String overload, List<Argument> argument
     }
 
     private static int matching(String s, int open) {
+        int close = matchingOrEnd(s, open);
+        if (close == s.length()) throw new IllegalArgumentException("unbalanced brackets in schema: " + s);
+        return close;
+    }
+
+    /** The index of the bracket closing the one at {@code open}, or the text's length when none does. */
+    private static int matchingOrEnd(String s, int open) {
         int depth = 0;
         boolean quote = false;
         for (int i = open; i < s.length(); i++) {
@@ -122,10 +158,11 @@ public record ParsedSchema(String name, String overload, List<Argument> argument
                 if (depth == 0) return i;
             }
         }
-        throw new IllegalArgumentException("unbalanced brackets in schema: " + s);
+        return s.length();
     }
 
-    static List<String> splitTopLevel(String s) {
+    /** Splits at commas outside brackets and quotes, each piece stripped ({@code int a, int[2] b=[0, 0]}). */
+    public static List<String> splitTopLevel(String s) {
         List<String> out = new ArrayList<>();
         int depth = 0, start = 0;
         boolean quote = false;

@@ -1,4 +1,4 @@
-package io.tsstudio.ui.grapheditor.model;
+package io.tsstudio.engine.types;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TypeRefTest {
+    private static final String ADD_TENSOR = "aten::add.Tensor(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor";
+    private static final String MAX_DIM = "aten::max.dim(Tensor self, int dim, bool keepdim=False) -> (Tensor values, Tensor indices)";
+    private static final String SUM_DIM = "aten::sum.dim_IntList(Tensor self, int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor";
+
     @Test
     void normalisesSchemaSpellings() {
         assertEquals("List[int]", TypeRef.parse("int[2]").toString());
@@ -44,7 +48,7 @@ class TypeRefTest {
 
     @Test
     void parsesRegistrySchemas() {
-        ParsedSchema s = ParsedSchema.parse(ModelFixtures.ADD_TENSOR);
+        ParsedSchema s = ParsedSchema.parse(ADD_TENSOR);
         assertEquals("aten::add", s.name());
         assertEquals("Tensor", s.overload());
         assertEquals(3, s.arguments().size());
@@ -52,12 +56,12 @@ class TypeRefTest {
         assertEquals(Optional.of("1"), s.arguments().get(2).defaultValue());
         assertEquals("out", s.returns().get(0).name());
 
-        ParsedSchema m = ParsedSchema.parse(ModelFixtures.MAX_DIM);
+        ParsedSchema m = ParsedSchema.parse(MAX_DIM);
         assertEquals(2, m.returns().size());
         assertEquals("values", m.returns().get(0).name());
         assertEquals("indices", m.returns().get(1).name());
 
-        ParsedSchema sum = ParsedSchema.parse(ModelFixtures.SUM_DIM);
+        ParsedSchema sum = ParsedSchema.parse(SUM_DIM);
         assertEquals("Optional[List[int]]", sum.arguments().get(1).type().toString());
         assertFalse(sum.arguments().get(1).defaultValue().isPresent());
 
