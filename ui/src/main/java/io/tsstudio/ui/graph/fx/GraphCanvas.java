@@ -46,6 +46,9 @@ public final class GraphCanvas extends Region {
 
     public GraphCanvas() {
         getChildren().add(canvas);
+        getStyleClass().add("graph-canvas");
+        // Default for hosts without the studio's themes; a theme's .graph-canvas rule overrides it.
+        setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(Color.web("#fafafa"), null, null)));
         setMinSize(100, 100);
         setPrefSize(800, 600);
         canvas.widthProperty().addListener(o -> redraw());
@@ -173,8 +176,8 @@ public final class GraphCanvas extends Region {
         long t0 = System.nanoTime();
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.setTransform(1, 0, 0, 1, 0, 0);
-        gc.setFill(Color.web("#fafafa"));
-        gc.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        // Transparent: the region's CSS background (.graph-canvas, per theme) shows through.
+        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (scene != null) {
             gc.setTransform(scale, 0, 0, scale, tx, ty);
             Point2D a = toWorld(0, 0);

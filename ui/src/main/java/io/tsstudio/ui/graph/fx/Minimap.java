@@ -32,7 +32,11 @@ public final class Minimap extends Region {
         getChildren().add(canvas);
         setPrefSize(SIZE, SIZE);
         setMaxSize(SIZE, SIZE);
-        setStyle("-fx-border-color: #adb5bd; -fx-background-color: white;");
+        getStyleClass().add("graph-minimap");
+        // Defaults for hosts without the studio's themes; a theme's .graph-minimap rule overrides them.
+        setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(Color.WHITE, null, null)));
+        setBorder(new javafx.scene.layout.Border(new javafx.scene.layout.BorderStroke(Color.web("#adb5bd"),
+                javafx.scene.layout.BorderStrokeStyle.SOLID, null, javafx.scene.layout.BorderWidths.DEFAULT)));
         setOnMousePressed(this::moveTo);
         setOnMouseDragged(this::moveTo);
     }
@@ -50,8 +54,7 @@ public final class Minimap extends Region {
         oy = (SIZE - s.height() * scale) / 2;
         if (s != drawn) {
             drawn = s;
-            gc.setFill(Color.WHITE);
-            gc.fillRect(0, 0, SIZE, SIZE);
+            gc.clearRect(0, 0, SIZE, SIZE);
             gc.setTransform(scale, 0, 0, scale, ox, oy);
             new ScenePainter().paint(s, new CanvasPainter(gc), 0, 0, s.width(), s.height(), Math.min(scale, GraphStyle.NO_TEXT / 2),
                     Highlights.NONE);
