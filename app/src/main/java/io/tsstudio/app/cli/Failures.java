@@ -1,5 +1,6 @@
 package io.tsstudio.app.cli;
 
+import io.tsstudio.engine.ErrorText;
 import io.tsstudio.engine.TorchException;
 import picocli.CommandLine;
 
@@ -17,7 +18,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (ex instanceof UserError || ex instanceof TorchException) {
-            err.println("tsstudio: " + Messages.clean(ex.getMessage()));
+            err.println("tsstudio: " + ErrorText.oneLine(ex.getMessage()));
             return USER_ERROR;
         }
         err.println("tsstudio: internal error: " + ex);

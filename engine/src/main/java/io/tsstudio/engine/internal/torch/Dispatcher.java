@@ -1,5 +1,6 @@
 package io.tsstudio.engine.internal.torch;
 
+import io.tsstudio.engine.ErrorText;
 import io.tsstudio.engine.DType;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.OpSchema;
@@ -237,7 +238,7 @@ public final class Dispatcher {
             try {
                 op.operation().apply(stack);
             } catch (RuntimeException e) {
-                throw new TorchException(op.schema.fullName() + " failed: " + firstLines(e.getMessage()), e);
+                throw new TorchException(op.schema.fullName() + " failed: " + ErrorText.clean(e.getMessage()), e);
             }
             int n = (int) stack.size();
             List<Object> results = new ArrayList<>(n);
@@ -250,13 +251,6 @@ public final class Dispatcher {
             if (n == 1) return results.get(0);
             return Collections.unmodifiableList(results);
         }
-    }
-
-    static String firstLines(String m) {
-        if (m == null) return "(no message)";
-        // c10 errors append a C++ stack trace after the message; keep what the user can act on.
-        int cut = m.indexOf("\nException raised from");
-        return (cut < 0 ? m : m.substring(0, cut)).trim();
     }
 
     // ---- Java -> IValue, guided by the schema argument ----

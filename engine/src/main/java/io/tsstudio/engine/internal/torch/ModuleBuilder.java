@@ -94,7 +94,7 @@ public final class ModuleBuilder {
             try {
                 m.define(src);
             } catch (RuntimeException e) {
-                throw new TorchException("could not generate the mode-dispatching forward:\n" + src + Dispatcher.firstLines(e.getMessage()), e);
+                throw new TorchException("could not generate the mode-dispatching forward:\n" + src + io.tsstudio.engine.ErrorText.clean(e.getMessage()), e);
             }
         }
     }

@@ -1,10 +1,10 @@
-package io.tsstudio.engine.internal.torch;
+package io.tsstudio.engine;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class ErrorsTest {
+class ErrorTextTest {
     @Test
     void interpreterTracebackLeadsWithTheActualError() {
         String raw = "The following operation failed in the TorchScript interpreter.\n"
@@ -12,13 +12,13 @@ class ErrorsTest {
                 + "  File \"code/__torch__.py\", line 11, in forward\n"
                 + "    h = (encoder).forward(x, )\n"
                 + "RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x1 and 8x16)\n";
-        String m = Errors.headlineFirst(raw.strip());
+        String m = ErrorText.headlineFirst(raw.strip());
         assertTrue(m.startsWith("mat1 and mat2 shapes cannot be multiplied (1x1 and 8x16)\n\n"), m);
         assertTrue(m.contains("line 11, in forward"), m);
     }
 
     @Test
     void otherMessagesAreKept() {
-        assertEquals("Expected a value of type 'int'", Errors.headlineFirst("Expected a value of type 'int'"));
+        assertEquals("Expected a value of type 'int'", ErrorText.headlineFirst("Expected a value of type 'int'"));
     }
 }
