@@ -109,16 +109,7 @@ public final class ScriptModule implements AutoCloseable {
 
     /** The printed TorchScript code of every class this module uses, by qualified class name. */
     public Map<String, String> codeByClass() {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile("tsstudio-code-", ".pt");
-            handle.save(tmp.toString(), Map.of());
-            return Archives.codeByClass(tmp);
-        } catch (IOException e) {
-            throw new TorchException("cannot read the module's code: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) tmp.toFile().delete();
-        }
+        return fromSavedArchive(Archives::codeByClass);
     }
 
     /**
@@ -126,11 +117,20 @@ public final class ScriptModule implements AutoCloseable {
      * class name: how an IR node's source range finds its line in a class's code, and back.
      */
     public Map<String, CodeLocation> codeLocations() {
+        return fromSavedArchive(Archives::codeLocations);
+    }
+
+    private interface ArchiveReader<T> {
+        T read(Path archive) throws IOException;
+    }
+
+    /** LibTorch prints a module's code only into a saved archive: save to a temp file, read it, delete it. */
+    private <T> T fromSavedArchive(ArchiveReader<T> reader) {
         Path tmp = null;
         try {
             tmp = Files.createTempFile("tsstudio-code-", ".pt");
             handle.save(tmp.toString(), Map.of());
-            return Archives.codeLocations(tmp);
+            return reader.read(tmp);
         } catch (IOException e) {
             throw new TorchException("cannot read the module's code: " + e.getMessage(), e);
         } finally {
