@@ -83,7 +83,7 @@ public final class NativeCaches {
                 unpackJavaCpp(cacheDir, nativeJars, platform);
                 try {
                     loadLibTorch.load();
-                } catch (Exception e) {
+                } catch (Exception | LinkageError e) {
                     throw new IOException("LibTorch could not be loaded while unpacking it into " + cacheDir + ": " + e.getMessage(), e);
                 }
                 writeManifest(cacheDir, key, subdirs);
