@@ -6,20 +6,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import io.tsstudio.app.ipc.LocalChannel;
+import io.tsstudio.app.ipc.LocalServer;
+import io.tsstudio.app.ipc.PrivateDir;
+
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +31,13 @@ import java.util.function.Consumer;
 final class WorkerConnection {
     private static final int CONSOLE_LINES = 200;
     private static final int CONNECT_TIMEOUT_MS = 60_000;
+    private static final int HELLO_TIMEOUT_MS = 5_000;
+    private static final System.Logger LOG = System.getLogger(WorkerConnection.class.getName());
+    private static final ScheduledExecutorService HELLO_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "worker-hello-timeout");
+        t.setDaemon(true);
+        return t;
+    });
 
     private record Pending(CompletableFuture<JsonNode> reply, Consumer<JsonNode> progress) {
     }
@@ -51,42 +60,67 @@ final class WorkerConnection {
 
     /** Starts a worker and waits until it has connected and proved it is ours. */
     static WorkerConnection open(WorkerLaunch launch, Consumer<String> consoleListener) throws IOException {
-        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ProcessBuilder pb = new ProcessBuilder(launch.command(server.getLocalPort(), token)).redirectErrorStream(true);
+        return open(launch, consoleListener, address -> { });
+    }
+
+    /**
+     * As {@link #open(WorkerLaunch, Consumer)}; {@code listening} learns the channel's address before the worker
+     * starts (tests use it to connect first, as another local process could).
+     */
+    static WorkerConnection open(WorkerLaunch launch, Consumer<String> consoleListener, Consumer<String> listening) throws IOException {
+        String secret = LocalServer.newSecret();
+        try (LocalServer server = LocalServer.openEphemeral(PrivateDir.runtimeBase())) {
+            listening.accept(server.address());
+            ProcessBuilder pb = new ProcessBuilder(launch.command(server.address())).redirectErrorStream(true);
+            pb.environment().put(WorkerLaunch.SECRET_ENV, secret);
             Process process = pb.start();
             ArrayDeque<String> console = new ArrayDeque<>();
             Thread consoleReader = daemon("worker-console-" + process.pid(), () -> drain(process, console, consoleListener));
             consoleReader.start();
-            Socket socket = accept(server, process, consoleReader, console);
-            WorkerChannel channel = new WorkerChannel(socket);
-            JsonNode hello = channel.receive();
-            if (hello == null || !token.equals(hello.path("hello").asText())) {
-                channel.close();
-                process.destroyForcibly();
-                throw new IOException("a process other than the worker connected to its port");
-            }
+            WorkerChannel channel = acceptWorker(server, secret, process, consoleReader, console);
             WorkerConnection c = new WorkerConnection(process, consoleReader, channel, console);
             daemon("worker-reader-" + process.pid(), c::readReplies).start();
             return c;
         }
     }
 
-    private static Socket accept(ServerSocket server, Process process, Thread consoleReader, ArrayDeque<String> console) throws IOException {
-        server.setSoTimeout(200);
+    /**
+     * Waits for the worker's connection. A connection that does not open with the secret and the worker's pid
+     * (another local process that found the port, in the TCP fallback) is closed at once and changes nothing: no
+     * request reaches it, and the worker is neither killed nor replaced; the real worker is still awaited.
+     */
+    private static WorkerChannel acceptWorker(LocalServer server, String secret, Process process, Thread consoleReader,
+                                              ArrayDeque<String> console) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_TIMEOUT_MS);
         while (System.nanoTime() < deadline) {
-            try {
-                return server.accept();
-            } catch (SocketTimeoutException e) {
+            SocketChannel socket = server.accept(200);
+            if (socket == null) {
                 if (!process.isAlive()) {
                     waitForConsole(consoleReader);
                     throw WorkerExit.describe(process.exitValue(), snapshot(console));
                 }
+                continue;
             }
+            WorkerChannel channel = new WorkerChannel(new LocalChannel(socket));
+            if (provesWorker(channel, secret, process.pid())) return channel;
+            channel.close();
+            LOG.log(System.Logger.Level.WARNING, "refused a connection to the worker channel that did not prove it is the worker");
         }
         process.destroyForcibly();
         throw new IOException("the worker process did not connect within " + CONNECT_TIMEOUT_MS / 1000 + " s");
+    }
+
+    /** Reads the hello, giving up after a few seconds so that a silent connection cannot hold the channel. */
+    private static boolean provesWorker(WorkerChannel channel, String secret, long pid) {
+        ScheduledFuture<?> timeout = HELLO_TIMER.schedule(channel::close, HELLO_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        try {
+            JsonNode hello = channel.receive();
+            return hello != null && LocalServer.sameSecret(secret, hello.path("hello").asText(null)) && hello.path("pid").asLong() == pid;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } finally {
+            timeout.cancel(false);
+        }
     }
 
     long pid() {

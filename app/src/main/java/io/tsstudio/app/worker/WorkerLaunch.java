@@ -11,6 +11,11 @@ import java.util.List;
  */
 public record WorkerLaunch(Path java, String classPath, List<String> jvmOptions, boolean testHooks) {
     public static final String MAIN_CLASS = "io.tsstudio.app.Launcher";
+    /**
+     * The environment variable that carries the worker's secret: never the command line, which any local user can
+     * read ({@code ps}, {@code /proc/PID/cmdline}); a process's environment is readable only by its owner.
+     */
+    public static final String SECRET_ENV = "TSSTUDIO_WORKER_SECRET";
 
     public WorkerLaunch {
         jvmOptions = List.copyOf(jvmOptions);
@@ -24,6 +29,8 @@ public record WorkerLaunch(Path java, String classPath, List<String> jvmOptions,
                 "-XX:ErrorFile=" + errorFile, "-XX:-CreateCoredumpOnCrash"));
         String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
         if (cache != null) opts.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
+        String transport = System.getProperty(io.tsstudio.app.ipc.LocalServer.TRANSPORT_PROPERTY);
+        if (transport != null) opts.add("-D" + io.tsstudio.app.ipc.LocalServer.TRANSPORT_PROPERTY + "=" + transport);
         return new WorkerLaunch(Path.of(System.getProperty("java.home"), "bin", "java"),
                 System.getProperty("java.class.path"), opts, false);
     }
@@ -32,12 +39,13 @@ public record WorkerLaunch(Path java, String classPath, List<String> jvmOptions,
         return new WorkerLaunch(java, classPath, jvmOptions, true);
     }
 
-    List<String> command(int port, String token) {
+    /** The command line: the channel's address only; the secret goes in {@link #SECRET_ENV}. */
+    List<String> command(String address) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.addAll(jvmOptions);
         if (testHooks) cmd.add("-D" + WorkerMain.TEST_HOOKS_PROPERTY + "=true");
-        cmd.addAll(List.of("-cp", classPath, MAIN_CLASS, "worker", "--port", Integer.toString(port), "--token", token));
+        cmd.addAll(List.of("-cp", classPath, MAIN_CLASS, "worker", "--connect", address));
         return cmd;
     }
 }

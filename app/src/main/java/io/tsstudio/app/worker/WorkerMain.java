@@ -5,15 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import io.tsstudio.app.ipc.LocalChannel;
+
 import java.lang.reflect.Field;
-import java.net.InetAddress;
-import java.net.Socket;
 
 /**
- * The worker process ({@code Launcher worker --port N --token T}): connects back to the app over loopback and
- * serves one request at a time until the app says {@code shutdown} or goes away. A cancel is the app killing it.
+ * The worker process ({@code Launcher worker --connect ADDRESS}, its secret in the environment variable
+ * {@value WorkerLaunch#SECRET_ENV}): connects back to the app over the local channel (a Unix-domain socket in a
+ * private directory, or loopback TCP where those are missing) and serves one request at a time until the app says
+ * {@code shutdown} or goes away. A cancel is the app killing it.
  *
- * <p>Protocol: one JSON object per line each way. The worker first sends {@code {"hello": TOKEN, "pid": N}}. Requests
+ * <p>Protocol: one JSON object per line each way. The worker first sends {@code {"hello": SECRET, "pid": N}}. Requests
  * are {@code {"id": N, "op": ...}} with op {@code ping}, {@code devices}, {@code load} (path, device),
  * {@code run} (method, args: JSON texts as {@code tsstudio run --arg} takes them, warmup, iterations, concurrency),
  * {@code save} (file, path: child indices into the last output), {@code shutdown}. Replies are
@@ -28,33 +30,31 @@ public final class WorkerMain {
 
     /** Returns the process exit status. */
     public static int run(String[] args) {
-        int port = -1;
-        String token = null;
+        String address = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(args[i + 1]);
-                case "--token" -> token = args[i + 1];
-                default -> {
-                    return usage("unknown option " + args[i]);
-                }
+            if (args[i].equals("--connect")) {
+                address = args[i + 1];
+            } else {
+                return usage("unknown option " + args[i]);
             }
         }
-        if (port <= 0 || token == null) return usage("--port and --token are required");
+        String secret = System.getenv(WorkerLaunch.SECRET_ENV);
+        if (address == null || secret == null || secret.isBlank()) return usage("--connect and the " + WorkerLaunch.SECRET_ENV + " environment variable are required");
         // Whatever a model or library prints belongs to the console, never to the protocol.
         PrintStream err = System.err;
         System.setOut(err);
-        try (WorkerChannel channel = new WorkerChannel(new Socket(InetAddress.getLoopbackAddress(), port))) {
-            channel.send(WorkerJson.MAPPER.createObjectNode().put("hello", token).put("pid", ProcessHandle.current().pid()));
+        try (WorkerChannel channel = new WorkerChannel(LocalChannel.connect(address))) {
+            channel.send(WorkerJson.MAPPER.createObjectNode().put("hello", secret).put("pid", ProcessHandle.current().pid()));
             serve(channel, new WorkerSession(Boolean.getBoolean(TEST_HOOKS_PROPERTY)));
             return 0;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             err.println("worker: lost the connection to the app: " + e.getMessage());
             return 1;
         }
     }
 
     private static int usage(String why) {
-        System.err.println("worker: " + why + "\nusage: tsstudio worker --port N --token T  (started by the studio, not by hand)");
+        System.err.println("worker: " + why + "\nusage: tsstudio worker --connect ADDRESS  (started by the studio, not by hand)");
         return 2;
     }
 
