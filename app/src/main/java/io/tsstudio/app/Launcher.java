@@ -1,9 +1,12 @@
 package io.tsstudio.app;
 
 import io.tsstudio.app.cli.Cli;
+import io.tsstudio.app.studio.SingleInstance;
 import io.tsstudio.app.studio.StudioLauncher;
+import io.tsstudio.app.studio.StudioOptions;
 import io.tsstudio.app.worker.WorkerMain;
 import io.tsstudio.engine.Torch;
+import io.tsstudio.ui.workspace.StudioDirs;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,6 +43,12 @@ public final class Launcher {
         if (unknown != null) {
             System.err.println(unknown);
             System.exit(2);
+        }
+        long running = SingleInstance.forward(StudioDirs.forUser().data(), StudioOptions.parse(Arrays.asList(args)).files());
+        if (running > 0) {
+            System.err.println(args.length == 0 ? "tsstudio: the studio is already running (pid " + running + "); brought it to the front"
+                    : "tsstudio: opened in the running studio (pid " + running + ")");
+            System.exit(0);
         }
         String noDisplay = StudioLauncher.missingDisplay(System.getProperty("os.name", ""), System.getenv());
         if (noDisplay != null) {

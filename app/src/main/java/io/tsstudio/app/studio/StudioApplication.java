@@ -40,6 +40,8 @@ public final class StudioApplication extends Application {
     private MainWindow window;
     private Timeline autosave;
     private RunPanelWiring runPanel;
+    private AutosaveOwnership autosaveOwnership;
+    private SingleInstance singleInstance;
 
     @Override
     public void start(Stage stage) {
@@ -50,8 +52,14 @@ public final class StudioApplication extends Application {
         ThemeManager themes = new ThemeManager(theme);
         LogConsole console = new LogConsole(Platform::runLater);
         console.captureLogging("io.tsstudio");
-        vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater, console);
+        try {
+            autosaveOwnership = AutosaveOwnership.claim(dirs.autosave());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot use the autosave folder " + dirs.autosave() + ": " + e.getMessage(), e);
+        }
+        vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, autosaveOwnership.directory(), Platform::runLater, console);
         window = new MainWindow(stage, vm, themes, settings);
+        listenForOtherInstances(stage, dirs, console);
 
         Scene scene = new Scene(window.root(), settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
         themes.register(scene);
@@ -103,7 +111,9 @@ public final class StudioApplication extends Application {
 
     private void openInitialFiles(StudioOptions options, StudioDirs dirs) {
         vm.warmUp().thenRun(() -> report("libtorchReadyMs", sinceLaunch()));
-        List<AutosaveEntry> recovery = vm.pendingRecovery();
+        // Only the studio that owns the shared autosave folder looks at what is there: a second live studio must never
+        // offer (or discard) the first one's unsaved work as if it had been left by a crash.
+        List<AutosaveEntry> recovery = autosaveOwnership.primary() ? vm.pendingRecovery() : List.of();
         boolean recovered = false;
         if (!recovery.isEmpty()) {
             List<String> names = recovery.stream().map(AutosaveEntry::name).toList();
@@ -129,6 +139,24 @@ public final class StudioApplication extends Application {
             } catch (java.util.concurrent.RejectedExecutionException closing) {
                 // The window was closed before the sample workspace was asked for: nothing to open.
             }
+        }
+    }
+
+    /** {@code tsstudio FILE} started while this studio runs hands FILE over here (see {@link SingleInstance}). */
+    private void listenForOtherInstances(Stage stage, StudioDirs dirs, LogConsole console) {
+        try {
+            singleInstance = SingleInstance.listen(dirs.data(), files -> Platform.runLater(() -> {
+                if (!files.isEmpty()) vm.open(files);
+                stage.setIconified(false);
+                stage.toFront();
+                stage.requestFocus();
+            }));
+            if (singleInstance == null) console.info("Another studio is running on " + dirs.data() + "; this one runs on its own");
+        } catch (IOException | RuntimeException e) {
+            console.warning("Files opened with tsstudio FILE will start a new studio: " + e.getMessage());
+        }
+        if (!autosaveOwnership.primary()) {
+            console.info("Another studio is running: its unsaved work is left alone; this one autosaves to " + autosaveOwnership.directory());
         }
     }
 
@@ -170,8 +198,10 @@ public final class StudioApplication extends Application {
         if (runPanel != null) runPanel.close();
         if (window != null) window.statusBar().stop();
         if (vm == null) return;
+        if (singleInstance != null) singleInstance.close();
         vm.awaitLibTorchLoaded(60_000);
         if (window != null && window.keepAutosaves()) vm.close();
         else vm.shutdown();
+        autosaveOwnership.close();
     }
 }

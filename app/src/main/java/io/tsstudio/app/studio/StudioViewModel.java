@@ -75,6 +75,11 @@ public final class StudioViewModel implements AutoCloseable {
     private volatile CompletableFuture<String> warmUp;
 
     public StudioViewModel(ModelBackend backend, StudioDirs dirs, Executor fx, LogConsole console) {
+        this(backend, dirs, dirs.autosave(), fx, console);
+    }
+
+    /** With the autosave folder this studio owns ({@link AutosaveOwnership}: a second live studio gets its own). */
+    StudioViewModel(ModelBackend backend, StudioDirs dirs, Path autosaveDir, Executor fx, LogConsole console) {
         this.backend = backend;
         this.dirs = dirs;
         this.fx = fx;
@@ -86,7 +91,7 @@ public final class StudioViewModel implements AutoCloseable {
         });
         this.inspector = new InspectorViewModel(fx);
         this.recent = new RecentFiles(dirs.configDir().resolve("recent-files.txt"));
-        this.autosave = new AutosaveStore(dirs.autosave());
+        this.autosave = new AutosaveStore(autosaveDir);
         this.operators = new CachedOperatorCatalog(() -> backend.operators().operators());
         this.title = Bindings.createStringBinding(this::computeTitle, workspace.activeBufferProperty(), workspace.activeModelProperty());
         workspace.activeModelProperty().addListener((o, a, m) -> inspector.show(m == null ? null : m.summary(),
