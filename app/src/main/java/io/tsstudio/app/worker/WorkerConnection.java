@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 final class WorkerConnection {
     private static final int CONSOLE_LINES = 200;
     private static final int CONNECT_TIMEOUT_MS = 60_000;
-    private static final int HELLO_TIMEOUT_MS = 5_000;
+    private static final int HELLO_TIMEOUT_MS = 20_000;
     private static final System.Logger LOG = System.getLogger(WorkerConnection.class.getName());
     private static final ScheduledExecutorService HELLO_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "worker-hello-timeout");
@@ -104,7 +104,8 @@ final class WorkerConnection {
             WorkerChannel channel = new WorkerChannel(new LocalChannel(socket));
             if (provesWorker(channel, secret, process.pid())) return channel;
             channel.close();
-            LOG.log(System.Logger.Level.WARNING, "refused a connection to the worker channel that did not prove it is the worker");
+            LOG.log(System.Logger.Level.WARNING, "refused a connection to the worker channel that did not prove it is the worker"
+                    + (process.isAlive() ? "" : " (the worker process has ended)"));
         }
         process.destroyForcibly();
         throw new IOException("the worker process did not connect within " + CONNECT_TIMEOUT_MS / 1000 + " s");

@@ -43,8 +43,11 @@ public final class WorkerMain {
         // Whatever a model or library prints belongs to the console, never to the protocol.
         PrintStream err = System.err;
         System.setOut(err);
+        // The hello is ready before connecting: the app gives a silent connection only a few seconds.
+        ObjectNode hello = WorkerJson.MAPPER.createObjectNode().put("hello", secret).put("pid", ProcessHandle.current().pid());
+        WorkerJson.line(hello);
         try (WorkerChannel channel = new WorkerChannel(LocalChannel.connect(address))) {
-            channel.send(WorkerJson.MAPPER.createObjectNode().put("hello", secret).put("pid", ProcessHandle.current().pid()));
+            channel.send(hello);
             serve(channel, new WorkerSession(Boolean.getBoolean(TEST_HOOKS_PROPERTY)));
             return 0;
         } catch (IOException | IllegalArgumentException e) {
