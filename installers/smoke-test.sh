@@ -6,23 +6,33 @@
 #      launch unpacks LibTorch into $XDG_DATA_HOME/tsstudio/javacpp-cache, the second must reuse it (no file rewritten);
 #      checks the JSON and prints both launch times,
 #   4. starts the studio on that file under Xvfb until a window titled "TorchScript Studio" shows, takes a
-#      screenshot, closes it with Ctrl+Q.
-# Usage: installers/smoke-test.sh [--no-build] [--no-gui] [--install-missing]
+#      screenshot, closes it with Ctrl+Q;
+#   5. where it can (root, apt-get, dpkg-deb, fakeroot: a CI runner or container, typically without /etc/xdg/menus),
+#      installs the .deb with `apt-get install ./x.deb`, runs `tsstudio inspect` from PATH, and purges the package:
+#      the .deb must install and remove anywhere Debian runs, desktop menu system or not.
+# Usage: installers/smoke-test.sh [--no-build] [--no-gui] [--no-deb] [--install-missing]
 #   --install-missing  apt-get the GUI tools (Xvfb, xdotool, ImageMagick, GTK) when absent and running as root.
 # Env: MVN_ARGS (extra Maven flags, e.g. -o), SMOKE_FIXTURES (default: shared/fixtures found above the checkout), SMOKE_GUI_TIMEOUT (seconds, default 120), SMOKE_KEEP_CACHE=1 keeps
 #      the unpacked natives (target/smoke/data) that are otherwise deleted at the end.
 # A missing tool skips its step with a SKIP line; only a real failure exits non-zero.
 set -euo pipefail
 
-build=1 gui=1 install_missing=0
+build=1 gui=1 deb=1 install_missing=0
 for a in "$@"; do
   case "$a" in
     --no-build) build=0 ;;
     --no-gui) gui=0 ;;
+    --no-deb) deb=0 ;;
     --install-missing) install_missing=1 ;;
-    *) echo "usage: $0 [--no-build] [--no-gui] [--install-missing]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--no-build] [--no-gui] [--no-deb] [--install-missing]" >&2; exit 2 ;;
   esac
 done
+# The .deb step needs to install packages system-wide: root with apt-get, and dpkg-deb + fakeroot to build the .deb.
+deb_missing=""
+if [ "$deb" = 1 ]; then
+  [ "$(id -u)" = 0 ] || deb_missing="root"
+  for t in apt-get dpkg-deb fakeroot; do command -v "$t" >/dev/null || deb_missing="${deb_missing:+$deb_missing, }$t"; done
+fi
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -56,10 +66,12 @@ find_fixtures() {
 
 # --- 1. build -------------------------------------------------------------------------------------------------
 if [ "$build" = 1 ]; then
-  say "building the app-image (mvn -Pdist -DskipTests package)"
+  package_type=app-image
+  [ "$deb" = 1 ] && [ -z "$deb_missing" ] && package_type=deb
+  say "building the app-image$([ "$package_type" = deb ] && echo " and the .deb") (mvn -Pdist -DskipTests package -Djpackage.type=$package_type)"
   t0=$(now)
-  (cd "$root" && mvn -B -q -Dstyle.color=never ${MVN_ARGS:-} -Pdist -DskipTests package)
-  say "app-image built in $(secs "$t0" "$(now)") s"
+  (cd "$root" && mvn -B -q -Dstyle.color=never ${MVN_ARGS:-} -Pdist -DskipTests package -Djpackage.type="$package_type")
+  say "built in $(secs "$t0" "$(now)") s"
 fi
 [ -x "$launcher" ] || { echo "smoke: FAIL no launcher at $launcher (build with mvn -Pdist -DskipTests package)" >&2; exit 1; }
 say "image: $(du -sh "$image" | cut -f1) total, runtime $(du -sh "$image/lib/runtime" | cut -f1), jars $(du -sh "$image/lib/app" | cut -f1)"
@@ -226,6 +238,53 @@ if [ "$gui" = 1 ]; then
   fi
 else
   say "SKIP gui (--no-gui)"
+fi
+
+# --- 5. the .deb: install with apt-get, the command line from PATH, purge ------------------------------------------
+if [ "$deb" = 0 ]; then
+  say "SKIP deb (--no-deb)"
+elif [ -n "$deb_missing" ]; then
+  say "SKIP deb: needs $deb_missing"
+else
+  debfile=$(ls -t "$here"/target/dist/*.deb 2>/dev/null | head -1 || true)
+  if [ -z "$debfile" ]; then
+    fail "no .deb in $here/target/dist (build with mvn -Pdist -DskipTests package -Djpackage.type=deb)"
+  elif dpkg -s tsstudio >/dev/null 2>&1; then
+    say "SKIP deb: a tsstudio package is already installed on this machine; not touching it"
+  else
+    [ -d /etc/xdg/menus ] && menus="with /etc/xdg/menus" || menus="without /etc/xdg/menus (no desktop menu system)"
+    say "installing $(basename "$debfile") with apt-get, $menus"
+    deb_copy="$work/$(basename "$debfile")"
+    cp "$debfile" "$deb_copy" && chmod 644 "$deb_copy"   # apt's sandbox user must be able to read it
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$deb_copy" >"$work/deb-install.log" 2>&1; then
+      fail "apt-get install of the .deb failed: $(tail -c 800 "$work/deb-install.log")"
+    else
+      grep -i "warning: tsstudio" "$work/deb-install.log" | sed 's/^/smoke: (postinst) /' || true
+      if [ "$(command -v tsstudio || true)" != /usr/bin/tsstudio ]; then
+        fail "tsstudio is not on PATH after installing the .deb ($(command -v tsstudio || echo none))"
+      elif [ -f "$model" ]; then
+        set +e
+        XDG_DATA_HOME="$work/deb-data" tsstudio inspect "$model" --json >"$work/inspect-deb.json" 2>"$work/inspect-deb.err"
+        rc=$?
+        set -e
+        if [ "$rc" = 0 ] && cmp -s "$work/inspect-first.json" "$work/inspect-deb.json"; then
+          say "deb: tsstudio inspect from PATH: OK"
+        else
+          fail "deb: tsstudio inspect from PATH exited $rc: $(head -c 600 "$work/inspect-deb.err")"
+        fi
+        rm -rf "$work/deb-data"
+      fi
+    fi
+    if dpkg -s tsstudio >/dev/null 2>&1; then
+      if ! DEBIAN_FRONTEND=noninteractive apt-get purge -y -q tsstudio >"$work/deb-purge.log" 2>&1; then
+        fail "apt-get purge tsstudio failed: $(tail -c 800 "$work/deb-purge.log")"
+      elif dpkg -s tsstudio >/dev/null 2>&1 || [ -e /usr/bin/tsstudio ] || [ -e /opt/tsstudio ]; then
+        fail "deb: purge left the package, /usr/bin/tsstudio or /opt/tsstudio behind"
+      else
+        say "deb: purged; /usr/bin/tsstudio and /opt/tsstudio removed"
+      fi
+    fi
+  fi
 fi
 
 if [ -d "$XDG_DATA_HOME/tsstudio/openjfx-cache" ]; then

@@ -83,8 +83,8 @@ public final class Launcher {
     private static void prepareJavaFx() {
         String root = System.getProperty(NativeCacheDirs.JAVAFX_CACHEDIR);
         try {
-            Path jar = StudioLauncher.javaFxNativeJar();
-            if (jar != null) System.setProperty(NativeCacheDirs.JAVAFX_CACHEDIR, NativeCaches.prepareJavaFx(Path.of(root), jar).toString());
+            Path dir = StudioLauncher.prepareJavaFxCache(Path.of(root), NativeCaches::prepareJavaFx);
+            if (dir != null) System.setProperty(NativeCacheDirs.JAVAFX_CACHEDIR, dir.toString());
         } catch (IOException | RuntimeException e) {
             System.err.println("tsstudio: warning: could not prepare the JavaFX cache in " + root + ": " + e.getMessage());
         }

@@ -259,56 +259,68 @@ public final class NativeCaches {
     // ---- JavaFX ------------------------------------------------------------------------------------------------
 
     /**
-     * Unpacks the native libraries at the root of {@code jar} into {@code cacheRoot/<jar name>} (a temporary folder
-     * renamed into place) unless they are there already, and returns that folder for {@code javafx.cachedir}.
+     * Unpacks the native libraries at the root of JavaFX's graphics module, {@code librariesRoot} (the root of its jar
+     * opened as a zip file system, or its folder in a linked runtime's {@code jrt:} file system), into
+     * {@code cacheRoot/name} (a temporary folder renamed into place) unless they are there already, and returns that
+     * folder for {@code javafx.cachedir}.
      */
-    public static Path prepareJavaFx(Path cacheRoot, Path jar) throws IOException {
-        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+    public static Path prepareJavaFx(Path cacheRoot, String name, Path librariesRoot) throws IOException {
         Path target = cacheRoot.resolve(name);
         String suffix = System.mapLibraryName("x").substring(System.mapLibraryName("x").lastIndexOf('.'));
-        try (JarFile jf = new JarFile(jar.toFile())) {
-            List<JarEntry> libs = jf.stream().filter(e -> !e.isDirectory() && !e.getName().contains("/") && e.getName().endsWith(suffix)).toList();
-            if (matches(target, libs)) return target;
-            Files.createDirectories(cacheRoot);
-            Path tmp = Files.createTempDirectory(cacheRoot, "." + name + ".unpacking-");
-            try {
-                for (JarEntry e : libs) {
-                    try (InputStream in = jf.getInputStream(e)) {
-                        Path out = tmp.resolve(e.getName());
-                        Files.copy(in, out);
-                        try (FileChannel c = FileChannel.open(out, StandardOpenOption.WRITE)) {
-                            c.force(true);
-                        }
-                    }
-                }
-                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !matches(target, libs)) {
-                    // Damaged (an older version's half-filled cache): move it aside in one step, then delete it.
-                    Path old = Files.createTempDirectory(cacheRoot, "." + name + ".stale-");
-                    try {
-                        Files.move(target, old.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-                    } catch (IOException raced) {
-                        // Another process replaced it first; whatever is there now is checked below.
-                    }
-                    deleteTree(old);
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException raced) {
-                    // A sibling process renamed its complete copy into place first: use that one.
-                }
-            } finally {
-                deleteTree(tmp);
+        Map<String, Long> libs = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(librariesRoot)) {
+            for (Path f : files.sorted().toList()) {
+                String file = f.getFileName().toString().replace("/", "");
+                if (file.endsWith(suffix) && Files.isRegularFile(f)) libs.put(file, Files.size(f));
             }
-            if (!matches(target, libs)) throw new IOException("the JavaFX native cache " + target + " does not match " + jar);
-            return target;
+        }
+        if (matches(target, libs)) return target;
+        Files.createDirectories(cacheRoot);
+        Path tmp = Files.createTempDirectory(cacheRoot, "." + name + ".unpacking-");
+        try {
+            for (String lib : libs.keySet()) {
+                Path out = tmp.resolve(lib);
+                try (InputStream in = Files.newInputStream(librariesRoot.resolve(lib))) {
+                    Files.copy(in, out);
+                }
+                try (FileChannel c = FileChannel.open(out, StandardOpenOption.WRITE)) {
+                    c.force(true);
+                }
+            }
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !matches(target, libs)) {
+                // Damaged (an older version's half-filled cache): move it aside in one step, then delete it.
+                Path old = Files.createTempDirectory(cacheRoot, "." + name + ".stale-");
+                try {
+                    Files.move(target, old.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException raced) {
+                    // Another process replaced it first; whatever is there now is checked below.
+                }
+                deleteTree(old);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException raced) {
+                // A sibling process renamed its complete copy into place first: use that one.
+            }
+        } finally {
+            deleteTree(tmp);
+        }
+        if (!matches(target, libs)) throw new IOException("the JavaFX native cache " + target + " does not match " + librariesRoot.toUri());
+        return target;
+    }
+
+    /** {@link #prepareJavaFx(Path, String, Path)} for the libraries at the root of a jar. */
+    public static Path prepareJavaFx(Path cacheRoot, Path jar) throws IOException {
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+            return prepareJavaFx(cacheRoot, jar.getFileName().toString().replaceFirst("\\.jar$", ""), zip.getPath("/"));
         }
     }
 
-    private static boolean matches(Path dir, List<JarEntry> libs) {
+    private static boolean matches(Path dir, Map<String, Long> libs) {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || libs.isEmpty()) return false;
-        for (JarEntry e : libs) {
+        for (Map.Entry<String, Long> e : libs.entrySet()) {
             try {
-                if (Files.size(dir.resolve(e.getName())) != e.getSize()) return false;
+                if (Files.size(dir.resolve(e.getKey())) != e.getValue()) return false;
             } catch (IOException missing) {
                 return false;
             }

@@ -16,9 +16,9 @@ import java.util.concurrent.Callable;
 
 /** {@code tsstudio inspect FILE [--json]}. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Show what a model file holds: the class, methods, parameters, buffers,",
-                "attributes and submodules of a TorchScript archive, or the tensors of a",
-                "torch.save archive."})
+        description = {"Show what a model file holds.",
+                "The class, methods, parameters, buffers, attributes and submodules of a",
+                "TorchScript archive, or the tensors of a torch.save archive."})
 final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a .pt file")
     String file;

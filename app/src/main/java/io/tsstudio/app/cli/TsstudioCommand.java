@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         subcommands = {InspectCommand.class, RunCommand.class, CompileCommand.class, GraphCommand.class, CommandLine.HelpCommand.class},
         description = {"TorchScript Studio: inspect, run, compile and draw TorchScript models.",
                 "Without arguments, ./tsstudio opens the studio window."},
-        footer = {"", "Exit status: 0 success, 2 user error (bad file, arguments, source or types), 1 internal error."})
+        footer = {"", "Exit status: 0 success, 2 user error (bad file, arguments, source or types),",
+                "1 internal error."})
 final class TsstudioCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -2,6 +2,7 @@ package io.tsstudio.app.studio;
 
 import javafx.application.Application;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,16 +40,42 @@ public final class StudioLauncher {
         return NO_DISPLAY;
     }
 
-    /** The jar holding JavaFX's graphics natives, or null when JavaFX is not loaded from a jar (a linked runtime). */
-    public static Path javaFxNativeJar() {
+    /**
+     * Prepares JavaFX's native cache under {@code cacheRoot} (see {@code NativeCaches.prepareJavaFx}) from wherever
+     * JavaFX is loaded: a jar (the class or module path of ./tsstudio) or a linked runtime image (the packaged app,
+     * where JavaFX is part of the runtime). Returns the folder for {@code javafx.cachedir}, or null when JavaFX is
+     * found neither way.
+     */
+    public static Path prepareJavaFxCache(Path cacheRoot, JavaFxCache prepare) throws IOException {
         CodeSource cs = Application.class.getProtectionDomain().getCodeSource();
-        if (cs == null || cs.getLocation() == null || !"file".equals(cs.getLocation().getProtocol())) return null;
-        try {
-            Path p = Path.of(cs.getLocation().toURI());
-            return Files.isRegularFile(p) && p.getFileName().toString().endsWith(".jar") ? p : null;
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return null;
+        java.net.URL where = cs == null ? null : cs.getLocation();
+        if (where != null && "file".equals(where.getProtocol())) {
+            try {
+                Path jar = Path.of(where.toURI());
+                if (Files.isRegularFile(jar)) {
+                    try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+                        return prepare.prepare(cacheRoot, jar.getFileName().toString().replaceFirst("\\.jar$", ""), zip.getPath("/"));
+                    }
+                }
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                return null;
+            }
         }
+        Module graphics = Application.class.getModule();
+        if (graphics.isNamed() && (where == null || "jrt".equals(where.getProtocol()))) {
+            java.nio.file.FileSystem jrt = java.nio.file.FileSystems.getFileSystem(java.net.URI.create("jrt:/"));
+            Path root = jrt.getPath("/modules", graphics.getName());
+            if (!Files.isDirectory(root)) return null;
+            String version = graphics.getDescriptor() == null ? null : graphics.getDescriptor().rawVersion().orElse(null);
+            return prepare.prepare(cacheRoot, graphics.getName() + "-" + (version == null ? "runtime" : version), root);
+        }
+        return null;
+    }
+
+    /** The cache step itself (NativeCaches.prepareJavaFx), passed in so this class needs no launcher internals. */
+    @FunctionalInterface
+    public interface JavaFxCache {
+        Path prepare(Path cacheRoot, String name, Path librariesRoot) throws IOException;
     }
 
     private static boolean blank(String s) {
