@@ -17,8 +17,13 @@ done
 
 present=" $(sed -n 's/^MODULES="\(.*\)"/\1/p' "$release") "
 jdeps_bin="${JAVA_HOME:+$JAVA_HOME/bin/}jdeps"
+# JavaFX is linked into the runtime, not in the app's jars; modular jars that require it (ControlsFX) need it on
+# jdeps' module path: the jars jlink took (installers/target/jpackage/javafx beside target/dist/IMAGE).
+fx_dir="${JAVAFX_MODULE_PATH:-$(dirname "$image")/../jpackage/javafx}"
+fx_opts=()
+[ -d "$fx_dir" ] && fx_opts=(--module-path "$fx_dir")
 # -s prints "archive -> module" edges; every java.*/jdk.* target is a module the code links against.
-needed=$("$jdeps_bin" -s --multi-release 17 --ignore-missing-deps "$app"/*.jar 2>/dev/null \
+needed=$("$jdeps_bin" ${fx_opts[@]+"${fx_opts[@]}"} -s --multi-release 17 --ignore-missing-deps "$app"/*.jar 2>/dev/null \
   | awk '$2 == "->" && $3 ~ /^(java|jdk)\./ {print $3}' | sort -u)
 
 missing=()
@@ -31,7 +36,7 @@ echo "check-modules: jdeps needs: $(echo $needed)"
 echo "check-modules: runtime has:$present"
 if [ ${#missing[@]} -gt 0 ]; then
   echo "check-modules: MISSING from the runtime: ${missing[*]} (add them to jlink.modules in installers/pom.xml)" >&2
-  "$jdeps_bin" -s --multi-release 17 --ignore-missing-deps "$app"/*.jar 2>/dev/null | grep -E -- "-> ($(IFS='|'; echo "${missing[*]}"))\$" >&2 || true
+  "$jdeps_bin" ${fx_opts[@]+"${fx_opts[@]}"} -s --multi-release 17 --ignore-missing-deps "$app"/*.jar 2>/dev/null | grep -E -- "-> ($(IFS='|'; echo "${missing[*]}"))\$" >&2 || true
   exit 1
 fi
 echo "check-modules: OK"
