@@ -106,11 +106,21 @@ public final class EngineModelBackend implements ModelBackend {
             checkCancelled(listener);
             return new OpenedFile.Model(file, new OpenModel(file, summary, m), code);
         } catch (CancellationException e) {
-            m.close();
+            closeShared(m);
             throw e;
         } catch (RuntimeException e) {
-            m.close();
+            closeShared(m);
             throw new ModelFileException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Closes a module that {@link OpenListener#loaded} may have shared: views that read it while it opens hold its
+     * monitor and check {@link ScriptModule#isClosed()} first.
+     */
+    private static void closeShared(ScriptModule m) {
+        synchronized (m) {
+            m.close();
         }
     }
 
@@ -319,6 +329,6 @@ public final class EngineModelBackend implements ModelBackend {
             shadow = shadows.remove(model.module());
         }
         if (shadow != null) shadow.close();
-        model.module().close();
+        closeShared(model.module());
     }
 }
