@@ -174,6 +174,7 @@ final class GraphWiring {
     private void logWhenPainted(Opening op, int nodes) {
         Platform.runLater(() -> {
             javafx.scene.Scene scene = pane == null ? null : pane.getScene();
+            if (op.cancelled()) return; // the open was cancelled: its graph is going away
             Runnable log = () -> LOG.log(System.Logger.Level.INFO, "graph first frame " + op.file().getFileName() + " nodes=" + nodes
                     + " ms=" + op.millisSinceStart());
             if (scene == null) {

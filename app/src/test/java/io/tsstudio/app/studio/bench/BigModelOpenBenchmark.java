@@ -125,7 +125,7 @@ public final class BigModelOpenBenchmark {
             OpenListener listener = new OpenListener() {
                 @Override
                 public void loaded(ScriptModule module) {
-                    Thread t = new Thread(() -> {
+                    Thread t = new Thread(null, () -> {
                         try {
                             IrGraph g = ModuleGraphs.graph(module, "forward");
                             GraphViewModel vm = new GraphViewModel(g, ModuleGraphs.loader(module));
