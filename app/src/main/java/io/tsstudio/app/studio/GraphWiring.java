@@ -24,6 +24,15 @@ final class GraphWiring {
     private final MainWindow window;
     private final StudioViewModel vm;
     private final Executor io;
+    /**
+     * Graphs are read on a thread of their own: on the shared I/O pool a big model's graph waited behind LibTorch's
+     * warm-up and the open itself (both threads busy), and the first frame came long after the model was loaded.
+     */
+    private final Executor reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(null, r, "graph-read", 16 << 20);
+        t.setDaemon(true);
+        return t;
+    });
     private Map<String, CodeLocation> locations = Map.of();
     private GraphPane pane;
     private static final System.Logger LOG = System.getLogger(GraphWiring.class.getName());
@@ -128,7 +137,7 @@ final class GraphWiring {
     }
 
     private void draw(ScriptModule module, OpenModel model, long request) {
-        io.execute(() -> {
+        reader.execute(() -> {
             IrGraph graph;
             Map<String, CodeLocation> codeLocations;
             try {

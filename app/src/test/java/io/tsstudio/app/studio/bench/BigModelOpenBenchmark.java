@@ -81,6 +81,14 @@ public final class BigModelOpenBenchmark {
             out("run %d: load %d ms, headless first frame %d / opened %d ms, CLI %d ms%s", r + 1, load.get(r), firstFrame.get(r),
                     opened.get(r), cli.get(r), windowFrame.size() > r ? ", window first frame " + windowFrame.get(r) + " ms" : "");
         }
+        List<Long> windowRatio = new ArrayList<>();
+        List<Long> cliRatio = new ArrayList<>();
+        for (int r = 0; r < runs; r++) { // per run, against that run's load: the machine's load varies between runs
+            long studioTargetR = 2 * load.get(r) + 3000;
+            long cliTargetR = Math.round(1.5 * load.get(r)) + 1000;
+            if (windowFrame.size() > r) windowRatio.add(Math.round(1000.0 * windowFrame.get(r) / studioTargetR));
+            cliRatio.add(Math.round(1000.0 * cli.get(r) / cliTargetR));
+        }
         long l = median(load);
         long studioTarget = 2 * l + 3000;
         long cliTarget = Math.round(1.5 * l) + 1000;
@@ -97,6 +105,7 @@ public final class BigModelOpenBenchmark {
         }
         out("CLI graph --format json, whole process                %6d ms  target 1.5x load + 1 s = %d ms  -> %.2f of target",
                 median(cli), cliTarget, median(cli) / (double) cliTarget);
+        out("per run, each against its own run's load (1.00 = on target): window %s, CLI %s", ratios(windowRatio), ratios(cliRatio));
     }
 
     // ------------------------------------------------------------------------------------------ child processes
@@ -214,6 +223,10 @@ public final class BigModelOpenBenchmark {
         if (Files.isRegularFile(jsa)) cmd.add("-XX:SharedArchiveFile=" + jsa);
         cmd.addAll(List.of("-cp", jar + File.pathSeparator + lib + "/*"));
         return cmd;
+    }
+
+    private static String ratios(List<Long> permille) {
+        return permille.isEmpty() ? "-" : permille.stream().map(p -> String.format(Locale.ROOT, "%.2f", p / 1000.0)).toList().toString();
     }
 
     private static String java() {
