@@ -17,6 +17,13 @@ import java.util.Map;
  */
 public final class ScriptModule implements AutoCloseable {
     private final NativeModule handle;
+    private final Object codeLock = new Object();
+    private ModuleCode code;
+    private long codeVersion = -1;
+
+    /** One save of the module gives both its class code and where that code sits in the archive. */
+    private record ModuleCode(Map<String, String> byClass, Map<String, CodeLocation> locations) {
+    }
 
     private ScriptModule(NativeModule handle) {
         this.handle = handle;
@@ -107,9 +114,19 @@ public final class ScriptModule implements AutoCloseable {
         return new ScriptModule(handle.submodule(path));
     }
 
+    /**
+     * Calls {@code visitor} for every module of the hierarchy, this one first (path ""), in pre-order, each once with
+     * its own attributes, methods, parameters and buffers: linear in the number of modules, unlike looking each one
+     * up with {@link #submodule}. The visitor may throw (a {@link java.util.concurrent.CancellationException}, say) to
+     * stop the walk.
+     */
+    public void describeModules(java.util.function.Consumer<ModuleDescription> visitor) {
+        handle.describeModules(visitor);
+    }
+
     /** The printed TorchScript code of every class this module uses, by qualified class name. */
     public Map<String, String> codeByClass() {
-        return fromSavedArchive(Archives::codeByClass);
+        return new LinkedHashMap<>(moduleCode().byClass());
     }
 
     /**
@@ -117,7 +134,22 @@ public final class ScriptModule implements AutoCloseable {
      * class name: how an IR node's source range finds its line in a class's code, and back.
      */
     public Map<String, CodeLocation> codeLocations() {
-        return fromSavedArchive(Archives::codeLocations);
+        return new LinkedHashMap<>(moduleCode().locations());
+    }
+
+    /**
+     * Printing the code means saving the whole module (as long as loading it, on a big model): both readers share one
+     * save, kept until a define or register anywhere may have changed the code.
+     */
+    private ModuleCode moduleCode() {
+        synchronized (codeLock) {
+            long version = NativeModule.codeVersion();
+            if (code == null || codeVersion != version) {
+                code = fromSavedArchive(p -> new ModuleCode(Archives.codeByClass(p), Archives.codeLocations(p)));
+                codeVersion = version;
+            }
+            return code;
+        }
     }
 
     private interface ArchiveReader<T> {

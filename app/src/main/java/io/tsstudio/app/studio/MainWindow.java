@@ -289,10 +289,39 @@ public final class MainWindow {
 
     // ---- binding the view model -----------------------------------------------------------------------------
 
+    private final javafx.beans.value.ChangeListener<Object> openingChanged = this::openingChanged;
+
+    private void openingChanged(javafx.beans.value.ObservableValue<?> o, Object was, Object now) {
+        showOpening(vm.openingProperty().get());
+    }
+
+    /** A file being opened: its stage and progress in the status bar, with Cancel, until it has opened (or not). */
+    private void followOpening(Opening now) {
+        if (now == null) {
+            statusBar.hideProgress();
+            statusBar.setMessage(vm.statusProperty().get());
+            return;
+        }
+        now.stageProperty().addListener(openingChanged);
+        now.progressProperty().addListener(openingChanged);
+        now.finishedProperty().addListener((o, a, done) -> {
+            now.stageProperty().removeListener(openingChanged);
+            now.progressProperty().removeListener(openingChanged);
+        });
+        showOpening(now);
+    }
+
+    private void showOpening(Opening op) {
+        if (op == null || op.finishedProperty().get()) return;
+        statusBar.setMessage(op.stageProperty().get());
+        statusBar.showProgress(op.progressProperty().get(), vm::cancelOpening);
+    }
+
     private void bindViewModel() {
         stage.titleProperty().bind(vm.titleProperty());
         statusBar.setMessage(vm.statusProperty().get());
         vm.statusProperty().addListener((o, a, s) -> statusBar.setMessage(s));
+        vm.openingProperty().addListener((o, was, now) -> followOpening(now));
         vm.libtorchProperty().addListener((o, a, v) -> {
             statusBar.setLibTorch(v);
             statusBar.setDevice("device: cpu");

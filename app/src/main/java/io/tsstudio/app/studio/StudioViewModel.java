@@ -21,6 +21,8 @@ import io.tsstudio.ui.workspace.StudioDirs;
 import io.tsstudio.ui.workspace.Workspace;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -37,6 +39,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -64,6 +67,8 @@ public final class StudioViewModel implements AutoCloseable {
     private final Map<EditorViewModel, BufferOrigin> origins = new IdentityHashMap<>();
     private final Map<EditorViewModel, CompletionProvider> completions = new IdentityHashMap<>();
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
+    private final List<Opening> openings = new ArrayList<>();
+    private final ReadOnlyObjectWrapper<Opening> opening = new ReadOnlyObjectWrapper<>(this, "opening");
     private final ReadOnlyStringWrapper libtorch = new ReadOnlyStringWrapper(this, "libtorch", "");
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "lastError", "");
     private final StringBinding title;
@@ -156,16 +161,54 @@ public final class StudioViewModel implements AutoCloseable {
             workspace.activeBufferProperty().set(existing);
             return CompletableFuture.completedFuture(null);
         }
-        fx.execute(() -> status.set("Opening " + abs.getFileName() + "\u2026"));
+        Opening op = new Opening(abs, fx);
+        fx.execute(() -> {
+            status.set("Opening " + abs.getFileName() + "\u2026");
+            openings.add(op);
+            opening.set(op);
+        });
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return backend.open(abs);
+                return backend.open(abs, op);
             } catch (IOException | ModelFileException e) {
                 throw new CompletionException(e);
             }
-        }, io).thenAcceptAsync(this::show, fx).whenComplete((v, e) -> {
-            if (e != null) report("Cannot open " + abs.getFileName(), e);
-        });
+        }, io).thenAcceptAsync(opened -> {
+            if (op.cancelled()) { // cancelled after the last check: the studio never shows it
+                discard(opened);
+                throw new CancellationException("opening was cancelled");
+            }
+            show(opened);
+        }, fx).whenCompleteAsync((v, e) -> {
+            endOpening(op);
+            if (e != null && unwrap(e) instanceof CancellationException) {
+                status.set("Opening " + abs.getFileName() + " cancelled");
+                console.info("Opening " + abs + " cancelled after " + op.millisSinceStart() + " ms");
+            } else if (e != null) {
+                report("Cannot open " + abs.getFileName(), e);
+            }
+        }, fx);
+    }
+
+    private void endOpening(Opening op) {
+        openings.remove(op);
+        op.finish();
+        if (opening.get() == op) opening.set(openings.isEmpty() ? null : openings.get(openings.size() - 1));
+    }
+
+    private void discard(OpenedFile opened) {
+        if (opened instanceof OpenedFile.Model m) CompletableFuture.runAsync(() -> backend.close(m.model()), io);
+    }
+
+    /** Stops the open the status bar shows; what it loaded is freed and the studio stays as it was. */
+    public void cancelOpening() {
+        Opening op = opening.get();
+        if (op != null) op.cancel();
+    }
+
+    /** The open the status bar follows (the latest still running), or null. */
+    public ReadOnlyObjectProperty<Opening> openingProperty() {
+        return opening.getReadOnlyProperty();
     }
 
     private EditorViewModel findBufferFor(Path abs) {

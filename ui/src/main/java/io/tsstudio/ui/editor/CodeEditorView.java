@@ -69,6 +69,8 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         area.replaceText(viewModel.text());
         area.getUndoManager().forgetHistory();
         area.moveTo(0);
+        // replaceText scrolled the view to the end of the text; a buffer opens showing its top
+        area.requestFollowCaret();
         area.setEditable(!viewModel.isReadOnly());
         area.setParagraphGraphicFactory(gutterFactory());
         findBar = new FindReplaceBar(area);

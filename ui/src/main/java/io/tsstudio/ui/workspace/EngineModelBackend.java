@@ -9,8 +9,8 @@ import io.tsstudio.engine.ModelFileInfo;
 import io.tsstudio.engine.ModelFiles;
 import io.tsstudio.engine.ParameterInfo;
 import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.engine.SubmoduleInfo;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.SubmoduleInfo;
 import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.TorchException;
 import io.tsstudio.engine.AttributeInfo;
@@ -19,6 +19,7 @@ import io.tsstudio.ui.editor.CompletionItem;
 import io.tsstudio.ui.editor.Diagnostic;
 import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.editor.SourceChecker;
+import io.tsstudio.ui.inspect.ModelSummary;
 import io.tsstudio.ui.inspect.TensorEntry;
 import io.tsstudio.ui.inspect.TensorValueSource;
 
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /**
  * {@link ModelBackend} over the real engine (LibTorch through JavaCPP). Live checks of a class's code run against a
@@ -55,7 +57,7 @@ public final class EngineModelBackend implements ModelBackend {
     }
 
     @Override
-    public OpenedFile open(Path file) throws IOException, ModelFileException {
+    public OpenedFile open(Path file, OpenListener listener) throws IOException, ModelFileException {
         if (!Files.exists(file)) throw new ModelFileException("no such file: " + file);
         if (!Files.isRegularFile(file)) throw new ModelFileException(file + " is not a regular file");
         if (SourceFiles.hasSourceExtension(file)) return new OpenedFile.Source(file, Files.readString(file, StandardCharsets.UTF_8));
@@ -67,19 +69,7 @@ public final class EngineModelBackend implements ModelBackend {
         }
         switch (info.kind()) {
             case TORCHSCRIPT -> {
-                ScriptModule m;
-                try {
-                    m = Jit.load(file);
-                } catch (TorchException e) {
-                    throw new ModelFileException("cannot load " + file.getFileName() + ": " + e.getMessage(), e);
-                }
-                try {
-                    OpenModel model = new OpenModel(file, ModuleSummaries.of(m, file), m);
-                    return new OpenedFile.Model(file, model, rootClassFirst(m, m.codeByClass()));
-                } catch (RuntimeException e) {
-                    m.close();
-                    throw new ModelFileException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
-                }
+                return openTorchScript(file, listener);
             }
             case TORCH_SAVE -> {
                 OpenModel model = new OpenModel(file, ModuleSummaries.ofStateDict(info, file), null);
@@ -93,11 +83,55 @@ public final class EngineModelBackend implements ModelBackend {
         }
     }
 
+    /** Load, then (checking for cancel between steps) the inspector's summary, then the code of each class. */
+    private static OpenedFile openTorchScript(Path file, OpenListener listener) throws ModelFileException {
+        listener.progress("Loading " + file.getFileName(), -1);
+        ScriptModule m;
+        try {
+            m = Jit.load(file);
+        } catch (TorchException e) {
+            throw new ModelFileException("cannot load " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+        try {
+            checkCancelled(listener);
+            listener.loaded(m);
+            String reading = "Reading modules of " + file.getFileName();
+            ModelSummary summary = ModuleSummaries.of(m, file, (modules, fraction) -> {
+                checkCancelled(listener);
+                if (modules % 256 == 0 || fraction >= 1) listener.progress(reading, fraction);
+            });
+            checkCancelled(listener);
+            listener.progress("Reading the code of " + file.getFileName(), -1);
+            Map<String, String> code = rootClassFirst(summary, m.codeByClass());
+            checkCancelled(listener);
+            return new OpenedFile.Model(file, new OpenModel(file, summary, m), code);
+        } catch (CancellationException e) {
+            closeShared(m);
+            throw e;
+        } catch (RuntimeException e) {
+            closeShared(m);
+            throw new ModelFileException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Closes a module that {@link OpenListener#loaded} may have shared: views that read it while it opens hold its
+     * monitor and check {@link ScriptModule#isClosed()} first.
+     */
+    private static void closeShared(ScriptModule m) {
+        synchronized (m) {
+            m.close();
+        }
+    }
+
+    private static void checkCancelled(OpenListener listener) {
+        if (listener.cancelled()) throw new CancellationException("opening was cancelled");
+    }
+
     /** The module's own class first (its tab opens active), then the others in module order. */
-    static Map<String, String> rootClassFirst(ScriptModule m, Map<String, String> code) {
+    static Map<String, String> rootClassFirst(ModelSummary summary, Map<String, String> code) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        if (code.containsKey(m.className())) out.put(m.className(), code.get(m.className()));
-        for (SubmoduleInfo s : m.namedModules()) if (code.containsKey(s.className())) out.putIfAbsent(s.className(), code.get(s.className()));
+        for (String c : ModuleSummaries.classesInModuleOrder(summary)) if (code.containsKey(c)) out.put(c, code.get(c));
         code.forEach(out::putIfAbsent);
         return out;
     }
@@ -137,7 +171,7 @@ public final class EngineModelBackend implements ModelBackend {
             if (code.methodCount() == 0) return List.of();
             ScriptModule shadow = shadowOf(model.module());
             synchronized (shadow) {
-                String path = instancePath(shadow, className);
+                String path = instancePath(model, className);
                 try (Scoped target = scoped(shadow, path)) {
                     target.module().define(withFinalNewline(code.methodsSource()));
                     return List.of();
@@ -154,11 +188,11 @@ public final class EngineModelBackend implements ModelBackend {
         return shadows.computeIfAbsent(module, m -> Jit.load(m.toBytes()));
     }
 
-    /** The dotted path of a module instance of {@code className} ("" for the root). */
-    private static String instancePath(ScriptModule root, String className) {
-        for (SubmoduleInfo s : root.namedModules()) if (s.className().equals(className)) return s.name();
-        if (root.className().equals(className)) return "";
-        throw new TorchException("no module of class " + className + " in this model");
+    /** The dotted path of a module instance of {@code className} ("" for the root), found in the model's summary. */
+    private static String instancePath(OpenModel model, String className) {
+        String path = ModuleSummaries.instancePath(model.summary(), className);
+        if (path == null) throw new TorchException("no module of class " + className + " in this model");
+        return path;
     }
 
     /** A submodule handle that is closed after use, or the root itself (not closed). */
@@ -180,7 +214,7 @@ public final class EngineModelBackend implements ModelBackend {
             throw new CompileFailure("the code of " + className + " has no methods to compile", List.of(), null);
         }
         ScriptModule m = model.module();
-        try (Scoped target = scoped(m, instancePath(m, className))) {
+        try (Scoped target = scoped(m, instancePath(model, className))) {
             target.module().define(withFinalNewline(code.methodsSource()));
         } catch (CompileException e) {
             Diagnostic d = diagnostic(e, code.indent());
@@ -231,7 +265,7 @@ public final class EngineModelBackend implements ModelBackend {
 
     @Override
     public Map<String, String> codeByClass(OpenModel model) {
-        return rootClassFirst(model.module(), model.module().codeByClass());
+        return rootClassFirst(model.summary(), model.module().codeByClass());
     }
 
     @Override
@@ -263,7 +297,7 @@ public final class EngineModelBackend implements ModelBackend {
         List<CompletionItem> out = new ArrayList<>();
         String path;
         try {
-            path = instancePath(root, className);
+            path = instancePath(model, className);
         } catch (TorchException e) {
             return out;
         }
@@ -295,6 +329,6 @@ public final class EngineModelBackend implements ModelBackend {
             shadow = shadows.remove(model.module());
         }
         if (shadow != null) shadow.close();
-        model.module().close();
+        closeShared(model.module());
     }
 }

@@ -25,7 +25,17 @@ public interface ModelBackend {
      *
      * @throws ModelFileException with a message that says what the file is and what was expected
      */
-    OpenedFile open(Path file) throws IOException, ModelFileException;
+    default OpenedFile open(Path file) throws IOException, ModelFileException {
+        return open(file, OpenListener.NONE);
+    }
+
+    /**
+     * As {@link #open(Path)}, telling {@code listener} how far it got; a TorchScript module is handed over as soon as it
+     * is loaded.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code listener} cancelled (nothing stays open)
+     */
+    OpenedFile open(Path file, OpenListener listener) throws IOException, ModelFileException;
 
     /** Compiles a script of {@code def} functions to check it (nothing is kept). */
     SourceChecker scriptChecker();

@@ -3,9 +3,9 @@ package io.tsstudio.ui.workspace;
 import io.tsstudio.engine.AttributeInfo;
 import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ModelFileInfo;
+import io.tsstudio.engine.ModuleDescription;
 import io.tsstudio.engine.ParameterInfo;
 import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.engine.SubmoduleInfo;
 import io.tsstudio.engine.TensorInfo;
 import io.tsstudio.ui.inspect.AttributeEntry;
 import io.tsstudio.ui.inspect.MethodEntry;
@@ -14,10 +14,14 @@ import io.tsstudio.ui.inspect.ModuleEntry;
 import io.tsstudio.ui.inspect.TensorEntry;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Builds the inspector's plain-value summary of a loaded module or a torch.save archive from the engine. */
 final class ModuleSummaries {
@@ -26,41 +30,99 @@ final class ModuleSummaries {
     private ModuleSummaries() {
     }
 
+    /** Hears a summary being built: modules described so far, and the fraction of the root's children done. */
+    interface Progress {
+        Progress NONE = (modules, fraction) -> {
+        };
+
+        /** May throw {@link java.util.concurrent.CancellationException} to stop the summary. */
+        void described(int modules, double fraction);
+    }
+
     static ModelSummary of(ScriptModule module, Path file) {
-        List<SubmoduleInfo> all = module.namedModules();
-        Map<String, String> classes = new LinkedHashMap<>();
-        for (SubmoduleInfo s : all) classes.put(s.name(), s.className());
-        classes.putIfAbsent("", module.className());
-        Map<String, List<TensorEntry>> params = byOwner(module.parameterInfos(), TensorEntry.Role.PARAMETER);
-        Map<String, List<TensorEntry>> buffers = byOwner(module.bufferInfos(), TensorEntry.Role.BUFFER);
-        ModuleEntry root = build(module, "", classes, params, buffers);
-        String name = file == null ? module.className() : file.getFileName().toString();
-        return new ModelSummary(name, ModelSummary.Format.TORCHSCRIPT, "TorchScript module " + module.className(), root, List.of());
+        return of(module, file, Progress.NONE);
     }
 
-    private static ModuleEntry build(ScriptModule root, String path, Map<String, String> classes,
-                                     Map<String, List<TensorEntry>> params, Map<String, List<TensorEntry>> buffers) {
-        List<ModuleEntry> children = new ArrayList<>();
-        for (String p : classes.keySet()) {
-            if (!p.isEmpty() && parentOf(p).equals(path)) children.add(build(root, p, classes, params, buffers));
-        }
-        List<AttributeEntry> attributes = new ArrayList<>();
-        List<MethodEntry> methods = new ArrayList<>();
-        if (path.isEmpty()) {
-            describe(root, attributes, methods);
-        } else {
-            try (ScriptModule sub = root.submodule(path)) {
-                describe(sub, attributes, methods);
+    /**
+     * One walk of the hierarchy ({@link ScriptModule#describeModules}), each module attached to its parent by path as it
+     * arrives (parents come first): linear in the number of modules. Before, every module scanned all paths for its
+     * children and was looked up again by path, which took most of a minute on a 14,000-module model.
+     */
+    static ModelSummary of(ScriptModule module, Path file, Progress progress) {
+        Map<String, Draft> byPath = new HashMap<>();
+        int[] count = {0};
+        int[] rootChildrenDone = {-1};
+        Draft[] root = {null};
+        module.describeModules(d -> {
+            Draft draft = new Draft(d);
+            byPath.put(d.path(), draft);
+            String parent = d.parentPath();
+            if (parent == null) {
+                root[0] = draft;
+            } else {
+                byPath.get(parent).children.add(draft);
+                if (parent.isEmpty()) rootChildrenDone[0]++;
             }
-        }
-        String name = path.isEmpty() ? "" : path.substring(path.lastIndexOf('.') + 1);
-        return new ModuleEntry(path, name, classes.get(path), params.getOrDefault(path, List.of()), buffers.getOrDefault(path, List.of()),
-                attributes, methods, children);
+            count[0]++;
+            int rootChildren = root[0].description.childCount();
+            // the root's children started so far, less the one being walked now: exact at each top-level boundary
+            progress.described(count[0], rootChildren == 0 ? 1.0 : Math.max(0, rootChildrenDone[0]) / (double) rootChildren);
+        });
+        progress.described(count[0], 1.0);
+        String name = file == null ? module.className() : file.getFileName().toString();
+        return new ModelSummary(name, ModelSummary.Format.TORCHSCRIPT, "TorchScript module " + root[0].description.className(),
+                root[0].freeze(), List.of());
     }
 
-    private static void describe(ScriptModule m, List<AttributeEntry> attributes, List<MethodEntry> methods) {
-        for (AttributeInfo a : m.attributes()) attributes.add(new AttributeEntry(a.name(), a.type(), valueText(a.value())));
-        for (MethodInfo mi : m.methods()) methods.add(new MethodEntry(mi.name(), mi.schema()));
+    /** A module whose children are still arriving. */
+    private static final class Draft {
+        final ModuleDescription description;
+        final List<Draft> children = new ArrayList<>();
+
+        Draft(ModuleDescription description) {
+            this.description = description;
+        }
+
+        ModuleEntry freeze() {
+            ModuleDescription d = description;
+            List<ModuleEntry> entries = new ArrayList<>(children.size());
+            for (Draft c : children) entries.add(c.freeze());
+            List<AttributeEntry> attributes = new ArrayList<>();
+            for (AttributeInfo a : d.attributes()) attributes.add(new AttributeEntry(a.name(), a.type(), valueText(a.value())));
+            List<MethodEntry> methods = new ArrayList<>();
+            for (MethodInfo mi : d.methods()) methods.add(new MethodEntry(mi.name(), mi.schema()));
+            return new ModuleEntry(d.path(), d.name(), d.className(), entries(d.parameters(), TensorEntry.Role.PARAMETER),
+                    entries(d.buffers(), TensorEntry.Role.BUFFER), attributes, methods, entries);
+        }
+    }
+
+    /** Every class of the tree, the root's first, then in module order (pre-order). */
+    static List<String> classesInModuleOrder(ModelSummary summary) {
+        Set<String> out = new LinkedHashSet<>();
+        if (summary.root() == null) return List.of();
+        out.add(summary.root().className());
+        Deque<ModuleEntry> stack = new ArrayDeque<>();
+        stack.push(summary.root());
+        while (!stack.isEmpty()) {
+            ModuleEntry e = stack.pop();
+            out.add(e.className());
+            for (int i = e.children().size() - 1; i >= 0; i--) stack.push(e.children().get(i));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The dotted path of the first module of {@code className}, below the root first, then the root; null if none. */
+    static String instancePath(ModelSummary summary, String className) {
+        ModuleEntry root = summary.root();
+        if (root == null) return null;
+        Deque<ModuleEntry> stack = new ArrayDeque<>();
+        for (int i = root.children().size() - 1; i >= 0; i--) stack.push(root.children().get(i));
+        while (!stack.isEmpty()) {
+            ModuleEntry e = stack.pop();
+            if (e.className().equals(className)) return e.path();
+            for (int i = e.children().size() - 1; i >= 0; i--) stack.push(e.children().get(i));
+        }
+        return root.className().equals(className) ? "" : null;
     }
 
     private static String valueText(Object v) {
@@ -68,18 +130,13 @@ final class ModuleSummaries {
         return s.length() > MAX_VALUE_TEXT ? s.substring(0, MAX_VALUE_TEXT - 1) + "\u2026" : s;
     }
 
-    private static Map<String, List<TensorEntry>> byOwner(List<ParameterInfo> infos, TensorEntry.Role role) {
-        Map<String, List<TensorEntry>> out = new LinkedHashMap<>();
+    private static List<TensorEntry> entries(List<ParameterInfo> infos, TensorEntry.Role role) {
+        List<TensorEntry> out = new ArrayList<>(infos.size());
         for (ParameterInfo p : infos) {
-            out.computeIfAbsent(parentOf(p.name()), k -> new ArrayList<>()).add(new TensorEntry(p.name(), role, p.shape().stream().mapToLong(Long::longValue).toArray(),
+            out.add(new TensorEntry(p.name(), role, p.shape().stream().mapToLong(Long::longValue).toArray(),
                     p.dtype().jsonName(), p.device().toString(), p.numel(), p.bytes(), p.requiresGrad()));
         }
         return out;
-    }
-
-    private static String parentOf(String dotted) {
-        int dot = dotted.lastIndexOf('.');
-        return dot < 0 ? "" : dotted.substring(0, dot);
     }
 
     static ModelSummary ofStateDict(ModelFileInfo info, Path file) {

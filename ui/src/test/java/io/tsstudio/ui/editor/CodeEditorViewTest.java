@@ -69,6 +69,33 @@ class CodeEditorViewTest {
     }
 
     @Test
+    void aLongBufferOpensShowingItsTopNotItsEnd() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) text.append("    x = self.b").append(i).append(".forward(x)\n");
+        CodeEditorView[] big = new CodeEditorView[1];
+        Stage[] window = new Stage[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            EditorViewModel model = new EditorViewModel(BufferKind.MODULE_CODE, "Net", null, text.toString(), null, Platform::runLater);
+            big[0] = new CodeEditorView(model, new CompletionProvider(List::of, List::of));
+            window[0] = new Stage();
+            window[0].setScene(new Scene(big[0], 600, 400));
+            window[0].show();
+            return null;
+        }).get(60, TimeUnit.SECONDS); // 3,000 lines take a while on a loaded machine
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            assertEquals(0, (int) fx(() -> big[0].codeArea().firstVisibleParToAllParIndex()));
+            assertEquals(0, (int) fx(() -> big[0].codeArea().getCaretPosition()));
+        } finally {
+            fx(() -> {
+                window[0].close();
+                big[0].close();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void typedCodeIsHighlightedAndAutoIndented(FxRobot robot) throws Exception {
         robot.clickOn(view.codeArea());
         robot.write("def f(x: Tensor) -> Tensor:");

@@ -43,6 +43,7 @@ public final class ModuleFactory {
 
     /** Registers {@code child} as attribute {@code name} of {@code parent} (replacing one of the same name). */
     public static void registerModule(NativeModule parent, String name, NativeModule child) {
+        NativeModule.codeChanged();
         try (PointerScope scope = new PointerScope()) {
             parent.get().register_module(name, child.get());
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import io.tsstudio.engine.CompileException;
 import io.tsstudio.engine.DType;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.MethodInfo;
+import io.tsstudio.engine.ModuleDescription;
 import io.tsstudio.engine.ParameterInfo;
 import io.tsstudio.engine.SubmoduleInfo;
 import io.tsstudio.engine.Tensor;
@@ -31,6 +32,7 @@ import org.bytedeco.pytorch.global.torch;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,6 +56,8 @@ public final class NativeModule implements AutoCloseable {
     private final JitModule module;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<String, NativeCallable> methods = new ConcurrentHashMap<>();
+    /** Bumped by every change that can change printed class code, in any module (a submodule shares its class). */
+    private static final java.util.concurrent.atomic.AtomicLong CODE_VERSION = new java.util.concurrent.atomic.AtomicLong();
 
     private NativeModule(JitModule module) {
         this.module = module;
@@ -134,10 +139,7 @@ public final class NativeModule implements AutoCloseable {
 
     public List<MethodInfo> methods() {
         try (PointerScope s = new PointerScope()) {
-            FunctionVector fv = get().type().methods();
-            List<MethodInfo> out = new ArrayList<>();
-            for (long i = 0; i < fv.size(); i++) out.add(NativeCallable.describe(fv.get(i).getSchema(), true));
-            return out;
+            return new ArrayList<>(methodsOf(get().type()));
         }
     }
 
@@ -275,19 +277,92 @@ public final class NativeModule implements AutoCloseable {
             named_buffer_list bl = m.named_buffers(false);
             named_buffer_iterator bit = bl.begin();
             for (long i = 0, n = bl.size(); i < n; i++, bit.increment()) skip.add(Text.of(bit.multiply().name()));
-            ClassType type = m.type();
-            named_attribute_list al = m.named_attributes(false);
-            named_attribute_iterator it = al.begin();
-            List<AttributeInfo> out = new ArrayList<>();
-            for (long i = 0, n = al.size(); i < n; i++, it.increment()) {
-                NamedIValue a = it.multiply();
-                String name = Text.of(a.name());
-                if (skip.contains(name)) continue;
-                String typeText = type.hasAttribute(name) ? type.getAttribute(name).get().annotation_str().getString() : a.value().tagKind().getString();
-                out.add(new AttributeInfo(name, typeText, IValues.plainValue(a.value())));
-            }
-            return out;
+            return attributes(m, m.type(), skip);
         }
+    }
+
+    /**
+     * Every module of the hierarchy, the root first, in pre-order, each visited once: a module's children are read
+     * once, on the way down (looking each one up by path scans its parent's children, which made summaries of a
+     * 14,000-module model quadratic). Methods are read once per class. {@code visitor} may throw to stop the walk.
+     */
+    public void describeModules(Consumer<ModuleDescription> visitor) {
+        try (PointerScope s = new PointerScope()) {
+            describe(get(), "", new HashMap<>(), visitor);
+        }
+    }
+
+    private static void describe(JitModule m, String path, Map<String, List<MethodInfo>> methodsByClass,
+                                 Consumer<ModuleDescription> visitor) {
+        try (PointerScope s = new PointerScope()) {
+            ClassType type = m.type();
+            String className = type.name().get().qualifiedName().getString();
+            List<String> childNames = new ArrayList<>();
+            List<JitModule> children = new ArrayList<>();
+            named_module_list cl = m.named_children();
+            named_module_iterator cit = cl.begin();
+            for (long i = 0, n = cl.size(); i < n; i++, cit.increment()) {
+                NamedJitModule nm = cit.multiply();
+                childNames.add(Text.of(nm.name()));
+                children.add(new JitModule(nm.value())); // the list's element is a reference: copy to keep it
+            }
+            Set<String> skip = new HashSet<>(childNames);
+            String prefix = path.isEmpty() ? "" : path + ".";
+            List<ParameterInfo> parameters = new ArrayList<>();
+            named_parameter_list pl = m.named_parameters(false);
+            named_parameter_iterator pit = pl.begin();
+            for (long i = 0, n = pl.size(); i < n; i++, pit.increment()) {
+                NamedTensor nt = pit.multiply();
+                String name = Text.of(nt.name());
+                skip.add(name);
+                ParameterInfo info = info(prefix + name, nt.value());
+                if (info != null) parameters.add(info);
+            }
+            List<ParameterInfo> buffers = new ArrayList<>();
+            named_buffer_list bl = m.named_buffers(false);
+            named_buffer_iterator bit = bl.begin();
+            for (long i = 0, n = bl.size(); i < n; i++, bit.increment()) {
+                NamedTensor nt = bit.multiply();
+                String name = Text.of(nt.name());
+                skip.add(name);
+                ParameterInfo info = info(prefix + name, nt.value());
+                if (info != null) buffers.add(info);
+            }
+            List<AttributeInfo> attributes = attributes(m, type, skip);
+            List<MethodInfo> methods = methodsByClass.computeIfAbsent(className, k -> methodsOf(type));
+            visitor.accept(new ModuleDescription(path, className, children.size(), attributes, methods, parameters, buffers));
+            for (int i = 0; i < children.size(); i++) describe(children.get(i), prefix + childNames.get(i), methodsByClass, visitor);
+        }
+    }
+
+    private static ParameterInfo info(String name, org.bytedeco.pytorch.Tensor t) {
+        if (!t.defined()) return null;
+        DType d = Dtypes.fromScalarType(t.scalar_type());
+        long numel = t.numel();
+        return new ParameterInfo(name, java.util.Arrays.stream(NativeTensor.shapeOf(t)).boxed().toList(), d, NativeTensor.deviceOf(t),
+                t.requires_grad(), numel, numel * d.elementSize());
+    }
+
+    private static List<MethodInfo> methodsOf(ClassType type) {
+        FunctionVector fv = type.methods();
+        List<MethodInfo> out = new ArrayList<>();
+        for (long i = 0; i < fv.size(); i++) out.add(NativeCallable.describe(fv.get(i).getSchema(), true));
+        return List.copyOf(out);
+    }
+
+    /** The module's own attributes that are not in {@code skip} (its submodules, parameters and buffers). */
+    private static List<AttributeInfo> attributes(JitModule m, ClassType type, Set<String> skip) {
+        named_attribute_list al = m.named_attributes(false);
+        named_attribute_iterator it = al.begin();
+        List<AttributeInfo> out = new ArrayList<>();
+        for (long i = 0, n = al.size(); i < n; i++, it.increment()) {
+            NamedIValue a = it.multiply();
+            String name = Text.of(a.name());
+            if (skip.contains(name)) continue;
+            String typeText = type.hasAttribute(name) ? type.getAttribute(name).get().annotation_str().getString() : a.value().tagKind().getString();
+            out.add(new AttributeInfo(name, typeText, IValues.plainValue(a.value())));
+        }
+        return out;
     }
 
     public String graphText(String methodName) {
@@ -364,7 +439,17 @@ public final class NativeModule implements AutoCloseable {
         }
     }
 
+    /** Changes whenever a module's class code may have changed (define, register); caches of printed code compare it. */
+    public static long codeVersion() {
+        return CODE_VERSION.get();
+    }
+
+    static void codeChanged() {
+        CODE_VERSION.incrementAndGet();
+    }
+
     public void registerParameter(String name, Tensor value, boolean requiresGrad) {
+        codeChanged();
         checkPlainName(name);
         try (PointerScope s = new PointerScope()) {
             org.bytedeco.pytorch.Tensor t = value.nativeHandle().get().detach();
@@ -376,6 +461,7 @@ public final class NativeModule implements AutoCloseable {
     }
 
     public void registerBuffer(String name, Tensor value) {
+        codeChanged();
         checkPlainName(name);
         try (PointerScope s = new PointerScope()) {
             get().register_buffer(name, value.nativeHandle().get().detach());
@@ -422,6 +508,7 @@ public final class NativeModule implements AutoCloseable {
      * clone sharing this module's tensors, so a compile error leaves this module unchanged.
      */
     public void define(String source) {
+        codeChanged();
         Set<String> names = new LinkedHashSet<>();
         Matcher m = DEF.matcher(source);
         while (m.find()) names.add(m.group(1));
