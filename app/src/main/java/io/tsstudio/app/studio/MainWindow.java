@@ -325,7 +325,8 @@ public final class MainWindow {
                 statusBar.setCaret(0, 0);
             }
         });
-        ws.setRevealer((line, col) -> editor().ifPresent(ed -> ed.goToLine(line, col)));
+        // Reveal without focus: the graph asks, and its keys must stay with the graph.
+        ws.setRevealer((line, col) -> editor().ifPresent(ed -> ed.revealLine(line, col)));
     }
 
     private void addTab(EditorViewModel b) {

@@ -375,12 +375,21 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         findBar.replaceAll();
     }
 
+    /** Moves the caret to a 1-based line and column, scrolls it into view and gives the editor the keyboard. */
     public void goToLine(int line, int column) {
+        revealLine(line, column);
+        area.requestFocus();
+    }
+
+    /**
+     * Moves the caret to a 1-based line and column and scrolls it into view, leaving the keyboard focus where it is:
+     * a selection in the graph shows its code while the graph's keys (+, F, arrows) keep working on the graph.
+     */
+    public void revealLine(int line, int column) {
         int par = Math.max(0, Math.min(line - 1, area.getParagraphs().size() - 1));
         int col = Math.max(0, Math.min(column - 1, area.getParagraphLength(par)));
         area.moveTo(par, col);
         area.requestFollowCaret();
-        area.requestFocus();
     }
 
     /** Asks for a line (and optional column) and moves there. */
