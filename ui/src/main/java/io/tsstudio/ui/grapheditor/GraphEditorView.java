@@ -187,12 +187,30 @@ public class GraphEditorView extends BorderPane {
         }
     }
 
-    private void saveFile() {
+    private boolean saveFile() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Save the model as TorchScript");
         fc.setInitialFileName(vm.document().title() + ".pt");
         File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) vm.save(f.toPath());
+        return f != null && vm.save(f.toPath());
+    }
+
+    /**
+     * Asks what to do with unsaved changes before the tab closes: save as .pt (true once saved), discard (true), or
+     * cancel (false).
+     */
+    public boolean confirmDiscardOrSave() {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        if (getScene() != null) a.initOwner(getScene().getWindow());
+        a.setTitle("Unsaved changes");
+        a.setHeaderText(vm.displayName() + " has unsaved changes");
+        a.setContentText("Save it as a .pt file (the graph is kept inside), or discard the changes?");
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save\u2026", javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard", javafx.scene.control.ButtonBar.ButtonData.NO);
+        a.getButtonTypes().setAll(save, discard, javafx.scene.control.ButtonType.CANCEL);
+        javafx.scene.control.ButtonType r = a.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        if (r == save) return saveFile();
+        return r == discard;
     }
 
     /**
