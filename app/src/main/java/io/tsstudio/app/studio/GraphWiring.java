@@ -26,7 +26,12 @@ final class GraphWiring {
     private Map<String, CodeLocation> locations = Map.of();
     private GraphPane pane;
     private OpenModel shown;
+    private String shownMethod = "forward";
     private long requests;
+    // The run panel's last outcome, with the model file and method it came from (recorded when it arrived).
+    private java.nio.file.Path lastRunFile;
+    private String lastRunMethod;
+    private String lastRunJson;
 
     private GraphWiring(MainWindow window, StudioViewModel vm, Executor io) {
         this.window = window;
@@ -42,6 +47,46 @@ final class GraphWiring {
         workspace.caretProperty().addListener((o, was, now) -> w.caretMoved(now));
         w.show(workspace.activeModel());
         return w;
+    }
+
+    /** "Values after a run" in the graph's context menu reads the run panel's last outcome. */
+    void followRuns(io.tsstudio.ui.run.RunPanelViewModel runPanel) {
+        runPanel.outcomeProperty().addListener((o, was, now) -> {
+            lastRunJson = now == null ? null : now.outputJson();
+            lastRunFile = runPanel.modelFileProperty().get();
+            lastRunMethod = runPanel.methodProperty().get() == null ? null : runPanel.methodProperty().get().name();
+        });
+    }
+
+    /**
+     * The run panel keeps the last run's output (not every intermediate value): the graph's output node of the method
+     * that ran, and the edges into it, have values; everything else has none yet.
+     */
+    private final class LastRunValues implements io.tsstudio.ui.graph.RunValues {
+        private final OpenModel model;
+        private final String method;
+
+        LastRunValues(OpenModel model, String method) {
+            this.model = model;
+            this.method = method;
+        }
+
+        @Override
+        public java.util.Optional<String> forNode(io.tsstudio.ui.graph.GraphNode node) {
+            boolean graphOutput = node.kind() == io.tsstudio.ui.graph.NodeKind.OUTPUT && node.group().owner() == null;
+            return graphOutput ? output() : java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<String> forEdge(io.tsstudio.ui.graph.GraphEdge edge) {
+            return forNode(edge.to());
+        }
+
+        private java.util.Optional<String> output() {
+            if (lastRunJson == null || !model.file().equals(lastRunFile) || !method.equals(lastRunMethod)) return java.util.Optional.empty();
+            String json = lastRunJson;
+            return java.util.Optional.ofNullable(json).map(j -> j.length() > 20_000 ? j.substring(0, 20_000) + "\n\u2026 (more in the Run panel's Outputs)" : j);
+        }
     }
 
     /** Graph to code: the selected node's source range opens its class's tab at that line. */
@@ -66,9 +111,18 @@ final class GraphWiring {
 
     private void show(OpenModel model) {
         if (model == shown) return;
+        String method = model == null || !model.isTorchScript() ? null
+                : model.module().hasMethod("forward") ? "forward"
+                : model.module().methods().stream().map(io.tsstudio.engine.MethodInfo::name).findFirst().orElse(null);
+        show(model, method);
+    }
+
+    /** Draws {@code method} of {@code model} (the toolbar's method picker calls this for the shown model). */
+    private void show(OpenModel model, String method) {
         shown = model;
+        shownMethod = method;
         long request = ++requests;
-        if (model == null || !model.isTorchScript() || !model.module().hasMethod("forward")) {
+        if (model == null || method == null) {
             // Nothing to draw, and no view may keep a closed module: an empty pane replaces the old one.
             pane = null;
             window.setGraphView(new GraphPane());
@@ -78,7 +132,7 @@ final class GraphWiring {
             IrGraph graph;
             Map<String, CodeLocation> codeLocations;
             try {
-                graph = ModuleGraphs.graph(model.module(), "forward");
+                graph = ModuleGraphs.graph(model.module(), method);
                 codeLocations = model.module().codeLocations();
             } catch (RuntimeException e) {
                 return;
@@ -92,6 +146,10 @@ final class GraphWiring {
                     window.setGraphView(pane);
                 }
                 pane.show(graph, ModuleGraphs.loader(model.module()));
+                pane.setMethods(model.module().methods().stream().map(io.tsstudio.engine.MethodInfo::name).toList(), method,
+                        m -> show(model, m));
+                pane.setCompareSource(model.module(), method);
+                pane.setRunValues(new LastRunValues(model, method));
             });
         });
     }

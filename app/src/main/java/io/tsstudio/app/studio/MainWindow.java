@@ -234,14 +234,24 @@ public final class MainWindow {
         return bar;
     }
 
-    private static final String SHORTCUTS = String.join("\n",
+    static final String SHORTCUTS = String.join("\n",
             "Ctrl+N  new script          Ctrl+O  open            Ctrl+S  save",
             "Ctrl+B  recompile class     Ctrl+Shift+B  compile script to .pt",
             "Ctrl+Alt+S  save model as .pt",
             "Ctrl+Space  complete        Alt+Enter  quick fix",
             "Ctrl+F  find   Ctrl+H  replace   Ctrl+G  go to line",
             "Ctrl+Z / Ctrl+Shift+Z  undo / redo",
-            "Ctrl+Alt+T  light/dark theme");
+            "Ctrl+Alt+T  light/dark theme",
+            "",
+            "Graph view (click the graph first):",
+            "F  fit             + / -  zoom in / out      arrows  pan",
+            "Enter  open/close the selected group         T  trace ancestors and descendants",
+            "Ctrl+F  search the graph   Enter / Shift+Enter (in search)  next / previous match",
+            "Double-click a group to open it; right-click a node or edge for its menu",
+            "",
+            "Graph editor (click the canvas first):",
+            "Delete  remove   Ctrl+C / Ctrl+X / Ctrl+V  copy / cut / paste   Ctrl+A  select all",
+            "Ctrl+Z / Ctrl+Y  undo / redo   Enter or double-click on a palette entry  add it at the centre");
 
     private MenuItem item(String text, String accelerator, String icon, Runnable action) {
         MenuItem m = new MenuItem(text);

@@ -79,8 +79,9 @@ public final class StudioApplication extends Application {
             Platform.runLater(() -> {
                 // Drawing the icon takes a few snapshots; it can wait until the window is up.
                 stage.getIcons().setAll(AppIcon.images());
-                GraphWiring.install(window, vm, vm.ioExecutor());
+                GraphWiring graph = GraphWiring.install(window, vm, vm.ioExecutor());
                 runPanel = RunPanelWiring.install(window, vm.workspace());
+                graph.followRuns(runPanel.view().viewModel());
                 openInitialFiles(options, dirs);
             });
         });
