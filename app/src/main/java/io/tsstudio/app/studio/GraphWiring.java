@@ -1,11 +1,17 @@
 package io.tsstudio.app.studio;
 
 import io.tsstudio.engine.CodeLocation;
+import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.engine.ir.IrSourceRange;
 import io.tsstudio.ui.graph.fx.GraphSelection;
+import io.tsstudio.ui.graph.GraphEdge;
+import io.tsstudio.ui.graph.GraphNode;
 import io.tsstudio.ui.graph.ModuleGraphs;
+import io.tsstudio.ui.graph.NodeKind;
+import io.tsstudio.ui.graph.RunValues;
 import io.tsstudio.ui.graph.fx.GraphPane;
+import io.tsstudio.ui.run.RunPanelViewModel;
 import io.tsstudio.ui.workspace.OpenModel;
 import io.tsstudio.ui.workspace.Workspace;
 import javafx.application.Platform;
@@ -50,7 +56,7 @@ final class GraphWiring {
     }
 
     /** "Values after a run" in the graph's context menu reads the run panel's last outcome. */
-    void followRuns(io.tsstudio.ui.run.RunPanelViewModel runPanel) {
+    void followRuns(RunPanelViewModel runPanel) {
         runPanel.outcomeProperty().addListener((o, was, now) -> {
             lastRunJson = now == null ? null : now.outputJson();
             lastRunFile = runPanel.modelFileProperty().get();
@@ -62,7 +68,7 @@ final class GraphWiring {
      * The run panel keeps the last run's output (not every intermediate value): the graph's output node of the method
      * that ran, and the edges into it, have values; everything else has none yet.
      */
-    private final class LastRunValues implements io.tsstudio.ui.graph.RunValues {
+    private final class LastRunValues implements RunValues {
         private final OpenModel model;
         private final String method;
 
@@ -72,13 +78,13 @@ final class GraphWiring {
         }
 
         @Override
-        public java.util.Optional<String> forNode(io.tsstudio.ui.graph.GraphNode node) {
-            boolean graphOutput = node.kind() == io.tsstudio.ui.graph.NodeKind.OUTPUT && node.group().owner() == null;
+        public java.util.Optional<String> forNode(GraphNode node) {
+            boolean graphOutput = node.kind() == NodeKind.OUTPUT && node.group().owner() == null;
             return graphOutput ? output() : java.util.Optional.empty();
         }
 
         @Override
-        public java.util.Optional<String> forEdge(io.tsstudio.ui.graph.GraphEdge edge) {
+        public java.util.Optional<String> forEdge(GraphEdge edge) {
             return forNode(edge.to());
         }
 
@@ -113,7 +119,7 @@ final class GraphWiring {
         if (model == shown) return;
         String method = model == null || !model.isTorchScript() ? null
                 : model.module().hasMethod("forward") ? "forward"
-                : model.module().methods().stream().map(io.tsstudio.engine.MethodInfo::name).findFirst().orElse(null);
+                : model.module().methods().stream().map(MethodInfo::name).findFirst().orElse(null);
         show(model, method);
     }
 
@@ -146,7 +152,7 @@ final class GraphWiring {
                     window.setGraphView(pane);
                 }
                 pane.show(graph, ModuleGraphs.loader(model.module()));
-                pane.setMethods(model.module().methods().stream().map(io.tsstudio.engine.MethodInfo::name).toList(), method,
+                pane.setMethods(model.module().methods().stream().map(MethodInfo::name).toList(), method,
                         m -> show(model, m));
                 pane.setCompareSource(model.module(), method);
                 pane.setRunValues(new LastRunValues(model, method));

@@ -29,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -146,5 +147,13 @@ class GraphKeysFocusTest {
             return null;
         });
         assertNotEquals(tx, fx(canvas::translateX), "the arrows panned the graph");
+    }
+
+    @Test
+    void theF1ShortcutsListHasTheGraphKeys() {
+        for (String key : List.of("F  fit", "+ / -  zoom", "arrows  pan", "Enter  open/close the selected group", "T  trace",
+                "Ctrl+F  search the graph", "right-click a node or edge")) {
+            assertTrue(MainWindow.SHORTCUTS.contains(key), "F1 lists '" + key + "':\n" + MainWindow.SHORTCUTS);
+        }
     }
 }
