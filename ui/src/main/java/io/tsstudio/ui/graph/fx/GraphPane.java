@@ -146,9 +146,13 @@ public final class GraphPane extends BorderPane {
         showHidden.setId("graphShowHidden");
         showHidden.setDisable(true);
         showHidden.setOnAction(e -> withVm(GraphViewModel::showHidden));
+        for (javafx.scene.control.MenuItem m : List.of(minimapItem, compareFreeze, compareOptimize, showHidden)) {
+            m.setMnemonicParsing(false); // "optimize_for_inference" keeps its underscores
+        }
         viewMenu.getItems().addAll(minimapItem, new javafx.scene.control.SeparatorMenuItem(), compareFreeze, compareOptimize,
                 new javafx.scene.control.SeparatorMenuItem(), showHidden);
-        ToolBar bar = new ToolBar(methodPicker, search, prev, next, searchCount, new Separator(Orientation.VERTICAL), viewMenu,
+        // The method picker and the View menu first: in a narrow dock the toolbar's tail overflows into its menu.
+        ToolBar bar = new ToolBar(methodPicker, viewMenu, search, prev, next, searchCount, new Separator(Orientation.VERTICAL),
                 expandAll, collapseAll, fold, flat, trace, new Separator(Orientation.VERTICAL), fit, png, svg);
         setTop(bar);
 
