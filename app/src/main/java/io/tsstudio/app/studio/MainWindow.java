@@ -244,14 +244,19 @@ public final class MainWindow {
             "Ctrl+Alt+T  light/dark theme",
             "",
             "Graph view (click the graph first):",
-            "F  fit             + / -  zoom in / out      arrows  pan",
-            "Enter  open/close the selected group         T  trace ancestors and descendants",
-            "Ctrl+F  search the graph   Enter / Shift+Enter (in search)  next / previous match",
-            "Double-click a group to open it; right-click a node or edge for its menu",
+            "F  fit      + / -  zoom in / out      arrows  pan",
+            "Enter  open/close the selected group",
+            "T  trace ancestors and descendants",
+            "Ctrl+F  search the graph",
+            "Enter / Shift+Enter in search  next / previous match",
+            "Double-click a group to open it",
+            "Right-click a node or edge for its menu",
             "",
             "Graph editor (click the canvas first):",
-            "Delete  remove   Ctrl+C / Ctrl+X / Ctrl+V  copy / cut / paste   Ctrl+A  select all",
-            "Ctrl+Z / Ctrl+Y  undo / redo   Enter or double-click on a palette entry  add it at the centre");
+            "Delete  remove      Ctrl+A  select all",
+            "Ctrl+C / Ctrl+X / Ctrl+V  copy / cut / paste",
+            "Ctrl+Z / Ctrl+Y  undo / redo",
+            "Enter or double-click a palette entry  add it");
 
     private MenuItem item(String text, String accelerator, String icon, Runnable action) {
         MenuItem m = new MenuItem(text);

@@ -152,7 +152,7 @@ class GraphKeysFocusTest {
     @Test
     void theF1ShortcutsListHasTheGraphKeys() {
         for (String key : List.of("F  fit", "+ / -  zoom", "arrows  pan", "Enter  open/close the selected group", "T  trace",
-                "Ctrl+F  search the graph", "right-click a node or edge")) {
+                "Ctrl+F  search the graph", "Right-click a node or edge")) {
             assertTrue(MainWindow.SHORTCUTS.contains(key), "F1 lists '" + key + "':\n" + MainWindow.SHORTCUTS);
         }
     }
