@@ -1,12 +1,18 @@
 package io.tsstudio.app.studio;
 
 import io.tsstudio.engine.CodeLocation;
+import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.engine.ir.IrSourceRange;
 import io.tsstudio.ui.graph.fx.GraphSelection;
+import io.tsstudio.ui.graph.GraphEdge;
+import io.tsstudio.ui.graph.GraphNode;
+import io.tsstudio.ui.graph.NodeKind;
+import io.tsstudio.ui.graph.RunValues;
 import io.tsstudio.ui.graph.ModuleGraphs;
 import io.tsstudio.ui.graph.fx.GraphPane;
+import io.tsstudio.ui.run.RunPanelViewModel;
 import io.tsstudio.ui.workspace.OpenModel;
 import io.tsstudio.ui.workspace.Workspace;
 import javafx.application.Platform;
@@ -41,7 +47,12 @@ final class GraphWiring {
     private ScriptModule earlyModule;
     private Opening firstFrame;
     private final java.util.Set<Opening> followed = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private String shownMethod = "forward";
     private long requests;
+    // The run panel's last outcome, with the model file and method it came from (recorded when it arrived).
+    private java.nio.file.Path lastRunFile;
+    private String lastRunMethod;
+    private String lastRunJson;
 
     private GraphWiring(MainWindow window, StudioViewModel vm, Executor io) {
         this.window = window;
@@ -58,6 +69,46 @@ final class GraphWiring {
         vm.openingProperty().addListener((o, was, now) -> w.opening(now));
         w.show(workspace.activeModel());
         return w;
+    }
+
+    /** "Values after a run" in the graph's context menu reads the run panel's last outcome. */
+    void followRuns(RunPanelViewModel runPanel) {
+        runPanel.outcomeProperty().addListener((o, was, now) -> {
+            lastRunJson = now == null ? null : now.outputJson();
+            lastRunFile = runPanel.modelFileProperty().get();
+            lastRunMethod = runPanel.methodProperty().get() == null ? null : runPanel.methodProperty().get().name();
+        });
+    }
+
+    /**
+     * The run panel keeps the last run's output (not every intermediate value): the graph's output node of the method
+     * that ran, and the edges into it, have values; everything else has none yet.
+     */
+    private final class LastRunValues implements RunValues {
+        private final OpenModel model;
+        private final String method;
+
+        LastRunValues(OpenModel model, String method) {
+            this.model = model;
+            this.method = method;
+        }
+
+        @Override
+        public java.util.Optional<String> forNode(GraphNode node) {
+            boolean graphOutput = node.kind() == NodeKind.OUTPUT && node.group().owner() == null;
+            return graphOutput ? output() : java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<String> forEdge(GraphEdge edge) {
+            return forNode(edge.to());
+        }
+
+        private java.util.Optional<String> output() {
+            if (lastRunJson == null || !model.file().equals(lastRunFile) || !method.equals(lastRunMethod)) return java.util.Optional.empty();
+            String json = lastRunJson;
+            return java.util.Optional.ofNullable(json).map(j -> j.length() > 20_000 ? j.substring(0, 20_000) + "\n\u2026 (more in the Run panel's Outputs)" : j);
+        }
     }
 
     /** Graph to code: the selected node's source range opens its class's tab at that line. */
@@ -106,17 +157,27 @@ final class GraphWiring {
         earlyModule = module;
         shown = null;
         firstFrame = op;
-        draw(module, null, ++requests);
+        draw(module, null, "forward", ++requests);
     }
 
     private void show(OpenModel model) {
-        if (model == shown) return;
-        if (model != null && earlyModule != null && model.module() == earlyModule) {
+        String method = model == null || !model.isTorchScript() ? null
+                : model.module().hasMethod("forward") ? "forward"
+                : model.module().methods().stream().map(MethodInfo::name).findFirst().orElse(null);
+        show(model, method);
+    }
+
+    /** Draws {@code method} of {@code model} (the toolbar's method picker calls this for the shown model). */
+    private void show(OpenModel model, String method) {
+        if (model == shown && java.util.Objects.equals(method, shownMethod)) return;
+        if (model != null && earlyModule != null && model.module() == earlyModule && "forward".equals(method)) {
             // Drawn while it opened: keep that drawing, fetch the code links (the code was just read, so cached).
             shown = model;
+            shownMethod = method;
             early = null;
             earlyModule = null;
             long request = requests;
+            if (pane != null) decorate(model, method);
             io.execute(() -> {
                 Map<String, CodeLocation> codeLocations = readLocations(model.module());
                 Platform.runLater(() -> {
@@ -126,24 +187,33 @@ final class GraphWiring {
             return;
         }
         shown = model;
+        shownMethod = method;
         long request = ++requests;
-        if (model == null || !model.isTorchScript() || !model.module().hasMethod("forward")) {
+        if (model == null || method == null) {
             // Nothing to draw, and no view may keep a closed module: an empty pane replaces the old one.
             pane = null;
             window.setGraphView(new GraphPane());
             return;
         }
-        draw(model.module(), model, request);
+        draw(model.module(), model, method, request);
     }
 
-    private void draw(ScriptModule module, OpenModel model, long request) {
+    /** The picker, the freeze/optimize compare and the run values of a drawn model's method. */
+    private void decorate(OpenModel model, String method) {
+        pane.setMethods(model.module().methods().stream().map(MethodInfo::name).toList(), method,
+                m -> show(model, m));
+        pane.setCompareSource(model.module(), method);
+        pane.setRunValues(new LastRunValues(model, method));
+    }
+
+    private void draw(ScriptModule module, OpenModel model, String method, long request) {
         reader.execute(() -> {
             IrGraph graph;
             Map<String, CodeLocation> codeLocations;
             try {
                 synchronized (module) { // a cancelled open closes the module under this monitor
                     if (module.isClosed()) return;
-                    graph = ModuleGraphs.graph(module, "forward");
+                    graph = ModuleGraphs.graph(module, method);
                 }
                 // While a model is still opening its code is being read: the links come when it has opened.
                 codeLocations = model == null ? Map.of() : readLocations(module);
@@ -159,6 +229,8 @@ final class GraphWiring {
                     window.setGraphView(pane);
                 }
                 pane.show(graph, ModuleGraphs.loader(module));
+                OpenModel owner = model != null ? model : shown != null && shown.module() == module ? shown : null;
+                if (owner != null) decorate(owner, method);
                 Opening op = firstFrame;
                 if (op != null && model == null) {
                     firstFrame = null;

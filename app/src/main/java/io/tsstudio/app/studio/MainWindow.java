@@ -6,7 +6,6 @@ import io.tsstudio.ui.editor.CodeEditorView;
 import io.tsstudio.ui.editor.EditorViewModel;
 import io.tsstudio.ui.grapheditor.GraphEditorView;
 import io.tsstudio.ui.grapheditor.GraphEditorViewModel;
-import io.tsstudio.ui.grapheditor.RegistryOperators;
 import io.tsstudio.ui.inspect.InspectorView;
 import io.tsstudio.ui.problems.Problem;
 import io.tsstudio.ui.problems.ProblemsView;
@@ -235,14 +234,29 @@ public final class MainWindow {
         return bar;
     }
 
-    private static final String SHORTCUTS = String.join("\n",
+    static final String SHORTCUTS = String.join("\n",
             "Ctrl+N  new script          Ctrl+O  open            Ctrl+S  save",
             "Ctrl+B  recompile class     Ctrl+Shift+B  compile script to .pt",
             "Ctrl+Alt+S  save model as .pt",
             "Ctrl+Space  complete        Alt+Enter  quick fix",
             "Ctrl+F  find   Ctrl+H  replace   Ctrl+G  go to line",
             "Ctrl+Z / Ctrl+Shift+Z  undo / redo",
-            "Ctrl+Alt+T  light/dark theme");
+            "Ctrl+Alt+T  light/dark theme",
+            "",
+            "Graph view (click the graph first):",
+            "F  fit      + / -  zoom in / out      arrows  pan",
+            "Enter  open/close the selected group",
+            "T  trace ancestors and descendants",
+            "Ctrl+F  search the graph",
+            "Enter / Shift+Enter in search  next / previous match",
+            "Double-click a group to open it",
+            "Right-click a node or edge for its menu",
+            "",
+            "Graph editor (click the canvas first):",
+            "Delete  remove      Ctrl+A  select all",
+            "Ctrl+C / Ctrl+X / Ctrl+V  copy / cut / paste",
+            "Ctrl+Z / Ctrl+Y  undo / redo",
+            "Enter or double-click a palette entry  add it");
 
     private MenuItem item(String text, String accelerator, String icon, Runnable action) {
         MenuItem m = new MenuItem(text);
@@ -332,6 +346,13 @@ public final class MainWindow {
             errorBanner.setManaged(!e.isEmpty());
         });
         for (EditorViewModel b : vm.buffers()) addTab(b);
+        for (GraphEditorViewModel g : vm.graphEditors()) addGraphTab(g);
+        vm.graphEditors().addListener((ListChangeListener<GraphEditorViewModel>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(this::removeGraphTab);
+                c.getAddedSubList().forEach(this::addGraphTab);
+            }
+        });
         vm.buffers().addListener((ListChangeListener<EditorViewModel>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(this::removeTab);
@@ -354,7 +375,8 @@ public final class MainWindow {
                 statusBar.setCaret(0, 0);
             }
         });
-        ws.setRevealer((line, col) -> editor().ifPresent(ed -> ed.goToLine(line, col)));
+        // Reveal without focus: the graph asks, and its keys must stay with the graph.
+        ws.setRevealer((line, col) -> editor().ifPresent(ed -> ed.revealLine(line, col)));
     }
 
     private void addTab(EditorViewModel b) {
@@ -454,15 +476,28 @@ public final class MainWindow {
 
     /** A visual model editor tab (palette, canvas, generated TorchScript); its models open in the graph view and run panel. */
     private void newGraphModel() {
-        GraphEditorViewModel gvm = new GraphEditorViewModel(new RegistryOperators(), GraphEditorViewModel.newWorker(), javafx.application.Platform::runLater);
+        vm.newGraphModel();
+    }
+
+    private void addGraphTab(GraphEditorViewModel gvm) {
         GraphEditorView view = new GraphEditorView(gvm);
         view.setOpenInStudio(vm::open);
-        Tab tab = new Tab("Graph: " + gvm.document().title(), view);
+        Tab tab = new Tab(null, view);
+        tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> (gvm.isDirty() ? "\u2022 " : "") + gvm.displayName(), gvm.dirtyProperty()));
         tab.setId("graphEditorTab");
+        tab.setUserData(gvm);
         tab.setGraphic(Icons.get("graph", 13));
-        tab.setOnClosed(e -> gvm.dispose());
+        tab.setOnCloseRequest(e -> {
+            if (gvm.isDirty() && !view.confirmDiscardOrSave()) e.consume();
+        });
+        tab.setOnClosed(e -> vm.closeGraphEditor(gvm));
         editorTabs.getTabs().add(tab);
         editorTabs.getSelectionModel().select(tab);
+    }
+
+    private void removeGraphTab(GraphEditorViewModel gvm) {
+        editorTabs.getTabs().removeIf(t -> t.getUserData() == gvm);
     }
 
     private void openDialog() {
@@ -549,6 +584,8 @@ public final class MainWindow {
         Tab t = editorTabs.getSelectionModel().getSelectedItem();
         EditorViewModel b = t == null ? null : bufferOf(t);
         if (b != null && confirmCloseTab(b)) vm.closeBuffer(b);
+        if (t != null && t.getUserData() instanceof GraphEditorViewModel g && t.getContent() instanceof GraphEditorView view
+                && (!g.isDirty() || view.confirmDiscardOrSave())) vm.closeGraphEditor(g);
     }
 
     private boolean confirmCloseTab(EditorViewModel b) {
@@ -575,11 +612,11 @@ public final class MainWindow {
 
     /** Asks about unsaved work; true if the window may close. */
     public boolean confirmQuit() {
-        List<EditorViewModel> dirty = vm.dirtyBuffers();
-        if (dirty.isEmpty()) return true;
-        switch (dialogs.confirmQuit(dirty.stream().map(EditorViewModel::name).toList())) {
+        List<String> unsaved = vm.unsavedWork();
+        if (unsaved.isEmpty()) return true;
+        switch (dialogs.confirmQuit(unsaved)) {
             case KEEP_FOR_NEXT_START -> {
-                vm.autosaveNow();
+                vm.autosaveAndWait();
                 keepAutosaves = true;
                 return true;
             }

@@ -30,7 +30,8 @@ import java.util.List;
 /**
  * The studio application: builds the main window and shows it at once; LibTorch loads in the background, then the
  * command line's files (or the sample workspace) open, after offering to recover unsaved work of a session that
- * did not end cleanly. Unsaved buffers are autosaved every few seconds.
+ * did not end cleanly. Unsaved buffers and graph-editor documents are autosaved every few seconds (written off the FX
+ * thread).
  */
 public final class StudioApplication extends Application {
     private static final System.Logger LOG = System.getLogger(StudioApplication.class.getName());
@@ -86,8 +87,9 @@ public final class StudioApplication extends Application {
             Platform.runLater(() -> {
                 // Drawing the icon takes a few snapshots; it can wait until the window is up.
                 stage.getIcons().setAll(AppIcon.images());
-                GraphWiring.install(window, vm, vm.ioExecutor());
+                GraphWiring graph = GraphWiring.install(window, vm, vm.ioExecutor());
                 runPanel = RunPanelWiring.install(window, vm.workspace());
+                graph.followRuns(runPanel.view().viewModel());
                 openInitialFiles(options, dirs);
             });
         });

@@ -6,6 +6,10 @@ import io.tsstudio.ui.editor.CachedOperatorCatalog;
 import io.tsstudio.ui.editor.CompletionItem;
 import io.tsstudio.ui.editor.CompletionProvider;
 import io.tsstudio.ui.editor.EditorViewModel;
+import io.tsstudio.ui.grapheditor.GraphEditorViewModel;
+import io.tsstudio.ui.grapheditor.model.Commands;
+import io.tsstudio.ui.grapheditor.model.DocumentJson;
+import io.tsstudio.ui.grapheditor.model.GraphDocument;
 import io.tsstudio.ui.inspect.InspectorViewModel;
 import io.tsstudio.ui.problems.ProblemsViewModel;
 import io.tsstudio.ui.workspace.AtomicFiles;
@@ -64,6 +68,8 @@ public final class StudioViewModel implements AutoCloseable {
     private final ProblemsViewModel problems = new ProblemsViewModel();
     private final ObservableList<EditorViewModel> buffers = FXCollections.observableArrayList();
     private final ObservableList<OpenModel> models = FXCollections.observableArrayList();
+    private final ObservableList<GraphEditorViewModel> graphEditors = FXCollections.observableArrayList();
+    private final Map<GraphEditorViewModel, Long> graphAutosavedAt = new IdentityHashMap<>();
     private final Map<EditorViewModel, BufferOrigin> origins = new IdentityHashMap<>();
     private final Map<EditorViewModel, CompletionProvider> completions = new IdentityHashMap<>();
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
@@ -74,6 +80,13 @@ public final class StudioViewModel implements AutoCloseable {
     private final StringBinding title;
     private final RecentFiles recent;
     private final AutosaveStore autosave;
+    // Every autosave write and removal runs here, in order, off the FX thread: a removal cannot overtake the write
+    // it undoes, and a slow disk never stalls typing.
+    private final ExecutorService autosaveWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "studio-autosave");
+        t.setDaemon(true);
+        return t;
+    });
     private final CachedOperatorCatalog operators;
     private final StudioDirs dirs;
     private int untitled = 1;
@@ -273,7 +286,7 @@ public final class StudioViewModel implements AutoCloseable {
         problems.unwatch(b);
         completions.remove(b);
         BufferOrigin origin = origins.remove(b);
-        autosave.remove(b.id());
+        forgetAutosave(b.id());
         b.close();
         if (workspace.activeBuffer() == b) workspace.activeBufferProperty().set(buffers.isEmpty() ? null : buffers.get(buffers.size() - 1));
         if (origin != null && origins.values().stream().noneMatch(o -> o.model() == origin.model())) closeModel(origin.model());
@@ -296,7 +309,7 @@ public final class StudioViewModel implements AutoCloseable {
         b.fileProperty().set(target.toAbsolutePath().normalize());
         b.nameProperty().set(target.getFileName().toString());
         b.markSaved();
-        autosave.remove(b.id());
+        forgetAutosave(b.id());
         recent.add(target);
         console.info("Saved " + target);
         status.set("Saved " + target.getFileName());
@@ -404,35 +417,112 @@ public final class StudioViewModel implements AutoCloseable {
 
     // ---- autosave and recovery -------------------------------------------------------------------------------
 
-    /** Writes every unsaved buffer to the autosave directory and removes entries of buffers that are clean. */
-    public void autosaveNow() {
+    /**
+     * Writes every unsaved buffer and graph-editor document to the autosave directory and removes entries of those
+     * that are clean. Call on the FX thread: it takes snapshots there and writes them on the autosave thread; the
+     * future completes when they are on disk.
+     */
+    public CompletableFuture<Void> autosaveNow() {
+        List<AutosaveEntry> writes = new ArrayList<>();
+        List<String> removals = new ArrayList<>();
+        Instant now = Instant.now();
         for (EditorViewModel b : List.copyOf(buffers)) {
             if (b.isReadOnly()) continue;
             if (!b.isDirty()) {
-                autosave.remove(b.id());
+                removals.add(b.id());
                 continue;
             }
             BufferOrigin o = origins.get(b);
             Path file = o != null ? o.model().file() : b.file();
-            try {
-                autosave.save(new AutosaveEntry(b.id(), b.name(), b.kind().name(), file, o == null ? null : o.className(), Instant.now(), b.text()));
-            } catch (IOException e) {
-                console.warning("Autosave of " + b.name() + " failed: " + e.getMessage());
+            writes.add(new AutosaveEntry(b.id(), b.name(), b.kind().name(), file, o == null ? null : o.className(), now, b.text()));
+        }
+        Map<AutosaveEntry, GraphDocument> graphs = new IdentityHashMap<>();
+        for (GraphEditorViewModel g : List.copyOf(graphEditors)) {
+            long revision = g.document().revision();
+            if (!g.isDirty()) {
+                graphAutosavedAt.remove(g);
+                removals.add(g.id());
+            } else if (!Long.valueOf(revision).equals(graphAutosavedAt.put(g, revision))) {
+                // A copy taken here; turning it into JSON and writing it happen on the autosave thread.
+                AutosaveEntry e = new AutosaveEntry(g.id(), g.displayName(), GRAPH_MODEL, g.file(), null, now, "");
+                graphs.put(e, Commands.snapshot(g.document()));
+                writes.add(e);
             }
         }
+        return onAutosaveThread(() -> {
+            removals.forEach(autosave::remove);
+            for (AutosaveEntry e : writes) {
+                GraphDocument doc = graphs.get(e);
+                AutosaveEntry entry = doc == null ? e
+                        : new AutosaveEntry(e.id(), e.name(), e.kind(), e.file(), e.className(), e.savedAt(), DocumentJson.write(doc));
+                try {
+                    autosave.save(entry);
+                } catch (IOException | RuntimeException ex) {
+                    fx.execute(() -> console.warning("Autosave of " + e.name() + " failed: " + ex.getMessage()));
+                }
+            }
+        });
+    }
+
+    /** The autosave kind of a graph editor's document; its text is the document's JSON. */
+    public static final String GRAPH_MODEL = "GRAPH_MODEL";
+
+    private CompletableFuture<Void> onAutosaveThread(Runnable r) {
+        try {
+            return CompletableFuture.runAsync(r, autosaveWriter);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private void forgetAutosave(String id) {
+        onAutosaveThread(() -> autosave.remove(id));
+    }
+
+    /** Waits (bounded) for queued autosave writes: before quitting, so what was promised is on disk. */
+    private void awaitAutosave(CompletableFuture<Void> f) {
+        try {
+            f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            console.warning("Autosave did not finish: " + e);
+        }
+    }
+
+    /** {@link #autosaveNow()} and wait until it is written ("keep for next start"). */
+    public void autosaveAndWait() {
+        awaitAutosave(autosaveNow());
     }
 
     /** Buffers a previous session left unsaved (it crashed or was killed). */
     public List<AutosaveEntry> pendingRecovery() {
-        return autosave.list();
+        return onAutosaveThreadValue(autosave::list);
+    }
+
+    private <T> T onAutosaveThreadValue(Supplier<T> read) {
+        try {
+            return CompletableFuture.supplyAsync(read, autosaveWriter).join();
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            return read.get();
+        }
     }
 
     /** Reopens recovered buffers as unsaved edits: scripts directly, class code after reopening its model. */
     public CompletableFuture<Void> recover(List<AutosaveEntry> entries) {
         List<CompletableFuture<Void>> steps = new ArrayList<>();
         for (AutosaveEntry e : entries) {
-            autosave.remove(e.id());
-            if (BufferKind.MODULE_CODE.name().equals(e.kind()) && e.file() != null && e.className() != null) {
+            forgetAutosave(e.id());
+            if (GRAPH_MODEL.equals(e.kind())) {
+                steps.add(CompletableFuture.runAsync(() -> {
+                    GraphEditorViewModel g = addGraphEditor(DocumentJson.read(e.text()));
+                    g.setFile(e.file());
+                    g.markUnsaved();
+                    console.info("Recovered unsaved " + e.name());
+                }, fx).whenComplete((v, ex) -> {
+                    if (ex != null) report("Cannot recover " + e.name(), ex);
+                }));
+            } else if (BufferKind.MODULE_CODE.name().equals(e.kind()) && e.file() != null && e.className() != null) {
                 steps.add(open(e.file()).thenRunAsync(() -> {
                     for (EditorViewModel b : buffers) {
                         BufferOrigin o = origins.get(b);
@@ -465,11 +555,46 @@ public final class StudioViewModel implements AutoCloseable {
     }
 
     public void discardRecovery(List<AutosaveEntry> entries) {
-        entries.forEach(e -> autosave.remove(e.id()));
+        entries.forEach(e -> forgetAutosave(e.id()));
     }
 
     public List<EditorViewModel> dirtyBuffers() {
         return buffers.stream().filter(EditorViewModel::isDirty).toList();
+    }
+
+    /** Names of everything unsaved, editor buffers then graph editors: what the quit prompt lists. */
+    public List<String> unsavedWork() {
+        List<String> names = new ArrayList<>();
+        dirtyBuffers().forEach(b -> names.add(b.name()));
+        graphEditors.stream().filter(GraphEditorViewModel::isDirty).forEach(g -> names.add(g.displayName()));
+        return names;
+    }
+
+    // ---- graph editors ---------------------------------------------------------------------------------------
+
+    /** A new, empty graph-editor document (File > New Graph Model). */
+    public GraphEditorViewModel newGraphModel() {
+        return addGraphEditor(new GraphDocument());
+    }
+
+    private GraphEditorViewModel addGraphEditor(GraphDocument doc) {
+        // The palette reads the same cached registry as completion.
+        io.tsstudio.ui.grapheditor.OperatorCatalog schemas = () -> operators.operators().stream().flatMap(o -> o.schemas().stream()).toList();
+        GraphEditorViewModel g = new GraphEditorViewModel(doc, schemas, GraphEditorViewModel.newWorker(), fx);
+        graphEditors.add(g);
+        return g;
+    }
+
+    public void closeGraphEditor(GraphEditorViewModel g) {
+        if (!graphEditors.remove(g)) return;
+        graphAutosavedAt.remove(g);
+        forgetAutosave(g.id());
+        g.dispose();
+    }
+
+    /** Open graph-editor documents (the main window shows one tab each). */
+    public ObservableList<GraphEditorViewModel> graphEditors() {
+        return graphEditors;
     }
 
     // ---- errors ----------------------------------------------------------------------------------------------
@@ -572,14 +697,22 @@ public final class StudioViewModel implements AutoCloseable {
 
     /** Ends the session: a clean exit leaves no autosaves behind (so nothing is "recovered" next time). */
     public void shutdown() {
-        autosave.clear();
+        awaitAutosave(onAutosaveThread(autosave::clear));
         close();
     }
 
     @Override
     public void close() {
         buffers.forEach(EditorViewModel::close);
+        List.copyOf(graphEditors).forEach(GraphEditorViewModel::dispose);
         inspector.close();
         io.shutdownNow();
+        // Queued autosave writes finish (a kept session's edits must reach the disk); nothing new is accepted.
+        autosaveWriter.shutdown();
+        try {
+            autosaveWriter.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

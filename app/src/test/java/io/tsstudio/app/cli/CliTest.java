@@ -156,6 +156,21 @@ class CliTest {
     }
 
     @Test
+    void anErrorAtTheEndOfInputIsReportedWhereTheStudioEditorMarksIt(@TempDir Path dir) throws IOException {
+        io.tsstudio.ui.editor.SourceChecker editor = new io.tsstudio.ui.workspace.EngineModelBackend(io.tsstudio.ui.editor.OperatorCatalog.EMPTY).scriptChecker();
+        // with and without a final newline: on the empty line after the code, or just after the last character
+        for (String[] c : new String[][] {{"def f(x: int):\n    return x +\n", "3:1"}, {"def f(x: int):\n    return x +", "2:15"}}) {
+            Path src = dir.resolve("eof.py");
+            Files.writeString(src, c[0]);
+            CliRunner.Result r = cli("compile", src.toString());
+            assertEquals(2, r.status(), r.err());
+            String first = r.err().lines().findFirst().orElse("");
+            assertTrue(first.startsWith(src + ":" + c[1] + ": "), first);
+            assertEquals(c[1], editor.check(c[0]).get(0).location(), "the studio's editor marks the same place");
+        }
+    }
+
+    @Test
     void compileWritesAModuleThatRuns(@TempDir Path dir) throws IOException {
         Path src = dir.resolve("my_model.py");
         Files.writeString(src, "def helper(x: Tensor) -> Tensor:\n    return x * 2\n\ndef forward(x: Tensor, k: int) -> Tensor:\n    return helper(x) + k\n");

@@ -2,6 +2,8 @@ package io.tsstudio.app.studio;
 
 import io.tsstudio.ui.console.LogConsole;
 import io.tsstudio.ui.editor.EditorViewModel;
+import io.tsstudio.ui.grapheditor.GraphEditorView;
+import io.tsstudio.ui.grapheditor.GraphEditorViewModel;
 import io.tsstudio.ui.theme.Theme;
 import io.tsstudio.ui.theme.ThemeManager;
 import io.tsstudio.ui.workspace.AutosaveEntry;
@@ -28,7 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Kill a studio session with unsaved work (SIGKILL, in its own JVM), start again: the work is offered and comes back. */
+/**
+ * Kill a studio session with unsaved work (SIGKILL, in its own JVM): a script and a graph-editor document. Start again:
+ * the work is offered and comes back.
+ */
 @ExtendWith(ApplicationExtension.class)
 class RecoveryTest {
     @TempDir
@@ -73,10 +78,18 @@ class RecoveryTest {
             return w;
         });
         List<AutosaveEntry> pending = fx(vm::pendingRecovery);
-        assertEquals(1, pending.size());
-        assertEquals(KilledStudioSession.TEXT, pending.get(0).text());
+        assertEquals(2, pending.size(), pending.toString());
+        AutosaveEntry script = pending.stream().filter(e -> !StudioViewModel.GRAPH_MODEL.equals(e.kind())).findFirst().orElseThrow();
+        assertEquals(KilledStudioSession.TEXT, script.text());
         fx(() -> vm.recover(pending)).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
+        // The graph-editor document comes back in a tab of its own, unsaved, with its blocks and connection.
+        GraphEditorViewModel graph = fx(() -> vm.graphEditors().get(0));
+        assertEquals(2, fx(() -> graph.document().size()));
+        assertEquals(1, fx(() -> graph.document().connections().size()));
+        assertTrue(fx(graph::isDirty), "the recovered graph is still unsaved");
+        assertTrue(fx(() -> window.editorTabs().getTabs().stream().anyMatch(t -> t.getContent() instanceof GraphEditorView v && v.viewModel() == graph)),
+                "the recovered graph has its tab");
         EditorViewModel recovered = fx(() -> vm.buffers().get(0));
         assertEquals(KilledStudioSession.TEXT, recovered.text());
         assertTrue(fx(recovered::isDirty), "recovered work is still unsaved");

@@ -57,6 +57,7 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
     private int editEndFromEnd = Integer.MAX_VALUE;
     private List<StyledRange> bracketRanges = List.of();
     private Map<Integer, List<Diagnostic>> diagnosticsByLine = Map.of();
+    private int endOfInputErrorLine = -1;
     private long highlightRevision;
     private long appliedHighlightRevision;
 
@@ -140,7 +141,10 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         String text = area.getText();
         List<StyledRange> extras = new ArrayList<>(bracketRanges);
         for (Diagnostic d : viewModel.diagnostics()) {
-            extras.add(new StyledRange(d.startOffset(text), d.endOffset(text), d.severity() == Diagnostic.Severity.ERROR ? "error-range" : "warning-range"));
+            int from = d.startOffset(text), to = d.endOffset(text);
+            if (to <= from && from > 0 && text.charAt(from - 1) != '\n') from--; // at the end of input: underline the last character
+            if (to <= from) continue; // at the end of input on an empty line: the gutter draws the mark (see gutterFactory)
+            extras.add(new StyledRange(from, Math.max(to, from + 1), d.severity() == Diagnostic.Severity.ERROR ? "error-range" : "warning-range"));
         }
         StyleSpans<Collection<String>> combined = StyleLayers.combine(baseStyles, extras);
         if (appliedStyles == null) {
@@ -157,8 +161,16 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
 
     private void onDiagnosticsChanged() {
         Map<Integer, List<Diagnostic>> byLine = new TreeMap<>();
-        for (Diagnostic d : viewModel.diagnostics()) byLine.computeIfAbsent(d.line(), k -> new ArrayList<>()).add(d);
+        String text = area.getText();
+        int lines = area.getParagraphs().size();
+        int eof = -1;
+        for (Diagnostic d : viewModel.diagnostics()) {
+            // A line past the text (it changed since the check) is shown on the last line rather than nowhere.
+            byLine.computeIfAbsent(Math.min(d.line(), lines), k -> new ArrayList<>()).add(d);
+            if (d.startOffset(text) == text.length() && (text.isEmpty() || text.endsWith("\n"))) eof = lines;
+        }
         diagnosticsByLine = byLine;
+        endOfInputErrorLine = eof;
         area.setParagraphGraphicFactory(gutterFactory());
         restyle();
     }
@@ -166,6 +178,7 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
     private IntFunction<Node> gutterFactory() {
         IntFunction<Node> numbers = LineNumberFactory.get(area);
         Map<Integer, List<Diagnostic>> byLine = diagnosticsByLine;
+        int eofLine = endOfInputErrorLine;
         return paragraph -> {
             Region marker = new Region();
             marker.getStyleClass().add("gutter-marker");
@@ -177,6 +190,20 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
             }
             HBox box = new HBox(numbers.apply(paragraph), marker);
             box.setAlignment(Pos.CENTER_LEFT);
+            if (here != null && paragraph + 1 == eofLine) {
+                // An error at the end of input, on the empty last line: there is no character to underline, so the
+                // underline is drawn where column 1 starts, on that line of its own.
+                Region underline = new Region();
+                underline.getStyleClass().add("eof-error");
+                underline.setId("eofError-" + (paragraph + 1));
+                underline.setMinSize(18, 2);
+                underline.setPrefSize(18, 2);
+                underline.setMaxSize(18, 2);
+                HBox.setMargin(underline, new Insets(0, 0, 1, 3));
+                Tooltip.install(underline, new Tooltip(messages(here)));
+                box.getChildren().add(underline);
+                box.setAlignment(Pos.BOTTOM_LEFT);
+            }
             box.getStyleClass().add("gutter");
             return box;
         };
@@ -276,6 +303,8 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
             area.replaceSelection("\n" + indent);
             area.requestFollowCaret();
             e.consume();
+        } else if (e.getCode() == KeyCode.BACK_SPACE && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown() && dedentAtCaret()) {
+            e.consume();
         } else if (e.getCode() == KeyCode.TAB && !e.isShortcutDown()) {
             if (e.isShiftDown()) dedentCurrentLine();
             else area.replaceSelection(AutoIndent.UNIT);
@@ -300,6 +329,22 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
             area.replaceSelection(ch);
             e.consume();
         }
+    }
+
+    /**
+     * Backspace with the caret in a line's leading spaces removes back to the previous indent stop (one level), as in
+     * Python editors. False (a normal backspace) with a selection or anything but spaces before the caret.
+     */
+    private boolean dedentAtCaret() {
+        if (area.getSelection().getLength() > 0) return false;
+        int col = area.getCaretColumn();
+        if (col == 0) return false;
+        String before = area.getParagraph(area.getCurrentParagraph()).getText().substring(0, col);
+        if (!before.isBlank() || before.indexOf('\t') >= 0) return false;
+        int unit = AutoIndent.UNIT.length();
+        int remove = col % unit == 0 ? unit : col % unit;
+        area.deleteText(area.getCaretPosition() - remove, area.getCaretPosition());
+        return true;
     }
 
     private void dedentCurrentLine() {
@@ -377,12 +422,21 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         findBar.replaceAll();
     }
 
+    /** Moves the caret to a 1-based line and column, scrolls it into view and gives the editor the keyboard. */
     public void goToLine(int line, int column) {
+        revealLine(line, column);
+        area.requestFocus();
+    }
+
+    /**
+     * Moves the caret to a 1-based line and column and scrolls it into view, leaving the keyboard focus where it is:
+     * a selection in the graph shows its code while the graph's keys (+, F, arrows) keep working on the graph.
+     */
+    public void revealLine(int line, int column) {
         int par = Math.max(0, Math.min(line - 1, area.getParagraphs().size() - 1));
         int col = Math.max(0, Math.min(column - 1, area.getParagraphLength(par)));
         area.moveTo(par, col);
         area.requestFollowCaret();
-        area.requestFocus();
     }
 
     /** Asks for a line (and optional column) and moves there. */

@@ -36,6 +36,8 @@ public final class GraphViewModel {
     private Set<GraphNode> sourceHits = Set.of();
     private SearchResults search;
     private long version;
+    private final Set<GraphNode> hiddenNodes = new HashSet<>();
+    private final Set<GraphEdge> hiddenEdges = new HashSet<>();
 
     public GraphViewModel(IrGraph graph, SubgraphLoader loader) {
         this(graph, loader, GraphOptions.defaults());
@@ -55,6 +57,8 @@ public final class GraphViewModel {
         traced = Set.of();
         sourceHits = Set.of();
         search = null;
+        hiddenNodes.clear();
+        hiddenEdges.clear();
     }
 
     public IrGraph graph() {
@@ -444,6 +448,38 @@ public final class GraphViewModel {
 
     public Set<GraphNode> sourceHits() {
         return sourceHits;
+    }
+
+    // ---- hiding (a paint-time filter: the layout keeps its place, so nothing else moves)
+
+    /** Hides a node and its edges from the picture (and from picking) until {@link #showHidden()}. */
+    public void hide(GraphNode n) {
+        if (n == selected) select(null);
+        if (hiddenNodes.add(n)) fireSelection();
+    }
+
+    public void hide(GraphEdge e) {
+        if (hiddenEdges.add(e)) fireSelection();
+    }
+
+    public boolean isHidden(GraphNode n) {
+        return hiddenNodes.contains(n);
+    }
+
+    public boolean isHidden(GraphEdge e) {
+        return hiddenEdges.contains(e) || hiddenNodes.contains(e.from()) || hiddenNodes.contains(e.to());
+    }
+
+    /** How many nodes and edges are hidden. */
+    public int hiddenCount() {
+        return hiddenNodes.size() + hiddenEdges.size();
+    }
+
+    public void showHidden() {
+        if (hiddenCount() == 0) return;
+        hiddenNodes.clear();
+        hiddenEdges.clear();
+        fireSelection();
     }
 
     // ---- listeners

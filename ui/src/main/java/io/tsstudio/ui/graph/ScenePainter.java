@@ -18,6 +18,15 @@ public final class ScenePainter {
         shapes = lookup == null ? ShapeLookup.none() : lookup;
     }
 
+    private java.util.function.Predicate<GraphNode> hiddenNode = n -> false;
+    private java.util.function.Predicate<GraphEdge> hiddenEdge = e -> false;
+
+    /** Nodes and edges the user hid: not painted (their place in the layout stays). */
+    public void setHidden(java.util.function.Predicate<GraphNode> nodes, java.util.function.Predicate<GraphEdge> edges) {
+        hiddenNode = nodes;
+        hiddenEdge = edges;
+    }
+
     /** Counters of the last paint, for the benchmark and tests. */
     public int lastNodes;
     public int lastEdges;
@@ -36,7 +45,7 @@ public final class ScenePainter {
         Arrays.sort(nodes);
         lastNodes = nodes.length;
         for (int i : nodes) {
-            if (scene.isOpen(i)) {
+            if (scene.isOpen(i) && !hiddenNode.test(scene.node(i))) {
                 if (far) {
                     farFrame(scene, p, i);
                 } else {
@@ -49,6 +58,9 @@ public final class ScenePainter {
         for (int k = 0; k < count; k++) {
             int e = buffer[k];
             GraphEdge edge = scene.edge(e);
+            if (hiddenEdge.test(edge)) {
+                continue;
+            }
             boolean traced = !hl.traced().isEmpty() && isTraced(edge, hl);
             int color = traced ? GraphStyle.EDGE_TRACED : GraphStyle.EDGE;
             double[] r = scene.route(e);
@@ -68,7 +80,7 @@ public final class ScenePainter {
             }
         }
         for (int i : nodes) {
-            if (!scene.isOpen(i)) {
+            if (!scene.isOpen(i) && !hiddenNode.test(scene.node(i))) {
                 if (far) {
                     farBox(scene, p, i, hl, scale);
                 } else {

@@ -17,11 +17,15 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.stage.FileChooser;
@@ -47,8 +51,14 @@ public class GraphEditorView extends BorderPane {
     private final ToolBar toolbar = new ToolBar();
     private final TabPane tabs = new TabPane();
     private final TextArea output = new TextArea();
+    private final Label emptyHint = new Label(EMPTY_HINT);
     private boolean codeEdited;
     private PaletteEntry dragging;
+
+    /** What an empty canvas says. */
+    public static final String EMPTY_HINT = "Empty graph. Drag a block from the palette onto the canvas, or double-click "
+            + "an entry (or select it and press Enter) to add it here. Start with an Input, end with an Output, and "
+            + "connect ports by dragging from one to the other.";
 
     public GraphEditorView(GraphEditorViewModel vm) {
         this.vm = vm;
@@ -119,7 +129,19 @@ public class GraphEditorView extends BorderPane {
         tabs.getTabs().add(closed(new Tab("Result", resultBox)));
         tabs.setId("editorTabs");
 
-        SplitPane split = new SplitPane(paletteBox, canvas, tabs);
+        emptyHint.setId("emptyCanvasHint");
+        emptyHint.getStyleClass().add("graph-editor-hint");
+        emptyHint.setWrapText(true);
+        emptyHint.setMaxWidth(360);
+        emptyHint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        // Light text on the canvas's own dark background, whatever the theme.
+        emptyHint.setStyle("-fx-text-fill: #c8ccd4; -fx-font-size: 13px;");
+        emptyHint.setMouseTransparent(true);
+        StackPane canvasArea = new StackPane(canvas, emptyHint);
+        vm.addRepaintListener(this::updateEmptyHint);
+        updateEmptyHint();
+
+        SplitPane split = new SplitPane(paletteBox, canvasArea, tabs);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.15, 0.74);
         SplitPane.setResizableWithParent(paletteBox, false);
@@ -165,12 +187,30 @@ public class GraphEditorView extends BorderPane {
         }
     }
 
-    private void saveFile() {
+    private boolean saveFile() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Save the model as TorchScript");
         fc.setInitialFileName(vm.document().title() + ".pt");
         File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) vm.save(f.toPath());
+        return f != null && vm.save(f.toPath());
+    }
+
+    /**
+     * Asks what to do with unsaved changes before the tab closes: save as .pt (true once saved), discard (true), or
+     * cancel (false).
+     */
+    public boolean confirmDiscardOrSave() {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        if (getScene() != null) a.initOwner(getScene().getWindow());
+        a.setTitle("Unsaved changes");
+        a.setHeaderText(vm.displayName() + " has unsaved changes");
+        a.setContentText("Save it as a .pt file (the graph is kept inside), or discard the changes?");
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save\u2026", javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard", javafx.scene.control.ButtonBar.ButtonData.NO);
+        a.getButtonTypes().setAll(save, discard, javafx.scene.control.ButtonType.CANCEL);
+        javafx.scene.control.ButtonType r = a.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        if (r == save) return saveFile();
+        return r == discard;
     }
 
     /**
@@ -218,10 +258,28 @@ public class GraphEditorView extends BorderPane {
     // Palette drag is a press-drag-release gesture rather than platform drag-and-drop: it behaves the same on every
     // platform and under the headless test robot. The pressed cell keeps the mouse grab, so the release arrives
     // here with scene coordinates we map onto the canvas.
+    // The entry is the one under the press, read from the pressed cell: this filter runs before the list selects
+    // that cell, so the selection still holds the entry pressed before (the bug where a drag dropped it).
     private void installPaletteDrag() {
-        paletteList.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> dragging = paletteList.getSelectionModel().getSelectedItem());
-        paletteList.addEventFilter(MouseEvent.DRAG_DETECTED, e -> {
-            if (dragging == null) dragging = paletteList.getSelectionModel().getSelectedItem();
+        paletteList.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> dragging = e.getButton() == MouseButton.PRIMARY ? entryUnder(e) : null);
+        paletteList.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                PaletteEntry entry = entryUnder(e);
+                if (entry != null) addAtCentre(entry);
+            }
+        });
+        paletteList.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            PaletteEntry entry = paletteList.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && entry != null) {
+                addAtCentre(entry);
+                e.consume();
+            }
+        });
+        // Enter in the search box adds the first (best) match, so search-then-Enter builds without the mouse.
+        search.setOnAction(e -> {
+            PaletteEntry entry = paletteList.getSelectionModel().getSelectedItem();
+            if (entry == null && !paletteList.getItems().isEmpty()) entry = paletteList.getItems().get(0);
+            if (entry != null) addAtCentre(entry);
         });
         paletteList.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
             PaletteEntry entry = dragging;
@@ -233,6 +291,35 @@ public class GraphEditorView extends BorderPane {
             vm.drop(entry, Math.round(d.getX() - BlockGeometry.WIDTH / 2), Math.round(d.getY() - BlockGeometry.HEADER / 2));
             canvas.requestFocus();
         });
+    }
+
+    private static PaletteEntry entryUnder(MouseEvent e) {
+        for (javafx.scene.Node n = e.getPickResult().getIntersectedNode(); n != null; n = n.getParent()) {
+            if (n instanceof PaletteCell c) return c.isEmpty() ? null : c.getItem();
+        }
+        return null;
+    }
+
+    /** Adds the entry's block in the middle of what the canvas shows, a step aside when a block already sits there. */
+    public void addAtCentre(PaletteEntry entry) {
+        Point2D centre = canvas.toDocument(canvas.getWidth() / 2, canvas.getHeight() / 2);
+        double x = Math.round(centre.getX() - BlockGeometry.WIDTH / 2), y = Math.round(centre.getY() - BlockGeometry.HEADER / 2);
+        for (int i = 0; i < 20 && vm.blockAt(x + 4, y + 4).isPresent(); i++) {
+            x += 30;
+            y += 30;
+        }
+        vm.drop(entry, x, y);
+        canvas.requestFocus();
+    }
+
+    private void updateEmptyHint() {
+        boolean empty = vm.document().size() == 0;
+        emptyHint.setVisible(empty);
+    }
+
+    /** The hint an empty canvas shows (hidden once there is a block). */
+    public Label emptyHint() {
+        return emptyHint;
     }
 
     private void refreshProperties() {

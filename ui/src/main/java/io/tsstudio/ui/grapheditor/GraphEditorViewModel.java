@@ -90,6 +90,10 @@ public class GraphEditorViewModel {
     private String moduleOrigin = "";
     private Clipboard clipboard = new Clipboard(List.of(), List.of());
     private int pasteCount;
+    private final String id = java.util.UUID.randomUUID().toString();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> file = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "file");
+    private long savedRevision;
 
     /** Compile, Trace and Run happen on the calling thread (tests, tools). */
     public GraphEditorViewModel(OperatorCatalog operators) {
@@ -115,7 +119,53 @@ public class GraphEditorViewModel {
         this.stack = new CommandStack(doc);
         this.palette = new Palette(operators);
         doc.addListener(d -> documentChanged());
+        savedRevision = doc.revision();
         regenerateCode();
+    }
+
+    /** Stable for this editor's life: names its autosave entry. */
+    public String id() {
+        return id;
+    }
+
+    /** What the studio calls this editor (tab, quit prompt, recovery): {@code Graph: <title>}. */
+    public String displayName() {
+        return "Graph: " + doc.title();
+    }
+
+    /** True when the document changed since it was opened, saved, or started empty. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    /** The state now is the saved one (after a save or an open). */
+    public void markSaved() {
+        savedRevision = doc.revision();
+        dirty.set(false);
+    }
+
+    /** The document holds work that was never saved (a recovered autosave). */
+    public void markUnsaved() {
+        savedRevision = -1;
+        dirty.set(true);
+    }
+
+    /** The .pt this document was last opened from or saved to; null for a new graph. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public Path file() {
+        return file.get();
+    }
+
+    /** The file a recovered document belongs to (its unsaved edits are not in it). */
+    public void setFile(Path f) {
+        file.set(f);
     }
 
     public GraphDocument document() {
@@ -200,6 +250,7 @@ public class GraphEditorViewModel {
     }
 
     private void documentChanged() {
+        dirty.set(doc.revision() != savedRevision);
         selection.removeIf(id -> doc.find(id).isEmpty());
         if (!codePending) {
             codePending = true;
@@ -709,6 +760,8 @@ public class GraphEditorViewModel {
         if (refusedWhileBusy("save") || !compile()) return false;
         try {
             GraphArchive.save(module, doc, path);
+            file.set(path.toAbsolutePath().normalize());
+            markSaved();
             info("Saved " + path.getFileName() + " (TorchScript with the graph inside)");
             return true;
         } catch (RuntimeException e) {
@@ -741,6 +794,8 @@ public class GraphEditorViewModel {
             stack.execute(Commands.replaceAll("Open " + path.getFileName(), content));
             stack.clear();
             selection.clear();
+            file.set(path.toAbsolutePath().normalize());
+            markSaved();
             setModule(opened.module(), "opened");
             if (unmapped.isEmpty()) info("Opened " + path.getFileName() + (opened.document().isPresent() ? " with its graph" : " as a new graph"));
             else error("Opened " + path.getFileName() + "; not shown as blocks: " + String.join("; ", unmapped));

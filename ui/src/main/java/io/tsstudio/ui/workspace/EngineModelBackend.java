@@ -140,7 +140,7 @@ public final class EngineModelBackend implements ModelBackend {
     public SourceChecker scriptChecker() {
         return source -> {
             if (source.isBlank()) return List.of();
-            try (CompilationUnit cu = Jit.compile(withFinalNewline(source))) {
+            try (CompilationUnit cu = Jit.compile(source)) {
                 return List.of();
             } catch (CompileException e) {
                 return List.of(diagnostic(e, 0));
@@ -151,7 +151,7 @@ public final class EngineModelBackend implements ModelBackend {
     }
 
     // TorchScript's parser wants the last line terminated ("expected newline but found 'eof'"); an editor buffer
-    // often is not, and that is no error of the user's.
+    // often is not, and that is no error of the user's. (Jit.compile does the same for scripts.)
     private static String withFinalNewline(String source) {
         return source.endsWith("\n") ? source : source + "\n";
     }

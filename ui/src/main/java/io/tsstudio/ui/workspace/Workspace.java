@@ -42,7 +42,7 @@ public final class Workspace {
         return caret;
     }
 
-    /** Moves the active editor's caret to a source position (e.g. a graph node's source range). */
+    /** Moves the active editor's caret to a source position (e.g. a graph node's source range), without taking the keyboard focus. */
     public void revealSource(int line, int column) {
         revealer.accept(line, column);
     }

@@ -19,6 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
@@ -128,5 +129,53 @@ class GraphEditorViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Block moved = vm.document().block(third.id());
         assertTrue(moved.x() > third.x() + 30 && moved.y() > third.y() + 20, "moved to " + moved.x() + "," + moved.y());
+    }
+
+    private ListCell<?> paletteCell(FxRobot robot, String title) {
+        return robot.lookup(".list-cell").match((ListCell<?> c) -> c.getItem() instanceof PaletteEntry e && e.title().equals(title))
+                .queryAs(ListCell.class);
+    }
+
+    @Test
+    void aDragDropsTheEntryUnderThePointerNotTheOneSelectedBefore(FxRobot robot) {
+        // Select "Output" first: the old filter read the list's selection before the pressed cell took it.
+        robot.clickOn(paletteCell(robot, "Output"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Output", ((PaletteEntry) robot.lookup("#palette").queryListView().getSelectionModel().getSelectedItem()).title());
+        robot.drag(paletteCell(robot, "Input"), MouseButton.PRIMARY).moveTo(canvasPoint(200, 150)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, view.viewModel().document().size());
+        assertEquals(BlockKind.INPUT, view.viewModel().document().blocks().iterator().next().kind(), "the dragged entry (Input) was dropped");
+        // and again the other way round, now that Input is the selected entry
+        robot.drag(paletteCell(robot, "Output"), MouseButton.PRIMARY).moveTo(canvasPoint(450, 150)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(BlockKind.OUTPUT, view.viewModel().singleSelection().orElseThrow().kind());
+    }
+
+    @Test
+    void doubleClickOrEnterAddsTheBlockAtTheViewCentreAndTheEmptyCanvasSaysHowToStart(FxRobot robot) {
+        assertTrue(view.emptyHint().isVisible(), "an empty canvas shows how to start");
+        assertTrue(view.emptyHint().getText().contains("Drag a block from the palette"), view.emptyHint().getText());
+        assertTrue(view.emptyHint().getText().contains("double-click"), view.emptyHint().getText());
+
+        robot.doubleClickOn(paletteCell(robot, "Input"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Block input = view.viewModel().singleSelection().orElseThrow();
+        assertEquals(BlockKind.INPUT, input.kind());
+        assertFalse(view.emptyHint().isVisible(), "the hint goes once there is a block");
+        EditorCanvas c = view.canvas();
+        Point2D centre = c.toDocument(c.getWidth() / 2, c.getHeight() / 2);
+        assertTrue(input.x() <= centre.getX() && centre.getX() <= input.x() + BlockGeometry.WIDTH
+                && input.y() <= centre.getY() && centre.getY() <= input.y() + BlockGeometry.height(input),
+                "block at " + input.x() + "," + input.y() + " covers the view's centre " + centre);
+
+        robot.clickOn(paletteCell(robot, "Output"));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, view.viewModel().document().size(), "Enter on a palette entry adds it");
+        Block output = view.viewModel().singleSelection().orElseThrow();
+        assertEquals(BlockKind.OUTPUT, output.kind());
+        assertTrue(output.x() != input.x() || output.y() != input.y(), "the second block is set aside, not on top of the first");
+        assertTrue(Math.abs(output.x() - input.x()) < 100 && Math.abs(output.y() - input.y()) < 100, "still near the centre");
     }
 }

@@ -57,8 +57,14 @@ final class CompileErrors {
                 line = generated.originalLine()[line - 1];
             }
         }
-        String sourceLine = "";
         String[] src = source.split("\n", -1);
+        if (line > src.length) {
+            // Past the end of an unterminated source (its final newline was added for the parser): the error is at the
+            // end of input, just after the last character, which is where the editor and the CLI both show it.
+            line = src.length;
+            column = src[line - 1].length() + 1;
+        }
+        String sourceLine = "";
         if (line >= 1 && line <= src.length) sourceLine = src[line - 1];
         String where = line > 0 ? "line " + line + ", column " + column + ": " : "";
         return new CompileException(where + message, shortMessage, line, column, sourceLine, e);

@@ -42,7 +42,9 @@ public final class NativeCompilationUnit implements AutoCloseable {
     public static NativeCompilationUnit compile(String source) {
         if (ScriptArchive.definesClasses(source)) return new NativeCompilationUnit(null, loadWithClasses(source, "StudioUnit"), source);
         try (PointerScope s = new PointerScope()) {
-            CompilationUnit cu = torch.compile(source);
+            // The parser wants the last line terminated ("expected newline but found 'eof'"); a file or buffer often is
+            // not, and that is no error of the user's. CompileErrors maps end-of-input positions back onto the source.
+            CompilationUnit cu = torch.compile(source.endsWith("\n") ? source : source + "\n");
             cu.retainReference();
             return new NativeCompilationUnit(cu, null, source);
         } catch (RuntimeException e) {

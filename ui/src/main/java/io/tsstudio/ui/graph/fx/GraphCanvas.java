@@ -128,14 +128,30 @@ public final class GraphCanvas extends Region {
         return new Point2D(wx * scale + tx, wy * scale + ty);
     }
 
-    /** Fits the whole scene in view, never zooming in past 1:1. */
+    /**
+     * The smallest zoom {@link #fit()} uses: node titles and subtitles are drawn and legible (below it a long model
+     * fitted whole is a grey ribbon).
+     */
+    public static final double READABLE_SCALE = GraphStyle.NO_SUBTITLE;
+
+    /**
+     * Fits the whole scene in view, never zooming in past 1:1 and never out below {@link #READABLE_SCALE}: a scene too
+     * big for that is fitted to the width (or shown from its left edge when even the width does not fit) from its
+     * top, and the rest is a scroll away.
+     */
     public void fit() {
         if (scene == null) {
             return;
         }
         double w = Math.max(1, getWidth()), h = Math.max(1, getHeight());
         double s = Math.min(1.0, Math.min(w / (scene.width() + 40), h / (scene.height() + 40)));
-        setCamera(s, (w - scene.width() * s) / 2, Math.max(10, (h - scene.height() * s) / 2));
+        if (s >= READABLE_SCALE) {
+            setCamera(s, (w - scene.width() * s) / 2, Math.max(10, (h - scene.height() * s) / 2));
+            return;
+        }
+        s = Math.min(1.0, Math.max(READABLE_SCALE, w / (scene.width() + 40)));
+        double left = scene.width() * s + 40 <= w ? (w - scene.width() * s) / 2 : 20;
+        setCamera(s, left, 10);
     }
 
     /** Pans so the node is centred, keeping the zoom (zooming in to readable size if text is hidden). */
@@ -193,7 +209,51 @@ public final class GraphCanvas extends Region {
             return Optional.empty();
         }
         Point2D w = toWorld(sx, sy);
-        return scene.pick(w.getX(), w.getY());
+        return scene.pick(w.getX(), w.getY()).filter(n -> !hiddenNode.test(n));
+    }
+
+    /** The edge whose route passes within a few screen pixels of (sx, sy), nearest first. */
+    public Optional<io.tsstudio.ui.graph.GraphEdge> pickEdge(double sx, double sy) {
+        if (scene == null) {
+            return Optional.empty();
+        }
+        Point2D w = toWorld(sx, sy);
+        double tol = 5 / scale;
+        double[] best = {tol};
+        io.tsstudio.ui.graph.GraphEdge[] hit = {null};
+        scene.edgesIn(w.getX() - tol, w.getY() - tol, w.getX() + tol, w.getY() + tol, e -> {
+            io.tsstudio.ui.graph.GraphEdge edge = scene.edge(e);
+            if (hiddenEdge.test(edge)) {
+                return;
+            }
+            double[] r = scene.route(e);
+            for (int k = 0; k + 3 < r.length; k += 2) {
+                double d = segmentDistance(w.getX(), w.getY(), r[k], r[k + 1], r[k + 2], r[k + 3]);
+                if (d <= best[0]) {
+                    best[0] = d;
+                    hit[0] = edge;
+                }
+            }
+        });
+        return Optional.ofNullable(hit[0]);
+    }
+
+    private static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
+        double dx = bx - ax, dy = by - ay;
+        double len = dx * dx + dy * dy;
+        double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len));
+        return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+    }
+
+    private java.util.function.Predicate<GraphNode> hiddenNode = n -> false;
+    private java.util.function.Predicate<io.tsstudio.ui.graph.GraphEdge> hiddenEdge = e -> false;
+
+    /** Nodes and edges the user hid: neither painted nor picked. */
+    public void setHidden(java.util.function.Predicate<GraphNode> nodes, java.util.function.Predicate<io.tsstudio.ui.graph.GraphEdge> edges) {
+        hiddenNode = nodes;
+        hiddenEdge = edges;
+        painter.setHidden(nodes, edges);
+        redraw();
     }
 
     private void pressed(MouseEvent e) {

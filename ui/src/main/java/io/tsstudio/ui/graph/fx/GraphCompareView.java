@@ -110,6 +110,11 @@ public final class GraphCompareView extends BorderPane {
         return done;
     }
 
+    /** Frees the transformed module (when the compare window closes). */
+    public void close() {
+        closeTransformed();
+    }
+
     private void closeTransformed() {
         if (transformed != null) {
             transformed.close();

@@ -12,6 +12,7 @@ import io.tsstudio.ui.graph.LayoutCancelledException;
 import io.tsstudio.ui.graph.LayoutThreads;
 import io.tsstudio.ui.graph.ModuleGraphs;
 import io.tsstudio.ui.graph.NodeDetails;
+import io.tsstudio.ui.graph.RunValues;
 import io.tsstudio.ui.graph.SearchResults;
 import io.tsstudio.ui.graph.ShapeLookup;
 import io.tsstudio.ui.graph.SubgraphLoader;
@@ -73,6 +74,19 @@ public final class GraphPane extends BorderPane {
     private GraphNode anchor;
     private Point2D anchorScreen;
     private boolean fitNext;
+    private boolean layoutPending;
+    private GraphNode centreAfterLayout;
+    private final javafx.scene.control.ComboBox<String> methodPicker = new javafx.scene.control.ComboBox<>();
+    private java.util.function.Consumer<String> onMethodPicked = m -> { };
+    private boolean settingMethods;
+    private final javafx.scene.control.CheckMenuItem minimapItem = new javafx.scene.control.CheckMenuItem("Minimap");
+    private final javafx.scene.control.MenuItem compareFreeze = new javafx.scene.control.MenuItem("Compare with freeze\u2026");
+    private final javafx.scene.control.MenuItem compareOptimize = new javafx.scene.control.MenuItem("Compare with optimize_for_inference\u2026");
+    private final javafx.scene.control.MenuItem showHidden = new javafx.scene.control.MenuItem("Show hidden");
+    private ScriptModule compareModule;
+    private String compareMethod;
+    private RunValues runValues = RunValues.none();
+    private final javafx.scene.control.ContextMenu contextMenu = new javafx.scene.control.ContextMenu();
 
     public GraphPane() {
         getStyleClass().add("graph-pane");
@@ -112,7 +126,33 @@ public final class GraphPane extends BorderPane {
             v.setFlat(flat.isSelected());
         }));
         search.setPrefColumnCount(18);
-        ToolBar bar = new ToolBar(search, prev, next, searchCount, new Separator(Orientation.VERTICAL),
+        methodPicker.setId("graphMethod");
+        methodPicker.setTooltip(new javafx.scene.control.Tooltip("The method whose graph is drawn"));
+        methodPicker.setVisible(false);
+        methodPicker.setManaged(false);
+        methodPicker.valueProperty().addListener((o, was, now) -> {
+            if (!settingMethods && now != null && !now.equals(was)) onMethodPicked.accept(now);
+        });
+        javafx.scene.control.MenuButton viewMenu = new javafx.scene.control.MenuButton("View");
+        viewMenu.setId("graphViewMenu");
+        minimapItem.setId("graphMinimapItem");
+        minimapItem.setSelected(true);
+        compareFreeze.setId("graphCompareFreeze");
+        compareOptimize.setId("graphCompareOptimize");
+        compareFreeze.setOnAction(e -> openCompare(GraphCompareView.Transform.FREEZE));
+        compareOptimize.setOnAction(e -> openCompare(GraphCompareView.Transform.OPTIMIZE_FOR_INFERENCE));
+        compareFreeze.setDisable(true);
+        compareOptimize.setDisable(true);
+        showHidden.setId("graphShowHidden");
+        showHidden.setDisable(true);
+        showHidden.setOnAction(e -> withVm(GraphViewModel::showHidden));
+        for (javafx.scene.control.MenuItem m : List.of(minimapItem, compareFreeze, compareOptimize, showHidden)) {
+            m.setMnemonicParsing(false); // "optimize_for_inference" keeps its underscores
+        }
+        viewMenu.getItems().addAll(minimapItem, new javafx.scene.control.SeparatorMenuItem(), compareFreeze, compareOptimize,
+                new javafx.scene.control.SeparatorMenuItem(), showHidden);
+        // The method picker and the View menu first: in a narrow dock the toolbar's tail overflows into its menu.
+        ToolBar bar = new ToolBar(methodPicker, viewMenu, search, prev, next, searchCount, new Separator(Orientation.VERTICAL),
                 expandAll, collapseAll, fold, flat, trace, new Separator(Orientation.VERTICAL), fit, png, svg);
         setTop(bar);
 
@@ -120,7 +160,8 @@ public final class GraphPane extends BorderPane {
         StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(minimap, new Insets(8));
         // In a narrow dock the minimap would cover the graph it summarises.
-        minimap.visibleProperty().bind(stage.widthProperty().greaterThan(560).and(stage.heightProperty().greaterThan(440)));
+        minimap.visibleProperty().bind(minimapItem.selectedProperty()
+                .and(stage.widthProperty().greaterThan(560)).and(stage.heightProperty().greaterThan(440)));
         SplitPane split = new SplitPane(stage, details);
         split.setDividerPositions(0.78);
         SplitPane.setResizableWithParent(details, false);
@@ -146,6 +187,187 @@ public final class GraphPane extends BorderPane {
         }));
         canvas.addCameraListener(minimap::refresh);
         canvas.setHighlights(this::highlights);
+        canvas.setHidden(n -> vm != null && vm.isHidden(n), e -> vm != null && vm.isHidden(e));
+        contextMenu.setId("graphContextMenu");
+        // A right click (not a right drag, which pans) opens the menu; the keyboard's menu key opens it on the selection.
+        canvas.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY && e.isStillSincePress()) {
+                openContextMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
+        canvas.setOnContextMenuRequested(e -> {
+            if (e.isKeyboardTrigger() && vm != null) {
+                vm.selected().flatMap(n -> canvas.scene() == null ? java.util.Optional.empty() : canvas.scene().indexOf(n)).ifPresent(i -> {
+                    GraphScene sc = canvas.scene();
+                    Point2D at = canvas.toScreen(sc.x(i) + sc.w(i) / 2, sc.y(i) + sc.h(i) / 2);
+                    Point2D screen = canvas.localToScreen(at);
+                    openContextMenu(at.getX(), at.getY(), screen.getX(), screen.getY());
+                });
+            }
+            e.consume();
+        });
+    }
+
+    private void openContextMenu(double x, double y, double screenX, double screenY) {
+        contextMenu.hide();
+        if (vm == null) {
+            return;
+        }
+        java.util.Optional<GraphNode> node = canvas.pick(x, y);
+        List<javafx.scene.control.MenuItem> items = node.isPresent() ? nodeMenu(node.get())
+                : canvas.pickEdge(x, y).map(this::edgeMenu).orElse(List.of());
+        if (!items.isEmpty()) {
+            contextMenu.getItems().setAll(items);
+            contextMenu.show(canvas, screenX, screenY);
+        }
+    }
+
+    // ---- context menus
+
+    private List<javafx.scene.control.MenuItem> nodeMenu(GraphNode n) {
+        vm.select(n);
+        GraphNode group = n.isContainer() ? n : n.group().owner();
+        return List.of(
+                menuItem("Copy name", "graphCopyName", () -> copy(n.title())),
+                menuItem("Show code", "graphShowCode", () -> showCode(n), n.sourceRange().isEmpty()),
+                menuItem("Expand", "graphExpand", () -> toggleOpen(n, true), !n.isContainer() || vm.isExpanded(n)),
+                menuItem(group == null || group == n ? "Collapse" : "Collapse " + group.title(), "graphCollapse", () -> toggleOpen(group, false),
+                        group == null || !vm.isExpanded(group)),
+                menuItem("Hide", "graphHide", () -> vm.hide(n)),
+                new javafx.scene.control.SeparatorMenuItem(),
+                menuItem("Values after a run", "graphValues", () -> showValues(n.title(), runValues.forNode(n))));
+    }
+
+    private List<javafx.scene.control.MenuItem> edgeMenu(io.tsstudio.ui.graph.GraphEdge e) {
+        GraphNode container = e.from().isContainer() ? e.from() : e.to().isContainer() ? e.to() : null;
+        GraphNode code = e.from().sourceRange().isPresent() ? e.from() : e.to();
+        String name = edgeName(e);
+        return List.of(
+                menuItem("Copy name", "graphCopyName", () -> copy(name)),
+                menuItem("Show code", "graphShowCode", () -> showCode(code), code.sourceRange().isEmpty()),
+                menuItem(container == null ? "Expand" : "Expand " + container.title(), "graphExpand", () -> toggleOpen(container, true),
+                        container == null || vm.isExpanded(container)),
+                menuItem(container == null ? "Collapse" : "Collapse " + container.title(), "graphCollapse", () -> toggleOpen(container, false),
+                        container == null || !vm.isExpanded(container)),
+                menuItem("Hide", "graphHide", () -> vm.hide(e)),
+                new javafx.scene.control.SeparatorMenuItem(),
+                menuItem("Values after a run", "graphValues", () -> showValues(name, runValues.forEdge(e))));
+    }
+
+    /** An edge is the value it carries: named after the value, else after the port that produces it. */
+    private static String edgeName(io.tsstudio.ui.graph.GraphEdge e) {
+        if (e.valueId() != null && !e.valueId().isBlank()) {
+            return e.valueId();
+        }
+        List<io.tsstudio.ui.graph.Port> outs = e.from().outputs();
+        return e.fromPort() < outs.size() ? outs.get(e.fromPort()).name() : e.from().title();
+    }
+
+    private static javafx.scene.control.MenuItem menuItem(String text, String id, Runnable action) {
+        return menuItem(text, id, action, false);
+    }
+
+    private static javafx.scene.control.MenuItem menuItem(String text, String id, Runnable action, boolean disabled) {
+        javafx.scene.control.MenuItem m = new javafx.scene.control.MenuItem(text);
+        m.setMnemonicParsing(false);
+        m.setId(id);
+        m.setDisable(disabled);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private void copy(String text) {
+        javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+        c.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        status.setText("Copied \u201c" + text + "\u201d");
+    }
+
+    /** Tells the selection listeners again (the editor shows the node's code), even when it was selected already. */
+    private void showCode(GraphNode n) {
+        vm.select(n);
+        GraphSelection sel = new GraphSelection(n, n.sourceRange());
+        selectionListeners.forEach(l -> l.accept(sel));
+    }
+
+    private void toggleOpen(GraphNode n, boolean open) {
+        if (n == null) {
+            return;
+        }
+        anchorOn(n);
+        if (open) {
+            vm.expand(n);
+        } else {
+            vm.collapse(n);
+        }
+    }
+
+    private void showValues(String what, java.util.Optional<String> values) {
+        details.setText(values.map(v -> "Values after the last run \u2014 " + what + ":\n" + v)
+                .orElse("No run has produced values for " + what + " yet.\n\nRun the method in the Run panel: its output "
+                        + "values then show here for the graph's output and the edges into it."));
+        status.setText(values.isPresent() ? "Values of " + what + " from the last run" : "No run has produced values for " + what + " yet");
+    }
+
+    /** What "Values after a run" shows (the app passes the run panel's last outcome). */
+    public void setRunValues(RunValues values) {
+        runValues = values == null ? RunValues.none() : values;
+    }
+
+    // ---- method picker and compare
+
+    /**
+     * Offers {@code methods} in the toolbar's picker with {@code current} chosen; picking another calls {@code onPick}
+     * with its name (the host then shows that method's graph).
+     */
+    public void setMethods(List<String> methods, String current, java.util.function.Consumer<String> onPick) {
+        settingMethods = true;
+        try {
+            methodPicker.getItems().setAll(methods);
+            methodPicker.setValue(current);
+        } finally {
+            settingMethods = false;
+        }
+        onMethodPicked = onPick == null ? m -> { } : onPick;
+        boolean show = !methods.isEmpty();
+        methodPicker.setVisible(show);
+        methodPicker.setManaged(show);
+    }
+
+    /** The method picker (for tests and hosts). */
+    public javafx.scene.control.ComboBox<String> methodPicker() {
+        return methodPicker;
+    }
+
+    /**
+     * The module and method the freeze / optimize_for_inference comparison starts from (null: nothing to compare).
+     * The module must stay open while it is shown.
+     */
+    public void setCompareSource(ScriptModule module, String method) {
+        compareModule = module;
+        compareMethod = method;
+        compareFreeze.setDisable(module == null);
+        compareOptimize.setDisable(module == null);
+    }
+
+    private void openCompare(GraphCompareView.Transform transform) {
+        if (compareModule == null) {
+            return;
+        }
+        GraphCompareView compare = new GraphCompareView();
+        javafx.stage.Stage window = new javafx.stage.Stage();
+        if (getScene() != null) {
+            window.initOwner(getScene().getWindow());
+            window.setScene(new javafx.scene.Scene(compare, 1100, 700));
+            window.getScene().getStylesheets().setAll(getScene().getStylesheets());
+        } else {
+            window.setScene(new javafx.scene.Scene(compare, 1100, 700));
+        }
+        window.setTitle("Compare " + compareMethod + ": original and " + (transform == GraphCompareView.Transform.FREEZE ? "frozen" : "optimized for inference"));
+        window.setOnHidden(e -> compare.close());
+        window.show();
+        compare.showTransformed(compareModule, compareMethod, transform);
     }
 
     /** F fit, +/- zoom, arrows pan, Enter opens/closes the selected group, T traces, Ctrl+F searches. */
@@ -193,7 +415,10 @@ public final class GraphPane extends BorderPane {
         engine.clear();
         vm.addStructureListener(this::relayout);
         vm.addSelectionListener(this::selectionChanged);
+        vm.addSelectionListener(n -> showHidden.setDisable(vm.hiddenCount() == 0));
+        showHidden.setDisable(true);
         details.clear();
+        centreAfterLayout = null;
         fitNext = true;
         relayout();
     }
@@ -213,6 +438,8 @@ public final class GraphPane extends BorderPane {
         long token = generation.incrementAndGet();
         CompletableFuture<GraphScene> shown = new CompletableFuture<>();
         layoutDone = shown;
+        setMethods(module.methods().stream().map(io.tsstudio.engine.MethodInfo::name).toList(), method, m -> show(module, m));
+        setCompareSource(module, method);
         status.setText("Reading the graph of " + method + "\u2026");
         worker.submit(() -> {
             try {
@@ -324,17 +551,27 @@ public final class GraphPane extends BorderPane {
         try {
             SearchResults r = vm.currentSearch().filter(s -> s.query().equals(search.getText()))
                     .orElseGet(() -> vm.search(search.getText()));
-            if (forward) {
-                vm.searchNext();
-            } else {
-                vm.searchPrevious();
-            }
+            java.util.Optional<GraphNode> hit = forward ? vm.searchNext() : vm.searchPrevious();
+            hit.ifPresent(this::centreOnMatch);
             searchCount.setText(r.size() == 0 ? "no match" : (r.cursor() + 1) + " / " + r.size());
             search.setStyle("");
         } catch (IllegalArgumentException e) {
             searchCount.setText("bad pattern");
             search.setStyle("-fx-border-color: #e03131;");
             status.setText(e.getMessage());
+        }
+    }
+
+    /**
+     * Scrolls so the match is in the middle of the view. When finding it opened containers, the new layout is still
+     * on its way: it centres once that is on screen.
+     */
+    private void centreOnMatch(GraphNode n) {
+        if (!layoutPending && canvas.scene() != null && canvas.scene().indexOf(n).isPresent()) {
+            canvas.centerOn(n);
+            centreAfterLayout = null;
+        } else {
+            centreAfterLayout = n;
         }
     }
 
@@ -371,6 +608,7 @@ public final class GraphPane extends BorderPane {
         cancelRequested = false;
         GraphViewModel model = vm;
         Set<String> open = model.expandedIds();
+        layoutPending = true;
         long t0 = System.nanoTime();
         CompletableFuture<GraphScene> done = new CompletableFuture<>();
         layoutDone = done;
@@ -385,6 +623,7 @@ public final class GraphPane extends BorderPane {
                 Platform.runLater(() -> {
                     hideProgress();
                     if (generation.get() == gen) {
+                        layoutPending = false;
                         status.setText("Layout cancelled");
                     }
                     done.completeExceptionally(e);
@@ -392,6 +631,7 @@ public final class GraphPane extends BorderPane {
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 Platform.runLater(() -> {
                     hideProgress();
+                    layoutPending = false;
                     status.setText("Layout failed: " + e);
                     done.completeExceptionally(e);
                 });
@@ -422,8 +662,13 @@ public final class GraphPane extends BorderPane {
             return;
         }
         hideProgress();
+        layoutPending = false;
         canvas.setScene(scene);
-        if (fitNext) {
+        if (centreAfterLayout != null && scene.indexOf(centreAfterLayout).isPresent()) {
+            fitNext = false;
+            canvas.centerOn(centreAfterLayout);
+            centreAfterLayout = null;
+        } else if (fitNext) {
             fitNext = false;
             canvas.fit();
         } else if (anchor != null) {
