@@ -63,6 +63,14 @@ final class ArgumentEditorView extends GridPane {
             error.visibleProperty().bind(a.errorProperty().isNotNull());
             error.setWrapText(true);
             add(error, 2, ++row);
+            Label source = new Label();
+            source.getStyleClass().add("run-source");
+            source.setId("arg-" + a.name() + "-source");
+            source.setWrapText(true);
+            source.textProperty().bind(Bindings.createStringBinding(() -> a.sourceProperty().get().isEmpty() ? "" : "from " + a.sourceProperty().get(), a.sourceProperty()));
+            source.managedProperty().bind(a.sourceProperty().isNotEmpty());
+            source.visibleProperty().bind(a.sourceProperty().isNotEmpty());
+            add(source, 2, ++row);
             row++;
         }
     }
