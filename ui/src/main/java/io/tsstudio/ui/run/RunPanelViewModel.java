@@ -109,6 +109,8 @@ public final class RunPanelViewModel {
     /** Loads {@code file} in the backend on the chosen device, then lists its methods and restores remembered inputs. */
     public CompletableFuture<Void> setModel(Path file) {
         if (modelFile.get() != null && method.get() != null) saveInputs();
+        // Deselect now, while the old model's inputs are current: deselecting later would remember them for the new model.
+        method.set(null);
         InputsStore.ModelInputs saved = store.load(file);
         rememberedArgs.clear();
         if (saved != null) {
