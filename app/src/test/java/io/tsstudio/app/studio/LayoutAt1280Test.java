@@ -125,12 +125,22 @@ class LayoutAt1280Test {
         assertEquals(List.of(), clipped);
     }
 
+    /** Grown from 1024 to 1280 px, the headless screen's width (a wider stage does not fit its frame buffer). */
     @Test
     void theDockWidensWithTheWindow() throws Exception {
-        double narrow = fx(() -> window.dock().getWidth());
-        assertTrue(narrow >= 480, "the dock is " + narrow + " px wide at 1280");
+        double full = fx(() -> window.dock().getWidth());
+        assertTrue(full >= 560, "the dock is " + full + " px wide at 1280");
         fx(() -> {
-            stage.setWidth(1800);
+            stage.setWidth(1024);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double narrow = fx(() -> {
+            window.root().layout();
+            return window.dock().getWidth();
+        });
+        fx(() -> {
+            stage.setWidth(1280);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -138,6 +148,6 @@ class LayoutAt1280Test {
             window.root().layout();
             return window.dock().getWidth();
         });
-        assertTrue(wide > narrow + 100, "the dock stayed " + narrow + " → " + wide + " px as the window grew by 520 px");
+        assertTrue(wide > narrow + 100, "the dock went from " + narrow + " to only " + wide + " px as the window grew by 256 px");
     }
 }

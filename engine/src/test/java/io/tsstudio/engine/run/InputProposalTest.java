@@ -125,6 +125,20 @@ class InputProposalTest {
     }
 
     @Test
+    void aModuleTracedHereKeepsTheSizesItWasTracedWith() throws Exception {
+        try (Tensor x = Tensor.of(new float[3 * 10], 3, 10);
+             ScriptModule traced = io.tsstudio.engine.trace.Tracer.trace(new io.tsstudio.engine.nn.Linear(10, 4), x)) {
+            List<ProposedInput> p = InputProposal.propose(traced, "forward");
+            assertEquals("[3,10]", shapeOf(p.get(0)), p.get(0).source());
+            assertEquals("sizes recorded in the traced graph", p.get(0).source());
+            try (Tensor in = (Tensor) io.tsstudio.engine.json.ValueJson.read(p.get(0).json(), "Tensor", "x", Device.CPU);
+                 Tensor y = (Tensor) traced.forward(in)) {
+                assertArrayEquals(new long[] {3, 4}, y.shape());
+            }
+        }
+    }
+
+    @Test
     void recordedSizesOfATracedGraphAreTakenAsTheyAre() {
         IrValue v = new IrValue("v1", "x", "Long(2, 7, strides=[7, 1], requires_grad=0, device=cpu)", Optional.empty(), List.of());
         InputProposal.Found f = InputProposal.recorded(v);
