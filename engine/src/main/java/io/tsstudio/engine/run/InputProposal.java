@@ -72,16 +72,17 @@ public final class InputProposal {
         for (int i = 0; i < info.arguments().size(); i++) {
             ArgumentInfo a = info.arguments().get(i);
             if (a.name().equals("self")) continue;
-            IrValue input = g == null || offset + i < 0 || offset + i >= g.ir.inputs().size() ? null : g.ir.inputs().get(offset + i);
-            out.add(proposeOne(a, g, input));
+            int index = offset + i;
+            IrValue input = g == null || index < 0 || index >= g.ir.inputs().size() ? null : g.ir.inputs().get(index);
+            out.add(proposeOne(a, g, input, index));
         }
         return out;
     }
 
-    private ProposedInput proposeOne(ArgumentInfo a, Graph g, IrValue input) {
+    private ProposedInput proposeOne(ArgumentInfo a, Graph g, IrValue input, int index) {
         String type = a.type().trim();
         if (type.equals("Tensor")) {
-            Found f = input == null ? null : recorded(input);
+            Found f = input == null ? null : recorded(g.printedType(index));
             if (f == null && input != null) f = firstConsumer(new Frame("", g, Map.of()), input.id(), 0);
             if (f == null) f = new Found(List.of(1L), DType.FLOAT32, "ones", "nothing in the model says: edit the shape");
             return new ProposedInput(a.name(), a.type(), tensorJson(f), f.source);
@@ -121,8 +122,9 @@ public final class InputProposal {
     // ---- sizes a trace recorded ----
 
     /** {@code Float(1, 3, 224, 224, strides=[...], requires_grad=0, device=cpu)}: a complete type; {@code *} sizes are not. */
-    static Found recorded(IrValue v) {
-        Matcher m = COMPLETE_TYPE.matcher(v.type().trim());
+    static Found recorded(String typeText) {
+        if (typeText == null) return null;
+        Matcher m = COMPLETE_TYPE.matcher(typeText.trim());
         if (!m.matches()) return null;
         List<Long> dims = new ArrayList<>();
         for (String part : m.group(2).split(",")) {
@@ -248,7 +250,9 @@ public final class InputProposal {
             if (s != null) bound.put(callee.ir.inputs().get(i).id(), s);
         }
         Frame inner = new Frame(path, callee, bound);
-        Found r = firstConsumer(inner, callee.ir.inputs().get(pos).id(), depth + 1);
+        Found r = recorded(callee.printedType(pos));
+        if (r != null) return r.from(call.method() + (path.isEmpty() ? "" : " of " + path));
+        r = firstConsumer(inner, callee.ir.inputs().get(pos).id(), depth + 1);
         return r != null ? r : pos == 1 ? knownModule(inner) : null;
     }
 
@@ -335,10 +339,10 @@ public final class InputProposal {
         if (graphs.size() < MAX_GRAPHS) {
             try {
                 if (path.isEmpty()) {
-                    g = new Graph(IrGraphs.of(root, method));
+                    g = new Graph(IrGraphs.of(root, method), root.graphText(method));
                 } else {
                     try (ScriptModule sub = root.submodule(path)) {
-                        g = new Graph(IrGraphs.of(sub, method));
+                        g = new Graph(IrGraphs.of(sub, method), sub.graphText(method));
                     }
                 }
             } catch (RuntimeException e) {
@@ -441,19 +445,40 @@ public final class InputProposal {
         return dot < 0 ? "" : path.substring(0, dot);
     }
 
-    /** A method's graph with its nodes indexed by id and by pre-order position. */
+    /**
+     * A method's graph with its nodes indexed by id and by pre-order position, and its inputs' types as LibTorch
+     * prints them: only the printed graph shows a traced input's sizes ({@code Type.str()} says just "Tensor").
+     */
     private static final class Graph {
+        private static final Pattern INPUT = Pattern.compile("%[^\\s:]+ : ");
         final IrGraph ir;
         final Map<String, IrNode> nodes = new HashMap<>();
         final Map<String, Integer> order = new HashMap<>();
+        final List<String> printedTypes = new ArrayList<>();
 
-        Graph(IrGraph ir) {
+        Graph(IrGraph ir, String printed) {
             this.ir = ir;
+            int open = printed.indexOf('(');
+            int close = printed.indexOf("):");
+            if (printed.startsWith("graph(") && close > open) {
+                String header = printed.substring(open + 1, close);
+                Matcher m = INPUT.matcher(header);
+                List<int[]> spans = new ArrayList<>();
+                while (m.find()) spans.add(new int[] {m.start(), m.end()});
+                for (int i = 0; i < spans.size(); i++) {
+                    String t = header.substring(spans.get(i)[1], i + 1 < spans.size() ? spans.get(i + 1)[0] : header.length()).trim();
+                    printedTypes.add(t.endsWith(",") ? t.substring(0, t.length() - 1).trim() : t);
+                }
+            }
             List<IrNode> all = IrGraphs.allNodes(ir);
             for (int i = 0; i < all.size(); i++) {
                 nodes.put(all.get(i).id(), all.get(i));
                 order.put(all.get(i).id(), i);
             }
+        }
+
+        String printedType(int input) {
+            return input >= 0 && input < printedTypes.size() ? printedTypes.get(input) : null;
         }
     }
 
@@ -462,6 +487,10 @@ public final class InputProposal {
     }
 
     record Found(List<Long> shape, DType dtype, String fill, String source) {
+        Found from(String where) {
+            return new Found(shape, dtype, fill, source + " (" + where + ")");
+        }
+
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s %s %s (%s)", shape, dtype, fill, source);
