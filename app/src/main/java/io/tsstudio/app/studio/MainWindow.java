@@ -164,7 +164,10 @@ public final class MainWindow {
         title.getStyleClass().add("placeholder-title");
         Label hint = new Label("Open a .pt model or a TorchScript script (Ctrl+O), drop files here,\nor start a new script (Ctrl+N).");
         hint.getStyleClass().add("placeholder-text");
+        hint.setWrapText(true);
+        hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         VBox box = new VBox(10, title, hint);
+        box.setPadding(new Insets(16));
         box.setAlignment(Pos.CENTER);
         box.setMouseTransparent(true);
         return box;

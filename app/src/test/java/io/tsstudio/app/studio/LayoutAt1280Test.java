@@ -88,10 +88,13 @@ class LayoutAt1280Test {
         boolean onScreen = b.getMaxX() > 0 && b.getMaxY() > 0 && b.getMinX() < scene.getWidth() && b.getMinY() < scene.getHeight()
                 && b.getWidth() > 0 && b.getHeight() > 0;
         if (onScreen && n instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
-            Node shown = l.lookup(".text");
-            String expected = l.isMnemonicParsing() ? l.getText().replaceFirst("_(?=.)", "") : l.getText();
-            if (shown instanceof Text t && !t.getText().replace("\n", " ").equals(expected.replace("\n", " "))) {
-                out.add(describe(l) + " shows '" + t.getText() + "' of '" + l.getText() + "' in " + Math.round(l.getWidth()) + " px");
+            double need = textWidth(l) + l.snappedLeftInset() + l.snappedRightInset();
+            if (l.getGraphic() != null && l.getGraphic().isVisible() && l.getContentDisplay() != javafx.scene.control.ContentDisplay.TEXT_ONLY
+                    && l.getContentDisplay() != javafx.scene.control.ContentDisplay.TOP && l.getContentDisplay() != javafx.scene.control.ContentDisplay.BOTTOM) {
+                need += l.getGraphic().prefWidth(-1) + l.getGraphicTextGap();
+            }
+            if (l.getWidth() + 1 < need) {
+                out.add(describe(l) + " '" + l.getText() + "' is " + Math.round(l.getWidth()) + " px wide, its text needs " + Math.round(need));
             }
         }
         if (onScreen && n instanceof Spinner<?> s && s.getEditor() != null) {
@@ -101,6 +104,19 @@ class LayoutAt1280Test {
             if (s.getEditor().getWidth() + 0.5 < need) out.add(describe(s) + " has " + Math.round(s.getEditor().getWidth()) + " px for '" + s.getEditor().getText() + "' (needs " + Math.round(need) + ")");
         }
         if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) walk(c, scene, out);
+    }
+
+    /** The text's width in the label's font: all of it, or for a wrapping label its longest word (it may wrap between words only). */
+    private static double textWidth(Labeled l) {
+        String text = l.isMnemonicParsing() ? l.getText().replaceFirst("_(?=.)", "") : l.getText();
+        Text probe = new Text();
+        probe.setFont(l.getFont());
+        double w = 0;
+        for (String part : l.isWrapText() ? text.split("\\s+") : text.split("\n")) {
+            probe.setText(part);
+            w = Math.max(w, probe.getLayoutBounds().getWidth());
+        }
+        return w;
     }
 
     private static String describe(Node n) {

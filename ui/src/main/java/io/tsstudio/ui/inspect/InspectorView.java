@@ -39,6 +39,7 @@ public final class InspectorView extends BorderPane {
         tensorValues.setId("tensorValues");
         totals.getStyleClass().add("panel-header");
         totals.setMaxWidth(Double.MAX_VALUE);
+        totals.setWrapText(true); // a narrow inspector shows all the totals on two lines rather than cutting them
         totals.textProperty().bind(viewModel.totalsProperty());
         table.setShowRoot(true);
         table.setPlaceholder(new Label("Open a .pt file to inspect it"));
@@ -75,6 +76,7 @@ public final class InspectorView extends BorderPane {
         tensorValues.setMinHeight(Region.USE_PREF_SIZE);
         tensorTitle.getStyleClass().add("panel-header");
         tensorTitle.setMaxWidth(Double.MAX_VALUE);
+        tensorTitle.setWrapText(true);
         VBox details = new VBox(6, tensorTitle, tensorStats, tensorValues);
         details.setPadding(new Insets(0, 0, 6, 0));
         VBox.setMargin(tensorStats, new Insets(0, 8, 0, 8));
@@ -108,7 +110,7 @@ public final class InspectorView extends BorderPane {
     /** Each column as wide as its header and the texts of the rows shown open (the first 2,000), so nothing is cut to "…". */
     private void fitColumns(TreeItem<InspectorRow> root) {
         javafx.scene.text.Text probe = new javafx.scene.text.Text();
-        probe.setFont(table.getFont() != null ? javafx.scene.text.Font.font(table.getFont().getFamily(), 13) : javafx.scene.text.Font.font(13));
+        probe.setFont(javafx.scene.text.Font.font(13)); // the studio theme's font size
         java.util.Map<TreeTableColumn<InspectorRow, String>, Double> widths = new java.util.HashMap<>();
         java.util.ArrayDeque<TreeItem<InspectorRow>> open = new java.util.ArrayDeque<>(java.util.List.of(root));
         java.util.Map<TreeItem<InspectorRow>, Integer> depth = new java.util.IdentityHashMap<>();
