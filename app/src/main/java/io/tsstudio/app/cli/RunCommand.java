@@ -7,6 +7,8 @@ import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.json.ValueJson;
 import io.tsstudio.engine.run.CancelToken;
+import io.tsstudio.engine.run.InputProposal;
+import io.tsstudio.engine.run.ProposedInput;
 import io.tsstudio.engine.run.RunPlan;
 import io.tsstudio.engine.run.RunResult;
 import io.tsstudio.engine.run.RunStats;
@@ -33,6 +35,7 @@ import java.util.concurrent.Callable;
                 "  tuple   [1, \"a\"] or {\"tuple\": [1, \"a\"]}",
                 "  dict    {\"key\": 1} or {\"dict\": [[key, value], ...]}",
                 "  list [..], NamedTuple {\"field\": ..}, numbers, strings, true/false, null (None)",
+                "Without --arg, inputs are proposed from the model (its first layers' weights) and printed.",
                 ""})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a TorchScript .pt file")
@@ -71,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
                         + String.join(", ", m.methods().stream().map(MethodInfo::name).toList()) + ")");
             }
             MethodInfo info = m.method(method);
-            List<Object> values = arguments(info, dev);
+            List<Object> values = arguments(m, info, dev);
             try {
                 Object[] callArgs = values.toArray();
                 // The one timing engine, shared with the studio's run panel and benchmarks.
@@ -100,9 +103,21 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The --arg values read against the method's declared argument types (self excluded). */
-    private List<Object> arguments(MethodInfo info, Device dev) {
+    /**
+     * The --arg values read against the method's declared argument types (self excluded). Without any --arg, a method
+     * that takes arguments gets the ones {@link InputProposal} reads from the model, printed (to stderr with --json,
+     * so the JSON stays clean) so the user can copy and edit them.
+     */
+    private List<Object> arguments(ScriptModule m, MethodInfo info, Device dev) {
         List<ArgumentInfo> declared = info.arguments();
+        if (args.isEmpty() && !declared.isEmpty()) {
+            List<ProposedInput> proposed = InputProposal.propose(m, method);
+            PrintWriter to = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            to.println("no --arg given: running with inputs proposed from the model");
+            for (ProposedInput p : proposed) to.println("  --arg '" + p.json() + "'   # " + p.name() + ": " + p.source());
+            to.flush();
+            args = new ArrayList<>(proposed.stream().map(ProposedInput::json).toList());
+        }
         if (args.size() > declared.size()) {
             throw new UserError(method + " takes " + declared.size() + " argument" + (declared.size() == 1 ? "" : "s")
                     + describe(declared) + ", but " + args.size() + " --arg were given");

@@ -15,6 +15,7 @@ import io.tsstudio.ui.theme.ThemeManager;
 import io.tsstudio.ui.workspace.DockSlots;
 import io.tsstudio.ui.workspace.OpenModel;
 import io.tsstudio.ui.workspace.StudioSettings;
+import io.tsstudio.ui.workspace.TabTitles;
 import io.tsstudio.ui.workspace.Workspace;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -44,6 +45,7 @@ import javafx.stage.Stage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +111,7 @@ public final class MainWindow {
 
         columns.getItems().addAll(left, center, dock);
         SplitPane.setResizableWithParent(left, false);
-        SplitPane.setResizableWithParent(dock, false);
+        // The dock (graph, run panel) takes its share of a wider window; the inspector column keeps its width.
 
         bottom.setId("bottomDock");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -161,7 +163,10 @@ public final class MainWindow {
         title.getStyleClass().add("placeholder-title");
         Label hint = new Label("Open a .pt model or a TorchScript script (Ctrl+O), drop files here,\nor start a new script (Ctrl+N).");
         hint.getStyleClass().add("placeholder-text");
+        hint.setWrapText(true);
+        hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         VBox box = new VBox(10, title, hint);
+        box.setPadding(new Insets(16));
         box.setAlignment(Pos.CENTER);
         box.setMouseTransparent(true);
         return box;
@@ -381,8 +386,9 @@ public final class MainWindow {
 
     private void addTab(EditorViewModel b) {
         CodeEditorView view = new CodeEditorView(b, vm.completionFor(b));
-        Tab tab = new Tab();
-        tab.textProperty().bind(b.titleProperty());
+        Tab tab = new Tab(b.titleProperty().get());
+        b.titleProperty().addListener(o -> refreshTabTitles());
+        b.fileProperty().addListener(o -> refreshTabTitles());
         tab.setContent(view);
         tab.setUserData(b);
         tab.setGraphic(Icons.get(b.kind() == BufferKind.MODULE_CODE ? "module" : b.kind() == BufferKind.READ_ONLY ? "state" : "method", 13,
@@ -397,6 +403,7 @@ public final class MainWindow {
         view.codeArea().caretPositionProperty().addListener((o, x, y) -> updateCaret());
         tabs.put(b, tab);
         editorTabs.getTabs().add(tab);
+        refreshTabTitles();
         if (vm.workspace().activeBuffer() == b) editorTabs.getSelectionModel().select(tab);
     }
 
@@ -404,7 +411,18 @@ public final class MainWindow {
         Tab t = tabs.remove(b);
         if (t == null) return;
         editorTabs.getTabs().remove(t);
+        refreshTabTitles();
         if (t.getContent() instanceof CodeEditorView v) v.close();
+    }
+
+    /** Tab titles, with the folder added where two tabs would read the same (two model.pt files, say). */
+    private void refreshTabTitles() {
+        List<EditorViewModel> open = new ArrayList<>(tabs.keySet());
+        List<String> titles = TabTitles.of(open.stream().map(b -> new TabTitles.Entry(b.name(), vm.fileOf(b))).toList());
+        for (int i = 0; i < open.size(); i++) {
+            EditorViewModel b = open.get(i);
+            tabs.get(b).setText((b.isDirty() ? "\u2022 " : "") + titles.get(i));
+        }
     }
 
     private static EditorViewModel bufferOf(Tab t) {
@@ -509,6 +527,7 @@ public final class MainWindow {
         recentMenu.getItems().clear();
         for (Path p : vm.recentFiles().list()) {
             MenuItem m = new MenuItem(p.toString());
+            m.setMnemonicParsing(false); // file names keep their underscores
             m.setOnAction(e -> vm.open(p));
             recentMenu.getItems().add(m);
         }
@@ -643,7 +662,8 @@ public final class MainWindow {
     // ---- layout memory --------------------------------------------------------------------------------------
 
     private void restoreLayout() {
-        columns.setDividerPositions(settings.getDouble("split.left", 0.30), settings.getDouble("split.right", 0.70));
+        // Defaults for 1280 px and up: a 230 px inspector, the editor, and a dock wide enough for the run panel's wide layout.
+        columns.setDividerPositions(settings.getDouble("split.left", 0.18), settings.getDouble("split.right", 0.50));
         rows.setDividerPositions(settings.getDouble("split.bottom", 0.78));
     }
 

@@ -72,6 +72,8 @@ public final class StudioViewModel implements AutoCloseable {
     private final Map<GraphEditorViewModel, Long> graphAutosavedAt = new IdentityHashMap<>();
     private final Map<EditorViewModel, BufferOrigin> origins = new IdentityHashMap<>();
     private final Map<EditorViewModel, CompletionProvider> completions = new IdentityHashMap<>();
+    /** The state-dict model each read-only tab shows (module-code tabs have theirs in {@link #origins}). */
+    private final Map<EditorViewModel, OpenModel> stateDictTabs = new IdentityHashMap<>();
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     private final List<Opening> openings = new ArrayList<>();
     private final ReadOnlyObjectWrapper<Opening> opening = new ReadOnlyObjectWrapper<>(this, "opening");
@@ -108,12 +110,17 @@ public final class StudioViewModel implements AutoCloseable {
             return t;
         });
         this.inspector = new InspectorViewModel(fx);
-        this.recent = new RecentFiles(dirs.configDir().resolve("recent-files.txt"));
+        this.recent = new RecentFiles(dirs.configDir().resolve("recent-files.txt"), RecentFiles.transientRoots(dirs));
         this.autosave = new AutosaveStore(autosaveDir);
         this.operators = new CachedOperatorCatalog(() -> backend.operators().operators());
         this.title = Bindings.createStringBinding(this::computeTitle, workspace.activeBufferProperty(), workspace.activeModelProperty());
         workspace.activeModelProperty().addListener((o, a, m) -> inspector.show(m == null ? null : m.summary(),
                 m == null ? null : backend.tensorValues(m)));
+        // The inspector, graph and run panel follow the tab in front: its model becomes the active one.
+        workspace.activeBufferProperty().addListener((o, a, b) -> {
+            OpenModel m = b == null ? null : origins.containsKey(b) ? origins.get(b).model() : stateDictTabs.get(b);
+            if (m != null && m != workspace.activeModel()) workspace.activeModelProperty().set(m);
+        });
     }
 
     private String computeTitle() {
@@ -252,6 +259,7 @@ public final class StudioViewModel implements AutoCloseable {
                 workspace.activeModelProperty().set(d.model());
                 EditorViewModel b = addBuffer(new EditorViewModel(BufferKind.READ_ONLY, d.file().getFileName() + " (state dict)", null,
                         d.description(), null, fx), null);
+                stateDictTabs.put(b, d.model());
                 workspace.activeBufferProperty().set(b);
                 console.info("Opened torch.save archive " + d.file() + " read-only: " + d.model().summary().totalsText());
         }
@@ -290,9 +298,8 @@ public final class StudioViewModel implements AutoCloseable {
         b.close();
         if (workspace.activeBuffer() == b) workspace.activeBufferProperty().set(buffers.isEmpty() ? null : buffers.get(buffers.size() - 1));
         if (origin != null && origins.values().stream().noneMatch(o -> o.model() == origin.model())) closeModel(origin.model());
-        if (origin == null && b.kind() == BufferKind.READ_ONLY) {
-            models.stream().filter(m -> !m.isTorchScript() && b.name().startsWith(m.fileName())).findFirst().ifPresent(this::closeModel);
-        }
+        OpenModel stateDict = stateDictTabs.remove(b);
+        if (stateDict != null) closeModel(stateDict);
     }
 
     private void closeModel(OpenModel m) {
@@ -367,7 +374,7 @@ public final class StudioViewModel implements AutoCloseable {
         });
     }
 
-    /** Compiles a script buffer into a module and saves it as a .pt file. */
+    /** Compiles a script buffer into a module, saves it as a .pt file and opens it, so it is ready to run. */
     public CompletableFuture<Void> compileToModule(EditorViewModel b, Path target) {
         String snapshot = b.text();
         return CompletableFuture.runAsync(() -> {
@@ -376,9 +383,17 @@ public final class StudioViewModel implements AutoCloseable {
             } catch (CompileFailure | IOException e) {
                 throw new CompletionException(e);
             }
-        }, io).thenRunAsync(() -> {
+        }, io).thenComposeAsync(v -> {
             console.info("Compiled " + b.name() + " to " + target);
+            // A compile onto a file that is open replaces its tabs, unless they hold edits.
+            Path abs = target.toAbsolutePath().normalize();
+            for (EditorViewModel old : List.copyOf(buffers)) {
+                BufferOrigin o = origins.get(old);
+                if (o != null && o.model().file().toAbsolutePath().normalize().equals(abs) && !old.isDirty()) closeBuffer(old);
+            }
+            CompletableFuture<Void> opened = open(target).exceptionally(x -> null); // open reports its own failure
             status.set("Compiled to " + target.getFileName());
+            return opened;
         }, fx).whenComplete((v, e) -> {
             if (e != null) {
                 if (unwrap(e) instanceof CompileFailure cf) fx.execute(() -> b.showDiagnostics(cf.diagnostics()));
@@ -407,6 +422,15 @@ public final class StudioViewModel implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The file a tab stands for: its script file, or the model file its code or state dict came from; null for none. */
+    public Path fileOf(EditorViewModel b) {
+        if (b.file() != null) return b.file();
+        BufferOrigin o = origins.get(b);
+        if (o != null) return o.model().file();
+        OpenModel d = stateDictTabs.get(b);
+        return d == null ? null : d.file();
     }
 
     /** The model a buffer belongs to (its code tab's model), else the active model. */

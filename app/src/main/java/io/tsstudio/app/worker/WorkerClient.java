@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.run.RunListener;
+import io.tsstudio.engine.run.ProposedInput;
 import io.tsstudio.engine.run.RunOutcome;
 import io.tsstudio.engine.run.RunRequest;
 import io.tsstudio.ui.run.RunBackend;
@@ -96,6 +97,11 @@ public class WorkerClient implements RunBackend, AutoCloseable {
             reloadRequest = req;
             return WorkerMessages.methods(r);
         });
+    }
+
+    @Override
+    public CompletableFuture<List<ProposedInput>> propose(String method) {
+        return request(WorkerMessages.op("propose").put("method", method)).thenApply(WorkerMessages::proposals);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tsstudio.engine.ArgumentInfo;
 import io.tsstudio.engine.MethodInfo;
+import io.tsstudio.engine.run.ProposedInput;
 import io.tsstudio.engine.run.RunOutcome;
 import io.tsstudio.engine.run.RunPlan;
 import io.tsstudio.engine.run.RunRequest;
@@ -44,6 +45,18 @@ final class WorkerMessages {
                         a.has("default") ? Optional.of(a.get("default").asText()) : Optional.empty()));
             }
             out.add(new MethodInfo(m.path("name").asText(), m.path("schema").asText(), args, m.path("returnType").asText()));
+        }
+        return out;
+    }
+
+    static JsonNode proposals(List<ProposedInput> proposals) {
+        return WorkerJson.MAPPER.valueToTree(proposals);
+    }
+
+    static List<ProposedInput> proposals(JsonNode array) {
+        List<ProposedInput> out = new ArrayList<>();
+        for (JsonNode p : array) {
+            out.add(new ProposedInput(p.path("name").asText(), p.path("type").asText(), p.path("json").asText(), p.path("source").asText()));
         }
         return out;
     }

@@ -32,6 +32,7 @@ final class WorkerSession {
             case "devices" -> devices();
             case "load" -> WorkerMessages.methods(session.load(Path.of(request.path("path").asText()),
                     Device.parse(request.path("device").asText("cpu"))));
+            case "propose" -> WorkerMessages.proposals(session.propose(request.path("method").asText("forward")));
             case "run" -> WorkerMessages.outcome(session.run(WorkerMessages.run(request), throttled(progress), CancelToken.none()));
             case "save" -> save(request);
             case "exit", "crash" -> testHook(op, request);

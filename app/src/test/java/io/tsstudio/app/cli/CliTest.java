@@ -51,12 +51,26 @@ class CliTest {
         assertTrue(r.out().contains("time "), r.out());
     }
 
+    @Test
+    void runWithoutArgumentsUsesAndPrintsTheProposal() throws IOException {
+        CliRunner.Result r = cli("run", CliRunner.fixtures().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("no --arg given: running with inputs proposed from the model\n"
+                + "  --arg '{\"tensor\":{\"shape\":[1,3,224,224],\"fill\":\"ones\"},\"dtype\":\"float32\"}'   # x: conv2d in_channels=3 (layers.0)"), r.out());
+        assertTrue(r.out().contains("Tensor float32 [1, 1000]"), r.out());
+        // --json keeps stdout pure JSON: the proposal goes to stderr
+        CliRunner.Result j = cli("run", pytorch("linrelu.script.dat"), "--json");
+        assertEquals(0, j.status(), j.err());
+        assertTrue(j.err().contains("# input: linear in_features=10"), j.err());
+        assertEquals(6, new com.fasterxml.jackson.databind.ObjectMapper().readTree(j.out()).get("output").get("tensor").get("shape").get(1).asInt(), j.out());
+    }
+
     // ---------------------------------------------------------------- argument errors
 
     @Test
     void argumentMistakesAreUserErrors() {
         String linrelu = pytorch("linrelu.script.dat");
-        assertUserError(cli("run", linrelu), "needs argument 'input' (Tensor)");
+        assertUserError(cli("run", pytorch("exported.method.dat"), "--method", "add_scalar", "--arg", ones(10)), "needs argument 'i' (int)");
         assertUserError(cli("run", linrelu, "--arg", "[1, 2]"), "argument 'input': expected Tensor, got the array [1,2]");
         assertUserError(cli("run", linrelu, "--arg", ones(10), "--arg", "1"), "takes 1 argument");
         assertUserError(cli("run", linrelu, "--arg", "{oops"), "not valid JSON");

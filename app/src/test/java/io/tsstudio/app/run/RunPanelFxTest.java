@@ -10,6 +10,8 @@ import io.tsstudio.ui.run.RunPanelView;
 import io.tsstudio.ui.run.RunPanelViewModel;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -208,5 +210,85 @@ class RunPanelFxTest {
         tensorArg(robot, 0, "10", ArgumentInput.Fill.ONES);
         tensorArg(robot, 1, "10", ArgumentInput.Fill.ONES);
         assertEquals(2.0, runAndWait(robot).tensor().max());
+    }
+
+    private void waitForProposal(int index) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.arguments().get(index).sourceProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Tab selectedResultsTab(FxRobot robot) {
+        return view.lookupAll(".tab-pane").stream().map(n -> (TabPane) n).filter(t -> t.getTabs().stream().anyMatch(x -> "outputsTab".equals(x.getId())))
+                .findFirst().orElseThrow().getSelectionModel().getSelectedItem();
+    }
+
+    @Test
+    void theFirstRunOfAPytorchClassifierWorksWithTheProposedInputAndSaysWhereItCameFrom(FxRobot robot) throws Exception {
+        open(robot, Fixtures.root().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt"));
+        waitForProposal(0);
+        assertEquals("1, 3, 224, 224", vm.arguments().get(0).shapeProperty().get());
+        assertEquals("from conv2d in_channels=3 (layers.0); 224×224 assumed (usual for RGB images)", text(robot, "#arg-x-source"));
+        assertTrue(robot.lookup("#arg-x-source").query().isVisible());
+        OutputNode out = runAndWait(robot);
+        assertArrayEquals(new long[] {1, 1000}, out.tensor().shape());
+        assertEquals("outputsTab", selectedResultsTab(robot).getId());
+
+        // run it again: the last inputs come back, and say so, rather than the proposal
+        robot.interact(() -> vm.arguments().get(0).shapeProperty().set("1, 3, 64, 64"));
+        runAndWait(robot);
+        open(robot, Fixtures.pytorch("linrelu.script.dat"));
+        open(robot, Fixtures.root().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt"));
+        assertEquals("1, 3, 64, 64", vm.arguments().get(0).shapeProperty().get());
+        assertEquals("from " + ArgumentInput.LAST_INPUTS, text(robot, "#arg-x-source"));
+    }
+
+    @Test
+    void outputsAndBenchmarkRowsClearWhenTheModelChangesOrARunFails(FxRobot robot) throws Exception {
+        open(robot, Fixtures.pytorch("linrelu.script.dat"));
+        waitForProposal(0);
+        assertEquals("1, 10", vm.arguments().get(0).shapeProperty().get());
+        runAndWait(robot);
+        robot.interact(() -> {
+            vm.warmupProperty().set(1);
+            vm.iterationsProperty().set(3);
+        });
+        robot.interact(() -> vm.benchmark());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.busyProperty().get() && vm.benchmarks().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("benchmarkTab", selectedResultsTab(robot).getId());
+        @SuppressWarnings("unchecked")
+        TableView<Object> rows = robot.lookup("#benchmarkTable").queryAs(TableView.class);
+        assertEquals(1, rows.getItems().size());
+
+        // a Run shows its outputs, not the benchmark it followed
+        runAndWait(robot);
+        assertEquals("outputsTab", selectedResultsTab(robot).getId());
+        assertFalse(robot.lookup("#scalarValue").query().isVisible());
+
+        // a failed run leaves no stale outputs or rows behind
+        robot.interact(() -> vm.arguments().get(0).shapeProperty().set("3"));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(vm.errorProperty().get());
+        assertNull(vm.outcomeProperty().get());
+        assertEquals(0, rows.getItems().size());
+        assertNoOutputShown(robot);
+
+        // and a new model starts clean
+        robot.interact(() -> vm.arguments().get(0).shapeProperty().set("1, 10"));
+        runAndWait(robot);
+        robot.interact(() -> vm.benchmark());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.busyProperty().get() && vm.benchmarks().size() == 1);
+        open(robot, Fixtures.pytorch("func.script.dat"));
+        assertNull(vm.outcomeProperty().get());
+        assertEquals(0, rows.getItems().size());
+        assertNoOutputShown(robot);
+    }
+
+    private static void assertNoOutputShown(FxRobot robot) {
+        assertEquals("Run the model to see its outputs here.", text(robot, "#scalarValue"));
+        assertTrue(robot.lookup("#scalarValue").query().isVisible());
+        assertTrue(robot.lookup("#copyJsonButton").query().isDisabled());
     }
 }

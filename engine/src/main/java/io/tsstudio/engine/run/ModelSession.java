@@ -62,6 +62,11 @@ public final class ModelSession implements AutoCloseable {
         return device;
     }
 
+    /** Arguments {@code method} will likely accept, read from the loaded model ({@link InputProposal}). */
+    public List<ProposedInput> propose(String method) {
+        return InputProposal.propose(module(), method);
+    }
+
     /** Runs {@code request}; arguments are decoded by the method's declared types, as {@code tsstudio run --arg} does. */
     public RunOutcome run(RunRequest request, RunListener listener, CancelToken token) throws Exception {
         ScriptModule m = module();

@@ -39,6 +39,7 @@ public final class InspectorView extends BorderPane {
         tensorValues.setId("tensorValues");
         totals.getStyleClass().add("panel-header");
         totals.setMaxWidth(Double.MAX_VALUE);
+        totals.setWrapText(true); // a narrow inspector shows all the totals on two lines rather than cutting them
         totals.textProperty().bind(viewModel.totalsProperty());
         table.setShowRoot(true);
         table.setPlaceholder(new Label("Open a .pt file to inspect it"));
@@ -75,6 +76,7 @@ public final class InspectorView extends BorderPane {
         tensorValues.setMinHeight(Region.USE_PREF_SIZE);
         tensorTitle.getStyleClass().add("panel-header");
         tensorTitle.setMaxWidth(Double.MAX_VALUE);
+        tensorTitle.setWrapText(true);
         VBox details = new VBox(6, tensorTitle, tensorStats, tensorValues);
         details.setPadding(new Insets(0, 0, 6, 0));
         VBox.setMargin(tensorStats, new Insets(0, 8, 0, 8));
@@ -86,9 +88,11 @@ public final class InspectorView extends BorderPane {
         setCenter(split);
     }
 
-    private static TreeTableColumn<InspectorRow, String> column(String title, double width, Function<InspectorRow, String> value) {
+    private TreeTableColumn<InspectorRow, String> column(String title, double width, Function<InspectorRow, String> value) {
         TreeTableColumn<InspectorRow, String> c = new TreeTableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 40));
+        columnText.put(c, value);
         c.setCellValueFactory(p -> new ReadOnlyStringWrapper(p.getValue().getValue() == null ? "" : value.apply(p.getValue().getValue())));
         return c;
     }
@@ -100,7 +104,43 @@ public final class InspectorView extends BorderPane {
         }
         TreeItem<InspectorRow> root = item(InspectorTree.build(m), 0);
         table.setRoot(root);
+        fitColumns(root);
     }
+
+    /** Each column as wide as its header and the texts of the rows shown open (the first 2,000), so nothing is cut to "…". */
+    private void fitColumns(TreeItem<InspectorRow> root) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(javafx.scene.text.Font.font(13)); // the studio theme's font size
+        java.util.Map<TreeTableColumn<InspectorRow, String>, Double> widths = new java.util.HashMap<>();
+        java.util.ArrayDeque<TreeItem<InspectorRow>> open = new java.util.ArrayDeque<>(java.util.List.of(root));
+        java.util.Map<TreeItem<InspectorRow>, Integer> depth = new java.util.IdentityHashMap<>();
+        depth.put(root, 0);
+        int rows = 0;
+        while (!open.isEmpty() && rows++ < 2000) {
+            TreeItem<InspectorRow> item = open.pop();
+            int d = depth.get(item);
+            for (var e : columnText.entrySet()) {
+                probe.setText(e.getValue().apply(item.getValue()));
+                // the name column also holds the tree's indent, disclosure arrow and icon
+                double w = probe.getLayoutBounds().getWidth() + (e.getKey() == table.getColumns().get(0) ? 18 * d + 44 : 0);
+                widths.merge(e.getKey(), w, Math::max);
+            }
+            if (item.isExpanded()) {
+                for (int i = item.getChildren().size() - 1; i >= 0; i--) {
+                    depth.put(item.getChildren().get(i), d + 1);
+                    open.push(item.getChildren().get(i));
+                }
+            }
+        }
+        for (var e : columnText.entrySet()) {
+            probe.setText(e.getKey().getText());
+            double header = probe.getLayoutBounds().getWidth() + 24;
+            double cap = e.getKey() == table.getColumns().get(0) ? 420 : 900;
+            e.getKey().setPrefWidth(Math.min(cap, Math.max(header, widths.getOrDefault(e.getKey(), 0.0) + 20)));
+        }
+    }
+
+    private final java.util.Map<TreeTableColumn<InspectorRow, String>, Function<InspectorRow, String>> columnText = new java.util.LinkedHashMap<>();
 
     private TreeItem<InspectorRow> item(InspectorTree.Node node, int depth) {
         TreeItem<InspectorRow> item = new TreeItem<>(node.row());

@@ -37,6 +37,19 @@ public final class ProblemsView extends BorderPane {
         TableColumn<Problem, String> where = new TableColumn<>("Location");
         where.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().location()));
         where.setPrefWidth(260);
+        // The location is never cut: it is as wide as its longest text, and the message takes the rest of the row.
+        javafx.beans.binding.DoubleBinding whereWidth = javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text();
+            probe.setFont(javafx.scene.text.Font.font("DejaVu Sans Mono", 12));
+            double w = 0;
+            for (Problem p : viewModel.problems()) {
+                probe.setText(p.location());
+                w = Math.max(w, probe.getLayoutBounds().getWidth());
+            }
+            return Math.max(200, w + 28);
+        }, viewModel.problems());
+        where.prefWidthProperty().bind(whereWidth);
+        message.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(300, table.widthProperty().subtract(whereWidth).subtract(28 + 20)));
         table.getColumns().addAll(icon, message, where);
         table.setRowFactory(t -> {
             TableRow<Problem> row = new TableRow<>();

@@ -63,6 +63,14 @@ final class ArgumentEditorView extends GridPane {
             error.visibleProperty().bind(a.errorProperty().isNotNull());
             error.setWrapText(true);
             add(error, 2, ++row);
+            Label source = new Label();
+            source.getStyleClass().add("run-source");
+            source.setId("arg-" + a.name() + "-source");
+            source.setWrapText(true);
+            source.textProperty().bind(Bindings.createStringBinding(() -> a.sourceProperty().get().isEmpty() ? "" : "from " + a.sourceProperty().get(), a.sourceProperty()));
+            source.managedProperty().bind(a.sourceProperty().isNotEmpty());
+            source.visibleProperty().bind(a.sourceProperty().isNotEmpty());
+            add(source, 2, ++row);
             row++;
         }
     }
@@ -95,8 +103,9 @@ final class ArgumentEditorView extends GridPane {
         TextField shape = new TextField();
         shape.setId(id + "-shape");
         shape.setPromptText("shape, e.g. 3, 4");
-        shape.setPrefColumnCount(7);
-        shape.setMinWidth(60);
+        // Wide enough for an image batch ("1, 3, 224, 224") and growing with longer shapes, so no size is hidden.
+        shape.prefColumnCountProperty().bind(Bindings.createIntegerBinding(() -> Math.max(11, a.shapeProperty().get().length() + 1), a.shapeProperty()));
+        shape.setMinWidth(Region.USE_PREF_SIZE);
         shape.textProperty().bindBidirectional(a.shapeProperty());
         markInvalid(shape, a);
         ComboBox<DType> dtype = new ComboBox<>();

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tsstudio.engine.ArgumentInfo;
 import io.tsstudio.engine.DType;
+import io.tsstudio.engine.run.InputProposal;
+import io.tsstudio.engine.run.ProposedInput;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,7 +18,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -38,6 +42,8 @@ public final class ArgumentInput {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The source of a value brought back from the last run of the same model. */
+    public static final String LAST_INPUTS = "your last inputs for this model";
 
     private final String name;
     private final String type;
@@ -49,12 +55,14 @@ public final class ArgumentInput {
     private final ObjectProperty<Fill> fill = new SimpleObjectProperty<>(Fill.ONES);
     private final StringProperty file = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
 
     public ArgumentInput(ArgumentInfo info) {
         this.name = info.name();
         this.type = info.type();
         this.kind = kindOf(type);
         info.defaultValue().ifPresent(this::applyDefault);
+        if (info.defaultValue().isPresent()) source.set("declared default");
         if (kind == Kind.TENSOR) shape.set("1");
         for (var p : new javafx.beans.Observable[] {text, bool, shape, dtype, fill, file}) p.addListener(o -> validate());
         validate();
@@ -84,7 +92,47 @@ public final class ArgumentInput {
 
     /** Default values arrive as Python source ({@code None}, {@code True}, {@code [1, 2]}, {@code 'a'}). */
     static String pythonToJson(String s) {
-        return s.replace("None", "null").replace("True", "true").replace("False", "false").replace('(', '[').replace(')', ']').replace('\'', '"');
+        return InputProposal.pythonToJson(s);
+    }
+
+    /** Where the current value came from, in words ("your last inputs", what the model says, ...); empty when unknown. */
+    public ReadOnlyStringProperty sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    /**
+     * Takes a value the engine proposed ({@link InputProposal}) and says where it came from. A proposal this editor
+     * cannot show (a tensor given by values) is ignored.
+     */
+    public void apply(ProposedInput p) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(p.json());
+        } catch (JsonProcessingException e) {
+            return;
+        }
+        switch (kind) {
+            case TENSOR -> {
+                JsonNode spec = node.path("tensor");
+                if (!spec.isObject() || !spec.path("shape").isArray()) return;
+                List<String> dims = new ArrayList<>();
+                spec.path("shape").forEach(d -> dims.add(d.asText()));
+                try {
+                    DType d = DType.parse(node.path("dtype").asText("float32"));
+                    Fill f = Fill.valueOf(spec.path("fill").asText("ones").toUpperCase(Locale.ROOT));
+                    dtype.set(d);
+                    fill.set(f);
+                } catch (IllegalArgumentException e) {
+                    return;
+                }
+                shape.set(String.join(", ", dims));
+            }
+            case BOOL -> bool.set(node.asBoolean());
+            case STR -> text.set(node.isTextual() ? node.asText() : node.toString());
+            case INT, FLOAT -> text.set(node.asText());
+            case JSON -> text.set(node.toString());
+        }
+        source.set(p.source());
     }
 
     public String name() {
@@ -241,6 +289,7 @@ public final class ArgumentInput {
     /** Restores what {@link #save()} gave, if it was saved for the same type; ignores what no longer parses. */
     public void restore(Map<String, String> m) {
         if (!type.equals(m.get("type"))) return;
+        source.set(LAST_INPUTS);
         if (m.containsKey("text")) text.set(m.get("text"));
         if (m.containsKey("bool")) bool.set(Boolean.parseBoolean(m.get("bool")));
         if (m.containsKey("shape")) shape.set(m.get("shape"));

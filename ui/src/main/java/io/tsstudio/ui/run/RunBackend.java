@@ -2,6 +2,7 @@ package io.tsstudio.ui.run;
 
 import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.run.RunListener;
+import io.tsstudio.engine.run.ProposedInput;
 import io.tsstudio.engine.run.RunOutcome;
 import io.tsstudio.engine.run.RunRequest;
 
@@ -20,6 +21,9 @@ public interface RunBackend {
 
     /** Loads {@code model} onto {@code device} (replacing any model loaded before) and lists its methods. */
     CompletableFuture<List<MethodInfo>> load(Path model, String device);
+
+    /** Arguments {@code method} of the loaded model will likely accept, each saying where it came from. */
+    CompletableFuture<List<ProposedInput>> propose(String method);
 
     CompletableFuture<RunOutcome> run(RunRequest request, RunListener progress);
 

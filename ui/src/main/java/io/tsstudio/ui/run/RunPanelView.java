@@ -44,6 +44,7 @@ public final class RunPanelView extends BorderPane {
     private final RunPanelViewModel model;
     private final OutputsView outputs = new OutputsView();
     private final TabPane results;
+    private final Tab outTab;
 
     public RunPanelView(RunPanelViewModel model) {
         this.model = model;
@@ -114,7 +115,8 @@ public final class RunPanelView extends BorderPane {
         VBox top = new VBox(6, pickers, schema, note, inputs, actions(), status());
         top.setPadding(new Insets(8, 8, 4, 8));
 
-        Tab outTab = new Tab("Outputs", new VBox(4, outputToolbar(), grow(outputs)));
+        outTab = new Tab("Outputs", new VBox(4, outputToolbar(), grow(outputs)));
+        outTab.setId("outputsTab");
         Tab benchTab = new Tab("Benchmark", new BenchmarkView(model.benchmarks()));
         benchTab.setId("benchmarkTab");
         results = new TabPane(outTab, benchTab);
@@ -123,8 +125,14 @@ public final class RunPanelView extends BorderPane {
         setTop(top);
         setCenter(results);
 
-        model.outcomeProperty().addListener((o, was, now) -> outputs.show(now == null ? null : now.output()));
-        model.benchmarks().addListener((javafx.collections.ListChangeListener<BenchmarkResult>) c -> results.getSelectionModel().select(benchTab));
+        model.outcomeProperty().addListener((o, was, now) -> {
+            outputs.show(now == null ? null : now.output());
+            // a benchmark's row, added right after its outcome, moves on to the Benchmark tab
+            if (now != null) results.getSelectionModel().select(outTab);
+        });
+        model.benchmarks().addListener((javafx.collections.ListChangeListener<BenchmarkResult>) c -> {
+            while (c.next()) if (c.wasAdded()) results.getSelectionModel().select(benchTab);
+        });
     }
 
     /** Opens {@code modelFile} in the panel (loads it in the worker on the chosen device). */

@@ -1,6 +1,7 @@
 package io.tsstudio.ui.run;
 
 import io.tsstudio.engine.MethodInfo;
+import io.tsstudio.engine.run.ProposedInput;
 import io.tsstudio.engine.run.RunListener;
 import io.tsstudio.engine.run.RunOutcome;
 import io.tsstudio.engine.run.RunRequest;
@@ -108,6 +109,8 @@ public final class RunPanelViewModel {
     /** Loads {@code file} in the backend on the chosen device, then lists its methods and restores remembered inputs. */
     public CompletableFuture<Void> setModel(Path file) {
         if (modelFile.get() != null && method.get() != null) saveInputs();
+        // Deselect now, while the old model's inputs are current: deselecting later would remember them for the new model.
+        method.set(null);
         InputsStore.ModelInputs saved = store.load(file);
         rememberedArgs.clear();
         if (saved != null) {
@@ -119,6 +122,7 @@ public final class RunPanelViewModel {
             }
         }
         modelFile.set(file);
+        clearResults();
         return load(file).thenRun(() -> ui.execute(() -> {
             if (saved != null && saved.method() != null) {
                 methods.stream().filter(m -> m.name().equals(saved.method())).findFirst().ifPresent(method::set);
@@ -197,6 +201,7 @@ public final class RunPanelViewModel {
                 if (gen != generation.get()) return;
                 end();
                 if (e != null) {
+                    clearResults();
                     fail(e, m.name() + " failed.");
                     return;
                 }
@@ -264,17 +269,38 @@ public final class RunPanelViewModel {
         error.set(message(cause));
     }
 
+    /** The last run's outputs and the benchmark rows belong to one model and one good run: a new model or a failure drops them. */
+    private void clearResults() {
+        outcome.set(null);
+        benchmarks.clear();
+    }
+
+    /**
+     * Shows the method's arguments: the user's last inputs for this model where remembered, else what the engine
+     * proposes from the model (it arrives a moment later; an argument edited meanwhile keeps the edit).
+     */
     private void showArguments(MethodInfo m) {
         arguments.clear();
         if (m == null) return;
         Map<String, Map<String, String>> saved = rememberedArgs.getOrDefault(m.name(), Map.of());
+        Map<ArgumentInput, Map<String, String>> untouched = new LinkedHashMap<>();
         for (var info : m.arguments()) {
             if (info.name().equals("self")) continue;
             ArgumentInput a = new ArgumentInput(info);
             Map<String, String> s = saved.get(info.name());
             if (s != null) a.restore(s);
+            if (!ArgumentInput.LAST_INPUTS.equals(a.sourceProperty().get())) untouched.put(a, a.save());
             arguments.add(a);
         }
+        if (untouched.isEmpty()) return;
+        backend.propose(m.name()).whenComplete((proposals, e) -> ui.execute(() -> {
+            if (e != null || method.get() != m) return; // no proposal: the plain defaults stay
+            for (ProposedInput p : proposals) {
+                untouched.forEach((a, before) -> {
+                    if (a.name().equals(p.name()) && a.save().equals(before) && arguments.contains(a)) a.apply(p);
+                });
+            }
+        }));
     }
 
     private void rememberArguments(String methodName) {

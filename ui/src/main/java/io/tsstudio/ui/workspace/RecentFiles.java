@@ -7,19 +7,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The most recently opened files, newest first, kept in a small text file under the config dir. */
+/**
+ * The most recently opened files, newest first, kept in a small text file under the config dir. Files under a
+ * transient root (the temp directory, the autosave directory) are never listed: they are gone or meaningless later.
+ */
 public final class RecentFiles {
     public static final int MAX = 12;
 
     private final Path store;
+    private final List<Path> transientRoots;
     private final List<Path> files = new ArrayList<>();
 
     public RecentFiles(Path store) {
+        this(store, List.of());
+    }
+
+    public RecentFiles(Path store, List<Path> transientRoots) {
         this.store = store;
+        this.transientRoots = transientRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         try {
             if (Files.exists(store)) {
                 for (String line : Files.readAllLines(store, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank()) files.add(Path.of(line.trim()));
+                    if (!line.isBlank() && !isTransient(Path.of(line.trim()))) files.add(Path.of(line.trim()));
                 }
             }
         } catch (IOException | RuntimeException ignored) {
@@ -27,8 +36,19 @@ public final class RecentFiles {
         }
     }
 
+    /** {@code java.io.tmpdir} and the studio's autosave directory: what the studio's own recent list leaves out. */
+    public static List<Path> transientRoots(StudioDirs dirs) {
+        return List.of(Path.of(System.getProperty("java.io.tmpdir")), dirs.autosave());
+    }
+
+    private boolean isTransient(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return transientRoots.stream().anyMatch(abs::startsWith);
+    }
+
     public synchronized void add(Path file) {
         Path abs = file.toAbsolutePath().normalize();
+        if (isTransient(abs)) return;
         files.remove(abs);
         files.add(0, abs);
         while (files.size() > MAX) files.remove(files.size() - 1);

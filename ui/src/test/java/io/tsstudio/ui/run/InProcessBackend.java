@@ -6,6 +6,7 @@ import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.run.CancelToken;
 import io.tsstudio.engine.run.ModelSession;
 import io.tsstudio.engine.run.RunListener;
+import io.tsstudio.engine.run.ProposedInput;
 import io.tsstudio.engine.run.RunOutcome;
 import io.tsstudio.engine.run.RunRequest;
 
@@ -37,6 +38,11 @@ final class InProcessBackend implements RunBackend, AutoCloseable {
     @Override
     public CompletableFuture<List<MethodInfo>> load(Path model, String device) {
         return async(() -> session.load(model, Device.parse(device)));
+    }
+
+    @Override
+    public CompletableFuture<List<ProposedInput>> propose(String method) {
+        return async(() -> session.propose(method));
     }
 
     @Override

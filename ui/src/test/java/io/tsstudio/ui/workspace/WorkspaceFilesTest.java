@@ -55,6 +55,21 @@ class WorkspaceFilesTest {
     }
 
     @Test
+    void recentFilesLeaveOutTempAndAutosaveFiles() {
+        Path store = dir.resolve("recent.txt");
+        StudioDirs dirs = StudioDirs.under(dir.resolve("home"));
+        Path kept = Path.of(System.getProperty("user.home"), "models", "l1000100_10.script.dat");
+        RecentFiles r = new RecentFiles(store, RecentFiles.transientRoots(dirs));
+        r.add(kept);
+        r.add(Path.of(System.getProperty("java.io.tmpdir"), "junit123", "x.pt"));
+        r.add(dirs.autosave().resolve("a1.py"));
+        assertEquals(List.of(kept), r.list());
+        // an older list that still names a temp file is cleaned when read
+        new RecentFiles(store).add(dir.resolve("scratch.pt"));
+        assertEquals(List.of(kept), new RecentFiles(store, RecentFiles.transientRoots(dirs)).list());
+    }
+
+    @Test
     void settingsRoundTrip() {
         StudioSettings s = new StudioSettings(dir.resolve("s.properties"));
         s.put("window.width", 1000.5);

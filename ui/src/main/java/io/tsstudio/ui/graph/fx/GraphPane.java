@@ -93,7 +93,8 @@ public final class GraphPane extends BorderPane {
         setId("graphPane");
         canvas.setId("graphCanvas");
         details.setEditable(false);
-        details.setWrapText(true);
+        // Not wrapped: type names and schemas are long single words, and wrapping broke them mid-word; it scrolls instead.
+        details.setWrapText(false);
         details.setId("graphDetails");
         details.setPromptText("Select a node");
         search.setId("graphSearch");
