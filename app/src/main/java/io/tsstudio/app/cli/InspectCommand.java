@@ -26,11 +26,15 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = {"print JSON: file, format, class, methods, parameters,", "buffers, attributes, submodules, parameter_count"})
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    OperatorOptions operators = new OperatorOptions();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        operators.apply();
         PrintWriter out = spec.commandLine().getOut();
         Path path = CliFiles.existing(file);
         ModelFileInfo info = ModelFiles.identify(path);

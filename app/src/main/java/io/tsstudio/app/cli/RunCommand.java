@@ -56,11 +56,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON: {method, device, output, timing}")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    OperatorOptions operators = new OperatorOptions();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        operators.apply();
         if (warmup < 0) throw new UserError("--warmup must be 0 or more, not " + warmup);
         if (iterations < 1) throw new UserError("--iterations must be 1 or more, not " + iterations);
         Device dev = CliFiles.device(device);
