@@ -1,5 +1,6 @@
 package io.tsstudio.ui.workspace;
 
+import io.tsstudio.engine.ClassCodeCheck;
 import io.tsstudio.engine.CompilationUnit;
 import io.tsstudio.engine.CompileException;
 import io.tsstudio.engine.Device;
@@ -32,12 +33,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link ModelBackend} over the real engine (LibTorch through JavaCPP). Live checks of a class's code run against a
- * private copy of the module (the "shadow", loaded from the module's bytes), so checking never changes the module
- * the user is working on; "Recompile" defines the methods on the real one.
+ * {@link ModelBackend} over the real engine (LibTorch through JavaCPP). Live checks of a class's code compile it in
+ * the context of a saved copy of the model's archive ({@link ClassCodeCheck}), so checking never changes the module
+ * the user is working on and names the archive's code uses resolve; "Recompile" defines the methods on the real one.
  */
 public final class EngineModelBackend implements ModelBackend {
-    private final Map<ScriptModule, ScriptModule> shadows = new IdentityHashMap<>();
+    private final Map<ScriptModule, ClassCodeCheck> checks = new IdentityHashMap<>();
     private final OperatorCatalog operators;
 
     public EngineModelBackend(OperatorCatalog operators) {
@@ -135,23 +136,25 @@ public final class EngineModelBackend implements ModelBackend {
         return source -> {
             ClassCodeText code = ClassCodeText.parse(source);
             if (code.methodCount() == 0) return List.of();
-            ScriptModule shadow = shadowOf(model.module());
-            synchronized (shadow) {
-                String path = instancePath(shadow, className);
-                try (Scoped target = scoped(shadow, path)) {
-                    target.module().define(withFinalNewline(code.methodsSource()));
-                    return List.of();
-                } catch (CompileException e) {
-                    return List.of(diagnostic(e, code.indent()));
-                } catch (TorchException e) {
-                    return List.of(Diagnostic.error(1, 1, 1, e.getMessage()));
-                }
+            try {
+                checkOf(model.module()).check(className, source);
+                return List.of();
+            } catch (CompileException e) {
+                return List.of(diagnostic(e, 0));
+            } catch (TorchException e) {
+                return List.of(Diagnostic.error(1, 1, 1, e.getMessage()));
             }
         };
     }
 
-    private synchronized ScriptModule shadowOf(ScriptModule module) {
-        return shadows.computeIfAbsent(module, m -> Jit.load(m.toBytes()));
+    /** One saved copy of each model for its class checks (compiled in the context of the model's archive). */
+    private synchronized ClassCodeCheck checkOf(ScriptModule module) {
+        return checks.computeIfAbsent(module, ClassCodeCheck::of);
+    }
+
+    private synchronized void forgetCheck(ScriptModule module) {
+        ClassCodeCheck c = checks.remove(module);
+        if (c != null) c.close();
     }
 
     /** The dotted path of a module instance of {@code className} ("" for the root). */
@@ -180,6 +183,7 @@ public final class EngineModelBackend implements ModelBackend {
             throw new CompileFailure("the code of " + className + " has no methods to compile", List.of(), null);
         }
         ScriptModule m = model.module();
+        forgetCheck(m);
         try (Scoped target = scoped(m, instancePath(m, className))) {
             target.module().define(withFinalNewline(code.methodsSource()));
         } catch (CompileException e) {
@@ -290,11 +294,7 @@ public final class EngineModelBackend implements ModelBackend {
     @Override
     public void close(OpenModel model) {
         if (model.module() == null) return;
-        ScriptModule shadow;
-        synchronized (this) {
-            shadow = shadows.remove(model.module());
-        }
-        if (shadow != null) shadow.close();
+        forgetCheck(model.module());
         model.module().close();
     }
 }
