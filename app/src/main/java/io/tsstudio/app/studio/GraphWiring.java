@@ -1,5 +1,6 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.ui.inspect.ModelSummary;
 import io.tsstudio.engine.CodeLocation;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.engine.ir.IrSourceRange;
@@ -68,6 +69,15 @@ final class GraphWiring {
         if (model == shown) return;
         shown = model;
         long request = ++requests;
+        if (model != null && !model.isTorchScript() && model.summary().format() == ModelSummary.Format.TORCHSCRIPT) {
+            // a model that needs a missing operator: say so where its graph would be
+            pane = null;
+            javafx.scene.control.Label why = new javafx.scene.control.Label(model.summary().description());
+            why.setWrapText(true);
+            why.setId("graphUnavailable");
+            window.setGraphView(why);
+            return;
+        }
         if (model == null || !model.isTorchScript() || !model.module().hasMethod("forward")) {
             // Nothing to draw, and no view may keep a closed module: an empty pane replaces the old one.
             pane = null;

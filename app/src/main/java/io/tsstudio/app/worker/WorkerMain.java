@@ -22,6 +22,7 @@ import java.net.Socket;
  */
 public final class WorkerMain {
     static final String TEST_HOOKS_PROPERTY = "tsstudio.worker.testHooks";
+    static final String LIBRARIES_PROPERTY = "tsstudio.worker.operatorLibraries";
 
     private WorkerMain() {
     }
@@ -43,6 +44,7 @@ public final class WorkerMain {
         // Whatever a model or library prints belongs to the console, never to the protocol.
         PrintStream err = System.err;
         System.setOut(err);
+        loadOperatorLibraries(err);
         try (WorkerChannel channel = new WorkerChannel(new Socket(InetAddress.getLoopbackAddress(), port))) {
             channel.send(WorkerJson.MAPPER.createObjectNode().put("hello", token).put("pid", ProcessHandle.current().pid()));
             serve(channel, new WorkerSession(Boolean.getBoolean(TEST_HOOKS_PROPERTY)));
@@ -50,6 +52,19 @@ public final class WorkerMain {
         } catch (IOException e) {
             err.println("worker: lost the connection to the app: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The app's operator libraries, before any model: a library that fails is reported and skipped. */
+    private static void loadOperatorLibraries(PrintStream err) {
+        String list = System.getProperty(LIBRARIES_PROPERTY, "");
+        for (String l : list.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+            if (l.isBlank()) continue;
+            try {
+                io.tsstudio.engine.ops.OperatorLibraries.load(java.nio.file.Path.of(l));
+            } catch (RuntimeException e) {
+                err.println("worker: " + e.getMessage());
+            }
         }
     }
 

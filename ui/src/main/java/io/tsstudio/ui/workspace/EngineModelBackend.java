@@ -15,6 +15,8 @@ import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.TorchException;
 import io.tsstudio.engine.AttributeInfo;
+import io.tsstudio.engine.archive.ArchiveModel;
+import io.tsstudio.engine.ops.MissingOperatorException;
 import io.tsstudio.ui.editor.CompileErrorText;
 import io.tsstudio.ui.editor.CompletionItem;
 import io.tsstudio.ui.editor.Diagnostic;
@@ -71,6 +73,8 @@ public final class EngineModelBackend implements ModelBackend {
                 ScriptModule m;
                 try {
                     m = Jit.load(file);
+                } catch (MissingOperatorException e) {
+                    return needsOperators(file, e);
                 } catch (TorchException e) {
                     throw new ModelFileException("cannot load " + file.getFileName() + ": " + e.getMessage(), e);
                 }
@@ -92,6 +96,18 @@ public final class EngineModelBackend implements ModelBackend {
                         + info.description() + ". Expected a TorchScript archive (.pt written by torch.jit.save), a torch.save archive, or a script (.py).");
             }
         }
+    }
+
+    /** Opens what the archive itself holds (code, module tree, tensors' shapes) and says which operators it needs. */
+    private static OpenedFile needsOperators(Path file, MissingOperatorException e) throws IOException {
+        ArchiveModel archive = ArchiveModel.read(file);
+        String notice = file.getFileName() + " " + MissingOperatorException.describe(e.missing())
+                + ": it cannot run or be drawn until that library is loaded (Edit > Preferences > Load Operator Library\u2026)";
+        OpenModel model = new OpenModel(file, ModuleSummaries.ofArchive(archive, file, notice), null);
+        Map<String, String> code = new java.util.LinkedHashMap<>();
+        if (archive.codeByClass().containsKey(archive.className())) code.put(archive.className(), archive.codeByClass().get(archive.className()));
+        archive.codeByClass().forEach(code::putIfAbsent);
+        return new OpenedFile.NeedsOperators(file, model, code, notice);
     }
 
     /** The module's own class first (its tab opens active), then the others in module order. */

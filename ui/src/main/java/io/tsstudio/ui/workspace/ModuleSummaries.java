@@ -82,6 +82,31 @@ final class ModuleSummaries {
         return dot < 0 ? "" : dotted.substring(0, dot);
     }
 
+    /** A model read from its archive without LibTorch (see ArchiveModel): no methods, attributes of the root only. */
+    static ModelSummary ofArchive(io.tsstudio.engine.archive.ArchiveModel archive, Path file, String notice) {
+        Map<String, String> classes = new LinkedHashMap<>();
+        classes.put("", archive.className());
+        for (SubmoduleInfo s : archive.modules()) classes.put(s.name(), s.className());
+        Map<String, List<TensorEntry>> params = byOwner(archive.parameters(), TensorEntry.Role.PARAMETER);
+        Map<String, List<TensorEntry>> buffers = byOwner(archive.buffers(), TensorEntry.Role.BUFFER);
+        List<AttributeEntry> rootAttributes = new ArrayList<>();
+        for (AttributeInfo a : archive.attributes()) rootAttributes.add(new AttributeEntry(a.name(), a.type(), valueText(a.value())));
+        ModuleEntry root = archiveEntry("", classes, params, buffers, rootAttributes);
+        return new ModelSummary(file.getFileName().toString(), ModelSummary.Format.TORCHSCRIPT,
+                "TorchScript module " + archive.className() + " (read from the archive): " + notice, root, List.of());
+    }
+
+    private static ModuleEntry archiveEntry(String path, Map<String, String> classes, Map<String, List<TensorEntry>> params,
+                                            Map<String, List<TensorEntry>> buffers, List<AttributeEntry> rootAttributes) {
+        List<ModuleEntry> children = new ArrayList<>();
+        for (String p : classes.keySet()) {
+            if (!p.isEmpty() && parentOf(p).equals(path)) children.add(archiveEntry(p, classes, params, buffers, rootAttributes));
+        }
+        String name = path.isEmpty() ? "" : path.substring(path.lastIndexOf('.') + 1);
+        return new ModuleEntry(path, name, classes.get(path), params.getOrDefault(path, List.of()), buffers.getOrDefault(path, List.of()),
+                path.isEmpty() ? rootAttributes : List.of(), List.of(), children);
+    }
+
     static ModelSummary ofStateDict(ModelFileInfo info, Path file) {
         List<TensorEntry> tensors = new ArrayList<>();
         for (TensorInfo t : info.tensors()) {
