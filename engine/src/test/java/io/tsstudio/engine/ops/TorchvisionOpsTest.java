@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -114,6 +115,51 @@ class TorchvisionOpsTest {
         try (ScriptModule again = Jit.load(out)) {
             checkAllCases(again);
         }
+    }
+
+    /**
+     * Interop: PyTorch (Debian's python3-torch 1.13 + python3-torchvision 0.14) loads both kinds of saved file and
+     * gets the fixture's values; the embedded kind without importing torchvision. Skipped, visibly, without them.
+     */
+    @Test
+    void savedFilesRunInPyTorch() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python) && exec(python.toString(), "-c", "import torch, torchvision").exitValue() == 0,
+                "python3 with torch and torchvision is not installed: interop not checked");
+        Path tv = tmp.resolve("tv.pt");
+        Path embedded = tmp.resolve("embedded.pt");
+        try (ScriptModule m = Jit.load(fixture())) {
+            Jit.save(m, tv, Map.of(), SavedOperators.TORCHVISION);
+            Jit.save(m, embedded, Map.of(), SavedOperators.EMBEDDED);
+        }
+        String expectedJson = Fixtures.root().resolve("torchvision-ops").resolve("tvops.expected.json").toString();
+        String script = String.join("\n",
+                "import json, sys, torch",
+                "if sys.argv[2] == 'tv': import torchvision",
+                "cases = json.load(open(sys.argv[3]))['cases']",
+                "m = torch.jit.load(sys.argv[1])",
+                "for name, c in cases.items():",
+                "    args = [torch.tensor(a['tensor'], dtype=getattr(torch, a.get('dtype', 'float32'))) if isinstance(a, dict) else a for a in c['args']]",
+                "    out = getattr(m, c['method'])(*args)",
+                "    assert abs(float(out.double().sum()) - c['sum']) < 1e-3, (name, float(out.double().sum()), c['sum'])",
+                "print('ok', len(cases))");
+        Path py = tmp.resolve("check.py");
+        Files.writeString(py, script);
+        for (String[] run : List.of(new String[] {tv.toString(), "tv"}, new String[] {embedded.toString(), "plain"})) {
+            Process p = exec(python.toString(), py.toString(), run[0], run[1], expectedJson);
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), run[1] + ": " + out);
+            assertTrue(out.contains("ok 7"), out);
+        }
+    }
+
+    private static Process exec(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish in 3 minutes");
+        }
+        return p;
     }
 
     static String entry(Path archive, String suffix) throws IOException {
