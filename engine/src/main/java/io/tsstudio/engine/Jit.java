@@ -5,6 +5,9 @@ import io.tsstudio.engine.internal.torch.ModuleLoader;
 import io.tsstudio.engine.internal.torch.NativeCompilationUnit;
 
 import io.tsstudio.engine.nn.Module;
+import io.tsstudio.engine.ops.ArchiveOperators;
+import io.tsstudio.engine.ops.MissingOperatorException;
+import io.tsstudio.engine.ops.SavedOperators;
 import io.tsstudio.engine.trace.TraceFunction;
 import io.tsstudio.engine.trace.TraceOptions;
 import io.tsstudio.engine.trace.TracedFunction;
@@ -37,7 +40,11 @@ public final class Jit {
      */
     public static ScriptModule load(Path path, Device device, Map<String, byte[]> extraFilesOut) {
         ModelFiles.requireTorchScript(path);
-        ScriptModule m = ScriptModule.wrap(ModuleLoader.load(path.toAbsolutePath().toString(), device));
+        ScriptModule m;
+        try (ArchiveOperators.Prepared prepared = prepare(path)) {
+            if (!prepared.missing().isEmpty()) throw new MissingOperatorException(path.getFileName().toString(), prepared.missing());
+            m = ScriptModule.wrap(ModuleLoader.load(prepared.loadPath().toAbsolutePath().toString(), device));
+        }
         if (extraFilesOut != null) {
             try {
                 extraFilesOut.putAll(Archives.extraFiles(path));
@@ -47,6 +54,15 @@ public final class Jit {
             }
         }
         return m;
+    }
+
+    /** The archive LibTorch loads for {@code path}: itself, or a copy with torchvision's operators built in. */
+    private static ArchiveOperators.Prepared prepare(Path path) {
+        try {
+            return ArchiveOperators.prepare(path);
+        } catch (IOException e) {
+            throw new TorchException("cannot read the code of " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** Loads a TorchScript archive from bytes (through a temporary file: LibTorch reads files). */
@@ -76,7 +92,26 @@ public final class Jit {
      * {@code path}, so a reader never sees a half-written file. {@code extraFiles} are stored as {@code extra/NAME}.
      */
     public static void save(ScriptModule module, Path path, Map<String, String> extraFiles) {
-        writeAtomically(path, tmp -> module.nativeHandle().save(tmp.toString(), extraFiles));
+        save(module, path, extraFiles, SavedOperators.defaultPolicy());
+    }
+
+    /**
+     * As {@link #save(ScriptModule, Path, Map)}, choosing what the file carries for torchvision operators that the
+     * built-in implementations provided (see {@link SavedOperators}).
+     */
+    public static void save(ScriptModule module, Path path, Map<String, String> extraFiles, SavedOperators operators) {
+        writeAtomically(path, tmp -> {
+            module.nativeHandle().save(tmp.toString(), extraFiles);
+            finishSave(tmp, operators);
+        });
+    }
+
+    private static void finishSave(Path written, SavedOperators operators) {
+        try {
+            ArchiveOperators.finishSave(written, operators);
+        } catch (IOException e) {
+            throw new TorchException("cannot write the operators of " + written + ": " + e.getMessage(), e);
+        }
     }
 
     public static void saveForMobile(ScriptModule module, Path path) {

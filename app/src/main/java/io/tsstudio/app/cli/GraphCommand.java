@@ -42,6 +42,9 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "N", defaultValue = "0", description = "svg: open submodule calls N levels deep (default: ${DEFAULT-VALUE})")
     int depth;
 
+    @picocli.CommandLine.Mixin
+    OperatorOptions operators = new OperatorOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -57,6 +60,7 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        operators.apply();
         if (depth < 0) throw new UserError("--depth must be 0 or more, not " + depth);
         PrintWriter out = spec.commandLine().getOut();
         try (ScriptModule m = CliFiles.load(file, Device.CPU)) {

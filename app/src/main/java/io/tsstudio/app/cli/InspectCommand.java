@@ -4,6 +4,8 @@ import io.tsstudio.engine.Device;
 import io.tsstudio.engine.ModelFileInfo;
 import io.tsstudio.engine.ModelFiles;
 import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.archive.ArchiveModel;
+import io.tsstudio.engine.ops.MissingOperatorException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,11 +28,15 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = {"print JSON: file, format, class, methods, parameters,", "buffers, attributes, submodules, parameter_count"})
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    OperatorOptions operators = new OperatorOptions();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        operators.apply();
         PrintWriter out = spec.commandLine().getOut();
         Path path = CliFiles.existing(file);
         ModelFileInfo info = ModelFiles.identify(path);
@@ -44,6 +50,15 @@ final class InspectCommand implements Callable<Integer> {
             default:
                 try (ScriptModule m = CliFiles.load(file, Device.CPU)) {
                     out.print(json ? JsonOut.text(InspectReport.json(file, m)) + "\n" : InspectReport.text(file, m));
+                } catch (MissingOperatorException e) {
+                    ArchiveModel offline;
+                    try {
+                        offline = ArchiveModel.read(path);
+                    } catch (java.io.IOException io) {
+                        throw e;
+                    }
+                    out.print(json ? JsonOut.text(InspectReport.needsOperatorsJson(file, offline, e.missing())) + "\n"
+                            : InspectReport.needsOperatorsText(file, offline, e.missing()));
                 }
                 return 0;
         }

@@ -98,6 +98,44 @@ final class InspectReport {
         return sb.toString();
     }
 
+    /**
+     * A model LibTorch cannot load because it needs operators nothing here provides: what its archive holds (read
+     * from its pickles and code), and which operators it needs.
+     */
+    static String needsOperatorsText(String file, io.tsstudio.engine.archive.ArchiveModel m, List<io.tsstudio.engine.ops.OperatorRef> missing) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(file).append(": TorchScript archive that ").append(io.tsstudio.engine.ops.MissingOperatorException.describe(missing)).append('\n');
+        sb.append("  it cannot run or be drawn here until that library is loaded (--load-library PATH)\n");
+        long total = m.parameters().stream().mapToLong(ParameterInfo::numel).sum();
+        sb.append(new TextTable()
+                .row("class", m.className())
+                .row("parameters", String.format("%,d", total) + " in " + m.parameters().size() + " tensor" + (m.parameters().size() == 1 ? "" : "s"))
+                .render("  "));
+        section(sb, "Parameters", tensorTable(m.parameters()));
+        section(sb, "Buffers", tensorTable(m.buffers()));
+        TextTable attributes = new TextTable("NAME", "TYPE");
+        for (AttributeInfo a : m.attributes()) attributes.row(a.name(), a.type());
+        section(sb, "Attributes", attributes);
+        TextTable submodules = new TextTable("NAME", "CLASS");
+        for (SubmoduleInfo s : m.modules()) submodules.row(s.name(), s.className());
+        section(sb, "Submodules", submodules);
+        return sb.toString();
+    }
+
+    static ObjectNode needsOperatorsJson(String file, io.tsstudio.engine.archive.ArchiveModel m, List<io.tsstudio.engine.ops.OperatorRef> missing) {
+        ObjectNode o = JsonOut.object();
+        o.put("file", file);
+        o.put("format", "torchscript");
+        o.put("class", m.className());
+        ArrayNode needs = o.putArray("needs_operators");
+        for (io.tsstudio.engine.ops.OperatorRef r : missing) needs.addObject().put("operator", r.qualified()).put("library", r.library());
+        tensors(o.putArray("parameters"), m.parameters());
+        tensors(o.putArray("buffers"), m.buffers());
+        ArrayNode subs = o.putArray("submodules");
+        for (SubmoduleInfo s : m.modules()) subs.addObject().put("name", s.name()).put("class", s.className());
+        return o;
+    }
+
     private static TextTable tensorTable(List<ParameterInfo> infos) {
         TextTable t = new TextTable("NAME", "SHAPE", "DTYPE", "GRAD", "ELEMENTS");
         for (ParameterInfo p : infos) t.row(p.name(), p.shape().toString(), p.dtype(), p.requiresGrad() ? "yes" : "no", String.format("%,d", p.numel()));

@@ -31,11 +31,13 @@ import java.util.concurrent.Callable;
                 "",
                 "Each --arg is one argument, read as the method's schema declares it:",
                 "  tensor  {\"tensor\": [[1, 2], [3, 4]], \"dtype\": \"float32\"}",
+                "          {\"tensor\": {\"file\": \"x.npy\"}} (or a torch.save'd .pt tensor)",
                 "          {\"tensor\": {\"shape\": [2, 3], \"fill\": \"zeros|ones|rand|randn|arange\"}}",
                 "  tuple   [1, \"a\"] or {\"tuple\": [1, \"a\"]}",
                 "  dict    {\"key\": 1} or {\"dict\": [[key, value], ...]}",
                 "  list [..], NamedTuple {\"field\": ..}, numbers, strings, true/false, null (None)",
                 "Without --arg, inputs are proposed from the model (its first layers' weights) and printed.",
+                "  --arg @args/x.json reads the JSON from a file (no command-line size limit)",
                 ""})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a TorchScript .pt file")
@@ -44,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "forward", description = "method to call (default: ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--arg", paramLabel = "JSON", description = "one positional argument as JSON; repeat for each")
+    @Option(names = "--arg", paramLabel = "JSON", description = "one positional argument as JSON, or @FILE.json to read it from a file; repeat for each")
     List<String> args = new ArrayList<>();
 
     @Option(names = "--device", paramLabel = "DEV", defaultValue = "cpu", description = "cpu or cuda:N (default: ${DEFAULT-VALUE})")
@@ -59,11 +61,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON: {method, device, output, timing}")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    OperatorOptions operators = new OperatorOptions();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        operators.apply();
         if (warmup < 0) throw new UserError("--warmup must be 0 or more, not " + warmup);
         if (iterations < 1) throw new UserError("--iterations must be 1 or more, not " + iterations);
         Device dev = CliFiles.device(device);
@@ -133,13 +139,25 @@ final class RunCommand implements Callable<Integer> {
         try {
             for (int i = 0; i < args.size(); i++) {
                 ArgumentInfo a = declared.get(i);
-                values.add(ValueJson.read(args.get(i), a.type(), "argument '" + a.name() + "'", dev));
+                values.add(ValueJson.read(argumentText(args.get(i)), a.type(), "argument '" + a.name() + "'", dev));
             }
         } catch (RuntimeException e) {
             values.forEach(ValueJson::closeTensors);
             throw e;
         }
         return values;
+    }
+
+    /** {@code @FILE} reads the JSON from a file: one command-line argument is capped (128 KiB on Linux). */
+    static String argumentText(String arg) {
+        if (!arg.startsWith("@")) return arg;
+        java.nio.file.Path p = java.nio.file.Path.of(arg.substring(1));
+        if (!java.nio.file.Files.isRegularFile(p)) throw new UserError("--arg " + arg + ": no such file: " + p);
+        try {
+            return java.nio.file.Files.readString(p, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new UserError("--arg " + arg + ": cannot read " + p + ": " + e.getMessage());
+        }
     }
 
     private static String describe(List<ArgumentInfo> declared) {

@@ -36,7 +36,9 @@ public final class RunPanelWiring implements AutoCloseable {
     }
 
     private static void open(RunPanelView view, OpenModel model) {
-        if (model != null && model.isTorchScript() && !model.file().equals(view.viewModel().modelFileProperty().get())) {
+        // a TorchScript file that needs a missing operator goes to the worker too: its load error names the operator
+        boolean torchScript = model != null && (model.isTorchScript() || model.summary().format() == io.tsstudio.ui.inspect.ModelSummary.Format.TORCHSCRIPT);
+        if (torchScript && model.file() != null && !model.file().equals(view.viewModel().modelFileProperty().get())) {
             view.setModel(model.file());
         }
     }

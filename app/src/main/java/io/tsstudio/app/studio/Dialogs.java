@@ -44,6 +44,17 @@ final class Dialogs {
         return files.stream().map(File::toPath).toList();
     }
 
+    Optional<Path> chooseOperatorLibrary() {
+        FileChooser fc = chooser("Load Operator Library");
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Native libraries", "*.so", "*.dylib", "*.dll"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = fc.showOpenDialog(owner);
+        if (f == null) return Optional.empty();
+        lastDir = f.toPath().getParent();
+        return Optional.of(f.toPath());
+    }
+
     Optional<Path> chooseSaveTarget(String title, String suggestedName, String description, String... patterns) {
         FileChooser fc = chooser(title);
         fc.setInitialFileName(suggestedName);

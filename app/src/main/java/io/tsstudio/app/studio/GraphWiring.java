@@ -1,5 +1,6 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.ui.inspect.ModelSummary;
 import io.tsstudio.engine.CodeLocation;
 import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ScriptModule;
@@ -189,6 +190,15 @@ final class GraphWiring {
         shown = model;
         shownMethod = method;
         long request = ++requests;
+        if (model != null && !model.isTorchScript() && model.summary().format() == ModelSummary.Format.TORCHSCRIPT) {
+            // a model that needs a missing operator: say so where its graph would be
+            pane = null;
+            javafx.scene.control.Label why = new javafx.scene.control.Label(model.summary().description());
+            why.setWrapText(true);
+            why.setId("graphUnavailable");
+            window.setGraphView(why);
+            return;
+        }
         if (model == null || method == null) {
             // Nothing to draw, and no view may keep a closed module: an empty pane replaces the old one.
             pane = null;

@@ -214,7 +214,9 @@ public final class MainWindow {
                 item("Go to Line\u2026", "Shortcut+G", null, () -> editor().ifPresent(CodeEditorView::promptGoToLine)),
                 new SeparatorMenuItem(),
                 item("Complete", "Shortcut+Space", null, () -> editor().ifPresent(CodeEditorView::showCompletion)),
-                item("Quick Fix", "Alt+Enter", null, () -> editor().ifPresent(CodeEditorView::applyQuickFixesAtCaret)));
+                item("Quick Fix", "Alt+Enter", null, () -> editor().ifPresent(CodeEditorView::applyQuickFixesAtCaret)),
+                new SeparatorMenuItem(),
+                operatorPreferences());
         Menu build = new Menu("_Build");
         build.getItems().addAll(
                 item("Recompile into Module", "Shortcut+B", "compile", this::recompile),
@@ -237,6 +239,25 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, edit, build, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** Preferences > Operators: native operator libraries, and what saved files carry for torchvision operators. */
+    private Menu operatorPreferences() {
+        OperatorPreferences prefs = new OperatorPreferences(settings);
+        javafx.scene.control.CheckMenuItem embedded = new javafx.scene.control.CheckMenuItem("Save torchvision Operators Embedded (no torchvision needed)");
+        embedded.setSelected(prefs.saved() == io.tsstudio.engine.ops.SavedOperators.EMBEDDED);
+        embedded.setOnAction(e -> prefs.setSaved(embedded.isSelected() ? io.tsstudio.engine.ops.SavedOperators.EMBEDDED
+                : io.tsstudio.engine.ops.SavedOperators.TORCHVISION));
+        Menu menu = new Menu("Preferences");
+        menu.getItems().addAll(item("Load Operator Library\u2026", null, null, () -> dialogs.chooseOperatorLibrary().ifPresent(p -> {
+            try {
+                prefs.addLibrary(p);
+                vm.statusProperty().set("Loaded operator library " + p.getFileName() + "; it loads at every start (reopen models that needed it)");
+            } catch (io.tsstudio.engine.TorchException ex) {
+                vm.statusProperty().set(ex.getMessage());
+            }
+        })), embedded);
+        return menu;
     }
 
     static final String SHORTCUTS = String.join("\n",

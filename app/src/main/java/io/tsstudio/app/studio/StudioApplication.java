@@ -88,6 +88,8 @@ public final class StudioApplication extends Application {
                 // Drawing the icon takes a few snapshots; it can wait until the window is up.
                 stage.getIcons().setAll(AppIcon.images());
                 GraphWiring graph = GraphWiring.install(window, vm, vm.ioExecutor());
+                // operator libraries (Preferences) load before the run worker starts and before any model opens
+                for (String failure : new OperatorPreferences(settings).apply()) console.error(failure);
                 runPanel = RunPanelWiring.install(window, vm.workspace());
                 graph.followRuns(runPanel.view().viewModel());
                 openInitialFiles(options, dirs);

@@ -254,6 +254,17 @@ public final class StudioViewModel implements AutoCloseable {
                 }
                 if (first != null) workspace.activeBufferProperty().set(first);
                 console.info("Opened TorchScript model " + m.file() + ": " + m.model().summary().totalsText());
+        } else if (opened instanceof OpenedFile.NeedsOperators n) {
+                models.add(n.model());
+                workspace.activeModelProperty().set(n.model());
+                EditorViewModel first = null;
+                for (Map.Entry<String, String> c : n.codeByClass().entrySet()) {
+                    EditorViewModel b = addBuffer(new EditorViewModel(BufferKind.READ_ONLY, codeTabName(n.model(), c.getKey()), null, c.getValue(), null, fx), null);
+                    if (first == null) first = b;
+                }
+                if (first != null) workspace.activeBufferProperty().set(first);
+                console.warning(n.notice());
+                lastError.set(n.notice());
         } else if (opened instanceof OpenedFile.StateDict d) {
                 models.add(d.model());
                 workspace.activeModelProperty().set(d.model());

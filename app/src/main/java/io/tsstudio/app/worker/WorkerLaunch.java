@@ -1,5 +1,8 @@
 package io.tsstudio.app.worker;
 
+import io.tsstudio.engine.ops.OperatorLibraries;
+
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +48,11 @@ public record WorkerLaunch(Path java, String classPath, List<String> jvmOptions,
         cmd.add(java.toString());
         cmd.addAll(jvmOptions);
         if (testHooks) cmd.add("-D" + WorkerMain.TEST_HOOKS_PROPERTY + "=true");
+        // operator libraries loaded in the app (Preferences, --load-library) are loaded in the worker too
+        List<Path> libraries = OperatorLibraries.loaded();
+        if (!libraries.isEmpty()) {
+            cmd.add("-D" + WorkerMain.LIBRARIES_PROPERTY + "=" + String.join(File.pathSeparator, libraries.stream().map(Path::toString).toList()));
+        }
         cmd.addAll(List.of("-cp", classPath, MAIN_CLASS, "worker", "--connect", address));
         return cmd;
     }

@@ -24,6 +24,7 @@ import java.lang.reflect.Field;
  */
 public final class WorkerMain {
     static final String TEST_HOOKS_PROPERTY = "tsstudio.worker.testHooks";
+    static final String LIBRARIES_PROPERTY = "tsstudio.worker.operatorLibraries";
 
     private WorkerMain() {
     }
@@ -43,6 +44,7 @@ public final class WorkerMain {
         // Whatever a model or library prints belongs to the console, never to the protocol.
         PrintStream err = System.err;
         System.setOut(err);
+        loadOperatorLibraries(err);
         // The hello is ready before connecting: the app gives a silent connection only a few seconds.
         ObjectNode hello = WorkerJson.MAPPER.createObjectNode().put("hello", secret).put("pid", ProcessHandle.current().pid());
         WorkerJson.line(hello);
@@ -53,6 +55,19 @@ public final class WorkerMain {
         } catch (IOException | IllegalArgumentException e) {
             err.println("worker: lost the connection to the app: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The app's operator libraries, before any model: a library that fails is reported and skipped. */
+    private static void loadOperatorLibraries(PrintStream err) {
+        String list = System.getProperty(LIBRARIES_PROPERTY, "");
+        for (String l : list.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+            if (l.isBlank()) continue;
+            try {
+                io.tsstudio.engine.ops.OperatorLibraries.load(java.nio.file.Path.of(l));
+            } catch (RuntimeException e) {
+                err.println("worker: " + e.getMessage());
+            }
         }
     }
 

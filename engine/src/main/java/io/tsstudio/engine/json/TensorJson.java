@@ -27,6 +27,7 @@ final class TensorJson {
      * {@code {"shape": [..], "fill": ".."}}. {@code dtypeName} null means float32.
      */
     static Tensor read(JsonNode spec, String dtypeName, Device device) {
+        if (spec.isObject() && spec.has("file")) return fromFile(spec, dtypeName, device);
         DType dtype = dtypeName == null ? DType.FLOAT32 : DType.parse(dtypeName);
         if (spec.isObject()) return filled(spec, dtype, device);
         if (dtype == DType.COMPLEX64 || dtype == DType.COMPLEX128) {
@@ -46,6 +47,41 @@ final class TensorJson {
         try (base) {
             return TensorMaker.convert(base, dtype, device);
         }
+    }
+
+    /**
+     * {@code {"file": "x.npy"}} or a {@code torch.save}d tensor ({@code .pt}); a path relative to the working
+     * directory. Its own dtype is kept unless "dtype" is given.
+     */
+    private static Tensor fromFile(JsonNode spec, String dtypeName, Device device) {
+        if (spec.size() != 1 || !spec.get("file").isTextual()) {
+            throw new IllegalArgumentException("a tensor file is {\"file\": \"x.npy\"} or {\"file\": \"x.pt\"}, nothing else");
+        }
+        java.nio.file.Path p = java.nio.file.Path.of(spec.get("file").asText());
+        if (!java.nio.file.Files.isRegularFile(p)) throw new IllegalArgumentException("tensor file not found: " + p);
+        Object loaded;
+        try {
+            loaded = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")
+                    ? io.tsstudio.engine.run.NpyReader.read(p) : io.tsstudio.engine.internal.torch.ValueFiles.load(p);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read tensor file " + p + ": " + e.getMessage(), e);
+        }
+        if (!(loaded instanceof Tensor t)) {
+            ValueJson.closeTensors(loaded);
+            throw new IllegalArgumentException(p + " holds " + (loaded == null ? "None" : loaded.getClass().getSimpleName()) + ", not a tensor");
+        }
+        Tensor out = t;
+        if (dtypeName != null && DType.parse(dtypeName) != t.dtype()) {
+            try (t) {
+                out = t.to(DType.parse(dtypeName));
+            }
+        }
+        if (!device.isCpu()) {
+            try (Tensor cpu = out) {
+                out = cpu.to(device);
+            }
+        }
+        return out;
     }
 
     private static Tensor filled(JsonNode spec, DType dtype, Device device) {

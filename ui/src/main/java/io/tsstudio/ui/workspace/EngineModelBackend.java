@@ -1,5 +1,6 @@
 package io.tsstudio.ui.workspace;
 
+import io.tsstudio.engine.ClassCodeCheck;
 import io.tsstudio.engine.CompilationUnit;
 import io.tsstudio.engine.CompileException;
 import io.tsstudio.engine.Device;
@@ -14,6 +15,8 @@ import io.tsstudio.engine.SubmoduleInfo;
 import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.TorchException;
 import io.tsstudio.engine.AttributeInfo;
+import io.tsstudio.engine.archive.ArchiveModel;
+import io.tsstudio.engine.ops.MissingOperatorException;
 import io.tsstudio.ui.editor.CompileErrorText;
 import io.tsstudio.ui.editor.CompletionItem;
 import io.tsstudio.ui.editor.Diagnostic;
@@ -34,12 +37,12 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
- * {@link ModelBackend} over the real engine (LibTorch through JavaCPP). Live checks of a class's code run against a
- * private copy of the module (the "shadow", loaded from the module's bytes), so checking never changes the module
- * the user is working on; "Recompile" defines the methods on the real one.
+ * {@link ModelBackend} over the real engine (LibTorch through JavaCPP). Live checks of a class's code compile it in
+ * the context of a saved copy of the model's archive ({@link ClassCodeCheck}), so checking never changes the module
+ * the user is working on and names the archive's code uses resolve; "Recompile" defines the methods on the real one.
  */
 public final class EngineModelBackend implements ModelBackend {
-    private final Map<ScriptModule, ScriptModule> shadows = new IdentityHashMap<>();
+    private final Map<ScriptModule, ClassCodeCheck> checks = new IdentityHashMap<>();
     private final OperatorCatalog operators;
 
     public EngineModelBackend(OperatorCatalog operators) {
@@ -84,11 +87,13 @@ public final class EngineModelBackend implements ModelBackend {
     }
 
     /** Load, then (checking for cancel between steps) the inspector's summary, then the code of each class. */
-    private static OpenedFile openTorchScript(Path file, OpenListener listener) throws ModelFileException {
+    private static OpenedFile openTorchScript(Path file, OpenListener listener) throws IOException, ModelFileException {
         listener.progress("Loading " + file.getFileName(), -1);
         ScriptModule m;
         try {
             m = Jit.load(file);
+        } catch (MissingOperatorException e) {
+            return needsOperators(file, e);
         } catch (TorchException e) {
             throw new ModelFileException("cannot load " + file.getFileName() + ": " + e.getMessage(), e);
         }
@@ -126,6 +131,18 @@ public final class EngineModelBackend implements ModelBackend {
 
     private static void checkCancelled(OpenListener listener) {
         if (listener.cancelled()) throw new CancellationException("opening was cancelled");
+    }
+
+    /** Opens what the archive itself holds (code, module tree, tensors' shapes) and says which operators it needs. */
+    private static OpenedFile needsOperators(Path file, MissingOperatorException e) throws IOException {
+        ArchiveModel archive = ArchiveModel.read(file);
+        String notice = file.getFileName() + " " + MissingOperatorException.describe(e.missing())
+                + ": it cannot run or be drawn until that library is loaded (Edit > Preferences > Load Operator Library\u2026)";
+        OpenModel model = new OpenModel(file, ModuleSummaries.ofArchive(archive, file, notice), null);
+        Map<String, String> code = new java.util.LinkedHashMap<>();
+        if (archive.codeByClass().containsKey(archive.className())) code.put(archive.className(), archive.codeByClass().get(archive.className()));
+        archive.codeByClass().forEach(code::putIfAbsent);
+        return new OpenedFile.NeedsOperators(file, model, code, notice);
     }
 
     /** The module's own class first (its tab opens active), then the others in module order. */
@@ -169,23 +186,25 @@ public final class EngineModelBackend implements ModelBackend {
         return source -> {
             ClassCodeText code = ClassCodeText.parse(source);
             if (code.methodCount() == 0) return List.of();
-            ScriptModule shadow = shadowOf(model.module());
-            synchronized (shadow) {
-                String path = instancePath(model, className);
-                try (Scoped target = scoped(shadow, path)) {
-                    target.module().define(withFinalNewline(code.methodsSource()));
-                    return List.of();
-                } catch (CompileException e) {
-                    return List.of(diagnostic(e, code.indent()));
-                } catch (TorchException e) {
-                    return List.of(Diagnostic.error(1, 1, 1, e.getMessage()));
-                }
+            try {
+                checkOf(model.module()).check(className, source);
+                return List.of();
+            } catch (CompileException e) {
+                return List.of(diagnostic(e, 0));
+            } catch (TorchException e) {
+                return List.of(Diagnostic.error(1, 1, 1, e.getMessage()));
             }
         };
     }
 
-    private synchronized ScriptModule shadowOf(ScriptModule module) {
-        return shadows.computeIfAbsent(module, m -> Jit.load(m.toBytes()));
+    /** One saved copy of each model for its class checks (compiled in the context of the model's archive). */
+    private synchronized ClassCodeCheck checkOf(ScriptModule module) {
+        return checks.computeIfAbsent(module, ClassCodeCheck::of);
+    }
+
+    private synchronized void forgetCheck(ScriptModule module) {
+        ClassCodeCheck c = checks.remove(module);
+        if (c != null) c.close();
     }
 
     /** The dotted path of a module instance of {@code className} ("" for the root), found in the model's summary. */
@@ -214,6 +233,7 @@ public final class EngineModelBackend implements ModelBackend {
             throw new CompileFailure("the code of " + className + " has no methods to compile", List.of(), null);
         }
         ScriptModule m = model.module();
+        forgetCheck(m);
         try (Scoped target = scoped(m, instancePath(model, className))) {
             target.module().define(withFinalNewline(code.methodsSource()));
         } catch (CompileException e) {
@@ -324,11 +344,7 @@ public final class EngineModelBackend implements ModelBackend {
     @Override
     public void close(OpenModel model) {
         if (model.module() == null) return;
-        ScriptModule shadow;
-        synchronized (this) {
-            shadow = shadows.remove(model.module());
-        }
-        if (shadow != null) shadow.close();
+        forgetCheck(model.module());
         closeShared(model.module());
     }
 }

@@ -6,6 +6,7 @@ import io.tsstudio.engine.ModelFileInfo;
 import io.tsstudio.engine.ModuleDescription;
 import io.tsstudio.engine.ParameterInfo;
 import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.SubmoduleInfo;
 import io.tsstudio.engine.TensorInfo;
 import io.tsstudio.ui.inspect.AttributeEntry;
 import io.tsstudio.ui.inspect.MethodEntry;
@@ -18,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +139,45 @@ final class ModuleSummaries {
                     p.dtype().jsonName(), p.device().toString(), p.numel(), p.bytes(), p.requiresGrad()));
         }
         return out;
+    }
+
+    private static String parentOf(String dotted) {
+        int dot = dotted.lastIndexOf('.');
+        return dot < 0 ? "" : dotted.substring(0, dot);
+    }
+
+    /** Parameters or buffers grouped by the module that owns them (the dotted name's parent). */
+    private static Map<String, List<TensorEntry>> byOwner(List<ParameterInfo> infos, TensorEntry.Role role) {
+        Map<String, List<TensorEntry>> out = new LinkedHashMap<>();
+        for (ParameterInfo p : infos) out.computeIfAbsent(parentOf(p.name()), k -> new ArrayList<>()).addAll(entries(List.of(p), role));
+        return out;
+    }
+
+    /** A model read from its archive without LibTorch (see ArchiveModel): no methods, attributes of the root only. */
+    static ModelSummary ofArchive(io.tsstudio.engine.archive.ArchiveModel archive, Path file, String notice) {
+        Map<String, String> classes = new LinkedHashMap<>();
+        classes.put("", archive.className());
+        for (SubmoduleInfo s : archive.modules()) classes.put(s.name(), s.className());
+        // Children by parent in one pass: the tree is then built in time linear in the number of modules.
+        Map<String, List<String>> children = new LinkedHashMap<>();
+        for (String path : classes.keySet()) if (!path.isEmpty()) children.computeIfAbsent(parentOf(path), k -> new ArrayList<>()).add(path);
+        Map<String, List<TensorEntry>> params = byOwner(archive.parameters(), TensorEntry.Role.PARAMETER);
+        Map<String, List<TensorEntry>> buffers = byOwner(archive.buffers(), TensorEntry.Role.BUFFER);
+        List<AttributeEntry> rootAttributes = new ArrayList<>();
+        for (AttributeInfo a : archive.attributes()) rootAttributes.add(new AttributeEntry(a.name(), a.type(), valueText(a.value())));
+        ModuleEntry root = archiveEntry("", classes, children, params, buffers, rootAttributes);
+        return new ModelSummary(file.getFileName().toString(), ModelSummary.Format.TORCHSCRIPT,
+                "TorchScript module " + archive.className() + " (read from the archive): " + notice, root, List.of());
+    }
+
+    private static ModuleEntry archiveEntry(String path, Map<String, String> classes, Map<String, List<String>> childPaths,
+                                            Map<String, List<TensorEntry>> params, Map<String, List<TensorEntry>> buffers,
+                                            List<AttributeEntry> rootAttributes) {
+        List<ModuleEntry> children = new ArrayList<>();
+        for (String p : childPaths.getOrDefault(path, List.of())) children.add(archiveEntry(p, classes, childPaths, params, buffers, rootAttributes));
+        String name = path.isEmpty() ? "" : path.substring(path.lastIndexOf('.') + 1);
+        return new ModuleEntry(path, name, classes.get(path), params.getOrDefault(path, List.of()), buffers.getOrDefault(path, List.of()),
+                path.isEmpty() ? rootAttributes : List.of(), List.of(), children);
     }
 
     static ModelSummary ofStateDict(ModelFileInfo info, Path file) {

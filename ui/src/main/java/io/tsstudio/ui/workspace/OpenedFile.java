@@ -18,4 +18,11 @@ public sealed interface OpenedFile {
 
     record Source(Path file, String text) implements OpenedFile {
     }
+
+    /**
+     * A TorchScript model LibTorch cannot load because it calls operators nothing here provides: its code and
+     * summary come from the archive itself ({@code model.module()} is null); {@code notice} names the operators.
+     */
+    record NeedsOperators(Path file, OpenModel model, Map<String, String> codeByClass, String notice) implements OpenedFile {
+    }
 }

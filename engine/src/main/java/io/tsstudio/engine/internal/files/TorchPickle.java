@@ -34,7 +34,11 @@ public final class TorchPickle {
     record Persistent(Object id) {
     }
 
-    record Reduced(Object callable, Object args) {
+    /** An object made by REDUCE/NEWOBJ; {@code state} receives what BUILD gives it (a TorchScript module's attributes). */
+    record Reduced(Object callable, Object args, Map<Object, Object> state) {
+        Reduced(Object callable, Object args) {
+            this(callable, args, new LinkedHashMap<>());
+        }
     }
 
     record TensorStub(List<Long> shape, DType dtype) {
@@ -51,6 +55,47 @@ public final class TorchPickle {
 
     private TorchPickle(byte[] data) {
         this.in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** A TorchScript module object from {@code data.pkl}: its class, attributes (in order), tensors as stubs. */
+    public record ModuleObject(String className, Map<String, Object> attributes) {
+    }
+
+    /** A tensor in a TorchScript {@code data.pkl}: shape and dtype only. */
+    public record TensorShape(List<Long> shape, DType dtype) {
+    }
+
+    /**
+     * Reads a TorchScript archive's {@code data.pkl} as its module tree: {@code __torch__} objects become
+     * {@link ModuleObject}s, tensors {@link TensorShape}s, plain values stay Java values (Long, Double, String, ...).
+     */
+    public static ModuleObject readModule(byte[] data) {
+        Object root = new TorchPickle(data).run();
+        Object m = moduleValue(root, 0);
+        if (!(m instanceof ModuleObject mo)) throw new IllegalArgumentException("data.pkl does not hold a TorchScript module object");
+        return mo;
+    }
+
+    private static Object moduleValue(Object o, int depth) {
+        if (depth > 64) return null;
+        if (o instanceof TensorStub t) return new TensorShape(t.shape(), t.dtype());
+        if (o instanceof Reduced r && r.callable() instanceof Global g && g.module().startsWith("__torch__")) {
+            Map<String, Object> attrs = new LinkedHashMap<>();
+            for (Map.Entry<Object, Object> e : r.state().entrySet()) attrs.put(String.valueOf(e.getKey()), moduleValue(e.getValue(), depth + 1));
+            return new ModuleObject(g.qualified(), attrs);
+        }
+        if (o instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            for (Object x : l) out.add(moduleValue(x, depth + 1));
+            return out;
+        }
+        if (o instanceof Tuple t) {
+            List<Object> out = new ArrayList<>();
+            for (Object x : t.items()) out.add(moduleValue(x, depth + 1));
+            return out;
+        }
+        if (o instanceof Reduced || o instanceof Global || o instanceof Persistent) return null;
+        return o;
     }
 
     /** Reads {@code data.pkl}; throws IllegalArgumentException when it is not a pickle this reader understands. */
@@ -186,7 +231,7 @@ public final class TorchPickle {
                 case 'R': { Object args = pop(), fn = pop(); push(reduce(fn, args)); break; }
                 case 0x81: { Object args = pop(), cls = pop(); push(reduce(cls, args)); break; }
                 case 0x92: { pop(); Object args = pop(), cls = pop(); push(reduce(cls, args)); break; } // NEWOBJ_EX
-                case 'b': pop(); break;                           // BUILD: object state is not needed
+                case 'b': { Object state = pop(); if (peek() instanceof Reduced r && state instanceof Map<?, ?> m) r.state().putAll(m); break; } // BUILD
                 case 'Q': push(new Persistent(pop())); break;    // BINPERSID
                 case 'P': push(new Persistent(line())); break;
                 default:

@@ -66,6 +66,19 @@ public final class OpCatalog {
     }
 
     /**
+     * Forgets the digest after a native library registered new operators; the next {@link #get()} reads the registry
+     * again. Earlier catalogs stay reachable: callers may hold their {@link OpOverload}s, which point into them.
+     */
+    public static void invalidate() {
+        synchronized (OpCatalog.class) {
+            if (instance != null) RETIRED.add(instance);
+            instance = null;
+        }
+    }
+
+    private static final List<OpCatalog> RETIRED = new ArrayList<>();
+
+    /**
      * PointerScopes are per thread: building on a thread of our own keeps the catalog's native objects out of
      * whatever scope the first caller happens to have open (they would be freed when it closes).
      */

@@ -1,0 +1,263 @@
+package io.tsstudio.engine.ops;
+
+import io.tsstudio.engine.internal.torch.OperatorRegistry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The operators an archive's code calls ({@code ops.namespace.name(...)} in {@code code/**.py}) and the archive
+ * LibTorch should load instead: calls to torchvision operators that LibTorch lacks are redirected to
+ * {@link BuiltinOperators#MODULE}, whose file is added to the archive's code. Reading the code is a zip listing plus
+ * the small {@code .py} entries; an archive is copied only when it needs the built-ins.
+ */
+public final class ArchiveOperators {
+    private static final Pattern CALL = Pattern.compile("(?<![\\w.])ops\\.([A-Za-z_]\\w*)\\.([A-Za-z_]\\w*)");
+
+    private ArchiveOperators() {
+    }
+
+    /** What to hand LibTorch for one archive. Closing deletes the rewritten copy, if one was made. */
+    public static final class Prepared implements AutoCloseable {
+        private final Path loadPath;
+        private final boolean copy;
+        private final List<OperatorRef> builtIn;
+        private final List<OperatorRef> missing;
+
+        Prepared(Path loadPath, boolean copy, List<OperatorRef> builtIn, List<OperatorRef> missing) {
+            this.loadPath = loadPath;
+            this.copy = copy;
+            this.builtIn = List.copyOf(builtIn);
+            this.missing = List.copyOf(missing);
+        }
+
+        /** The file LibTorch should load: the archive itself, or its rewritten copy. */
+        public Path loadPath() {
+            return loadPath;
+        }
+
+        /** torchvision operators the file calls that the built-in implementations provide. */
+        public List<OperatorRef> builtIn() {
+            return builtIn;
+        }
+
+        /** Operators the file calls that nothing in this process provides. */
+        public List<OperatorRef> missing() {
+            return missing;
+        }
+
+        @Override
+        public void close() {
+            if (!copy) return;
+            try {
+                Files.deleteIfExists(loadPath);
+            } catch (IOException ignored) {
+                // a leftover temporary copy is harmless
+            }
+        }
+    }
+
+    /** Every non-builtin-module operator the code calls ({@code ops.ns.name}), sorted, registered or not. */
+    public static List<OperatorRef> calledOperators(Path archive) throws IOException {
+        TreeSet<OperatorRef> out = new TreeSet<>();
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            for (Map.Entry<String, String> code : codeFiles(zip).entrySet()) {
+                if (isBuiltinModule(code.getKey())) continue;
+                Matcher m = CALL.matcher(code.getValue());
+                while (m.find()) out.add(new OperatorRef(m.group(1), m.group(2)));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Operators the archive calls that LibTorch (with the libraries loaded so far) does not register. */
+    public static List<OperatorRef> unregistered(Path archive) throws IOException {
+        List<OperatorRef> out = new ArrayList<>();
+        for (OperatorRef op : calledOperators(archive)) if (!OperatorRegistry.isRegistered(op.qualified())) out.add(op);
+        return out;
+    }
+
+    /**
+     * Decides how {@code archive} loads: as it is when LibTorch registers everything it calls (torchvision's own
+     * library may have been loaded), else through a copy whose unregistered torchvision calls go to the built-ins.
+     * Operators nothing provides are listed in {@link Prepared#missing()}; the caller decides what to do.
+     */
+    public static Prepared prepare(Path archive) throws IOException {
+        List<OperatorRef> builtIn = new ArrayList<>();
+        List<OperatorRef> missing = new ArrayList<>();
+        boolean hasBuiltinModule;
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            hasBuiltinModule = zip.stream().anyMatch(e -> isBuiltinModule(e.getName()));
+        }
+        for (OperatorRef op : unregistered(archive)) {
+            if (BuiltinOperators.provides(op)) builtIn.add(op);
+            else missing.add(op);
+        }
+        if (builtIn.isEmpty() && !hasBuiltinModule) return new Prepared(archive, false, builtIn, missing);
+        Path copy = Files.createTempFile("tsstudio-ops-", ".pt");
+        try {
+            rewrite(archive, copy, builtIn.stream().map(OperatorRef::name).toList(), BuiltinOperators.implementation());
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+        }
+        return new Prepared(copy, true, builtIn, missing);
+    }
+
+    /**
+     * Applies {@code policy} to an archive LibTorch has just written: with {@link SavedOperators#TORCHVISION} the
+     * built-in module's code is replaced by calls to torchvision's operators. Archives without the module are left
+     * alone.
+     */
+    public static void finishSave(Path written, SavedOperators policy) throws IOException {
+        if (policy == SavedOperators.EMBEDDED) return;
+        try (ZipFile zip = new ZipFile(written.toFile())) {
+            if (zip.stream().noneMatch(e -> isBuiltinModule(e.getName()))) return;
+        }
+        Path dir = written.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + written.getFileName() + ".", ".ops");
+        try {
+            rewrite(written, tmp, List.of(), BuiltinOperators.nativeWrappers());
+            try {
+                Files.move(tmp, written, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, written, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Code text as it will be loaded: redirects calls of {@code ops.torchvision.NAME} for the given names. */
+    static String redirect(String code, List<String> names) {
+        if (names.isEmpty()) return code;
+        Matcher m = CALL.matcher(code);
+        StringBuilder out = new StringBuilder(code.length() + 64);
+        while (m.find()) {
+            boolean ours = BuiltinOperators.NAMESPACE.equals(m.group(1)) && names.contains(m.group(2));
+            m.appendReplacement(out, Matcher.quoteReplacement(ours ? BuiltinOperators.MODULE + "." + m.group(2) : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * Copies the archive entry by entry (stored, as torch.jit.save writes them): redirected code files lose their
+     * {@code .debug_pkl} (its offsets point into the old text), and the built-in module gets {@code moduleCode}.
+     */
+    private static void rewrite(Path from, Path to, List<String> redirected, String moduleCode) throws IOException {
+        try (ZipFile zip = new ZipFile(from.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+            String root = root(zip);
+            Map<String, String> code = codeFiles(zip);
+            Map<String, byte[]> replaced = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : code.entrySet()) {
+                if (isBuiltinModule(e.getKey())) continue;
+                String text = redirect(e.getValue(), redirected);
+                if (!text.equals(e.getValue())) replaced.put(e.getKey(), text.getBytes(StandardCharsets.UTF_8));
+            }
+            String modulePath = root + BuiltinOperators.CODE_PATH;
+            boolean moduleWritten = false;
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                String name = e.getName();
+                if (e.isDirectory()) continue;
+                if (name.endsWith(".debug_pkl")) {
+                    String py = name.substring(0, name.length() - ".debug_pkl".length());
+                    if (replaced.containsKey(py) || isBuiltinModule(py)) continue;
+                }
+                if (isBuiltinModule(name)) {
+                    if (!moduleWritten) stored(out, modulePath, moduleCode.getBytes(StandardCharsets.UTF_8));
+                    moduleWritten = true;
+                } else if (replaced.containsKey(name)) {
+                    stored(out, name, replaced.get(name));
+                } else {
+                    copyStored(zip, e, out);
+                }
+                if (!moduleWritten && name.equals(root + "version")) {
+                    // next to the code, before the tensors: where torch.jit.save would have put it
+                    stored(out, modulePath, moduleCode.getBytes(StandardCharsets.UTF_8));
+                    moduleWritten = true;
+                }
+            }
+            if (!moduleWritten) stored(out, modulePath, moduleCode.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean isBuiltinModule(String entryName) {
+        return entryName.endsWith("/" + BuiltinOperators.CODE_PATH);
+    }
+
+    /** The archive's top folder with its slash ("tvops.script/"), as every entry of a PyTorch archive starts. */
+    private static String root(ZipFile zip) {
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            String n = entries.nextElement().getName();
+            int slash = n.indexOf('/');
+            if (slash > 0) return n.substring(0, slash + 1);
+        }
+        return "archive/";
+    }
+
+    private static Map<String, String> codeFiles(ZipFile zip) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry e = entries.nextElement();
+            String n = e.getName();
+            if (!n.endsWith(".py")) continue;
+            int slash = n.indexOf('/');
+            if (slash < 0 || !n.startsWith("code/", slash + 1)) continue;
+            try (InputStream in = zip.getInputStream(e)) {
+                out.put(n, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static void stored(ZipOutputStream out, String name, byte[] data) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(data.length);
+        e.setCompressedSize(data.length);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        e.setCrc(crc.getValue());
+        out.putNextEntry(e);
+        out.write(data);
+        out.closeEntry();
+    }
+
+    /** Streams an unchanged entry; its size and CRC come from the central directory, so nothing is buffered. */
+    private static void copyStored(ZipFile zip, ZipEntry from, ZipOutputStream out) throws IOException {
+        ZipEntry e = new ZipEntry(from.getName());
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(from.getSize());
+        e.setCompressedSize(from.getSize());
+        e.setCrc(from.getCrc());
+        out.putNextEntry(e);
+        try (InputStream in = zip.getInputStream(from)) {
+            in.transferTo(out);
+        }
+        out.closeEntry();
+    }
+
+}
