@@ -29,6 +29,9 @@ public final class Cli {
         Failures failures = new Failures();
         cl.setExecutionExceptionHandler(failures);
         cl.setParameterExceptionHandler(failures);
+        // "--arg @x.json" names a JSON file for the run command (ArgumentText); picocli's own @-file expansion would split
+        // its JSON into words first.
+        cl.setExpandAtFiles(false);
         try {
             return cl.execute(args);
         } finally {

@@ -30,9 +30,11 @@ import java.util.concurrent.Callable;
                 "Each --arg is one argument, read as the method's schema declares it:",
                 "  tensor  {\"tensor\": [[1, 2], [3, 4]], \"dtype\": \"float32\"}",
                 "          {\"tensor\": {\"shape\": [2, 3], \"fill\": \"zeros|ones|rand|randn|arange\"}}",
+                "          {\"tensor\": {\"file\": \"x.npy\"}}  (NumPy .npy, or .pt from torch.save(tensor))",
                 "  tuple   [1, \"a\"] or {\"tuple\": [1, \"a\"]}",
                 "  dict    {\"key\": 1} or {\"dict\": [[key, value], ...]}",
                 "  list [..], NamedTuple {\"field\": ..}, numbers, strings, true/false, null (None)",
+                "--arg @FILE.json reads the argument's JSON from a file (relative tensor files: from its folder).",
                 ""})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a TorchScript .pt file")
@@ -41,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "forward", description = "method to call (default: ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--arg", paramLabel = "JSON", description = "one positional argument as JSON; repeat for each")
+    @Option(names = "--arg", paramLabel = "JSON", description = "one positional argument as JSON, or @FILE.json; repeat for each")
     List<String> args = new ArrayList<>();
 
     @Option(names = "--device", paramLabel = "DEV", defaultValue = "cpu", description = "cpu or cuda:N (default: ${DEFAULT-VALUE})")
@@ -118,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             for (int i = 0; i < args.size(); i++) {
                 ArgumentInfo a = declared.get(i);
-                values.add(ValueJson.read(args.get(i), a.type(), "argument '" + a.name() + "'", dev));
+                values.add(ArgumentText.read(args.get(i), a.type(), "argument '" + a.name() + "'", dev));
             }
         } catch (RuntimeException e) {
             values.forEach(ValueJson::closeTensors);
