@@ -43,8 +43,9 @@ public final class TensorFiles {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + name + ": " + e.getMessage());
         } catch (TorchException e) {
-            throw new IllegalArgumentException(name + " is neither a .npy file nor a .pt tensor from torch.save ("
-                    + e.getMessage() + ")");
+            boolean zip = n >= 2 && head[0] == 'P' && head[1] == 'K';
+            throw new IllegalArgumentException(zip ? name + " is a zip archive but not a tensor LibTorch can read (" + e.getMessage() + ")"
+                    : name + " is neither a .npy file nor a .pt tensor from torch.save");
         }
     }
 
