@@ -3,7 +3,7 @@
 Usage: python3 run_model.py CASE.json OUT.json
 
 CASE: {"file": PATH, "loader": "jit" | "lite", "extra_files": [NAME, ...],
-       "calls": [{"method": NAME, "train": false, "args": [ARG, ...]}, ...]}
+       "calls": [{"module": "" or a submodule's dotted path, "method": NAME, "train": false, "args": [ARG, ...]}, ...]}
 ARG:  {"npy": PATH} (a tensor) | {"tuple": [ARG, ...]} | {"dict": [[KEY, ARG], ...]} | [ARG, ...] | a JSON scalar
 OUT:  {"torch": VERSION, "version": the archive's version record, "extra_files": {NAME: TEXT},
        "results": [VALUE, ...]}, VALUE as ARG but tensors as {"tensor": {"shape", "dtype", "values" (flattened)}}
@@ -66,7 +66,13 @@ def main():
         if case.get("loader", "jit") == "jit":
             module.train(call.get("train", False))
         args = [arg(a) for a in call.get("args", [])]
-        method = module.forward if call["method"] == "forward" else getattr(module, call["method"])
+        target = module
+        for name in filter(None, call.get("module", "").split(".")):
+            target = getattr(target, name)
+        if case.get("loader", "jit") == "lite":
+            method = lambda *a: target.run_method(call["method"], *a)
+        else:
+            method = target.forward if call["method"] == "forward" else getattr(target, call["method"])
         with torch.no_grad():
             results.append(value(method(*args)))
     out = {"torch": torch.__version__, "version": archive_version(case["file"]),

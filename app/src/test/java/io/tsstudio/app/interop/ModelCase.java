@@ -49,7 +49,13 @@ final class ModelCase {
 
     /** Calls {@code method} in train or eval mode (ignored by the lite interpreter). */
     ModelCase call(String method, boolean train, Object... args) throws IOException {
+        return callOn("", method, train, args);
+    }
+
+    /** Calls {@code method} of the submodule at {@code path} (dotted; "" for the model itself). */
+    ModelCase callOn(String path, String method, boolean train, Object... args) throws IOException {
         ObjectNode c = calls.addObject();
+        c.put("module", path);
         c.put("method", method);
         c.put("train", train);
         ArrayNode a = c.putArray("args");
