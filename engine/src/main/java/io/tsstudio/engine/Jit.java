@@ -18,6 +18,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Map;
 
 /** Loading, saving and compiling TorchScript. */
@@ -140,14 +141,23 @@ public final class Jit {
         void write(Path tmp);
     }
 
+    /**
+     * Writes through a file of the target's own name in a private temporary folder beside it, then moves it over the
+     * target. The own name matters: LibTorch names the archive's top folder after the file (PyTorch's {@code model.pt}
+     * holds {@code model/...}), so a temporary name would end up inside every saved file. The new file gets the
+     * permissions an existing target had, otherwise the umask's (not a temporary file's owner-only ones).
+     */
     private static void writeAtomically(Path path, Writer writer) {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
+        Path tmpDir = null;
         Path tmp = null;
         try {
             if (dir != null) Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            tmpDir = Files.createTempDirectory(dir, "." + target.getFileName() + ".");
+            tmp = tmpDir.resolve(target.getFileName());
             writer.write(tmp);
+            keepPermissions(target, tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -158,7 +168,13 @@ public final class Jit {
             throw new TorchException("cannot write " + path + ": " + e, e);
         } finally {
             deleteQuietly(tmp);
+            deleteQuietly(tmpDir);
         }
+    }
+
+    private static void keepPermissions(Path target, Path written) throws IOException {
+        if (!Files.exists(target) || !Files.getFileStore(written).supportsFileAttributeView(PosixFileAttributeView.class)) return;
+        Files.setPosixFilePermissions(written, Files.getPosixFilePermissions(target));
     }
 
     private static void deleteQuietly(Path p) {

@@ -117,4 +117,28 @@ class CompileTest {
             }
         }
     }
+
+    /**
+     * Source with classes goes through an archive; it must compile with today's operator semantics, not those of an
+     * old archive version (integer torch.div truncated before version 4; gelu had no approximate before version 10).
+     */
+    @Test
+    void sourceWithClassesHasTodaysOperatorSemantics() {
+        String src = "class Box(NamedTuple):\n"
+                + "    x: Tensor\n"
+                + "\n"
+                + "def halves(b: Box) -> Tensor:\n"
+                + "    return torch.div(b.x, torch.tensor([2]))\n"
+                + "\n"
+                + "def forward(x: Tensor) -> Tensor:\n"
+                + "    return torch.gelu(x, approximate='tanh')\n";
+        try (CompilationUnit cu = Jit.compile(src); Tensor seven = Tensor.of(new long[] {7}, 1); Tensor one = Tensor.ones(1)) {
+            try (Tensor h = (Tensor) cu.call("halves", JitTuple.named(List.of("x"), List.of(seven)))) {
+                assertArrayEquals(new double[] {3.5}, h.toDoubleArray(), "true division, as torch.div has divided since version 4");
+            }
+            try (Tensor g = (Tensor) cu.call("forward", one)) {
+                assertEquals(0.841192, g.toDoubleArray()[0], 1e-5, "gelu's tanh approximation");
+            }
+        }
+    }
 }

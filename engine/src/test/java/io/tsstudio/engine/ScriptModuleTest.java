@@ -196,6 +196,33 @@ class ScriptModuleTest {
         }
     }
 
+    /** As PyTorch names them: {@code model.pt} holds {@code model/...}; an existing file's permissions are kept. */
+    @Test
+    void savedArchivesAreNamedAfterTheFileAndKeepItsPermissions() throws Exception {
+        Path file = tmp.resolve("model.pt");
+        Path mobile = tmp.resolve("small.ptl");
+        try (ScriptModule m = Jit.load(Fixtures.pytorch("linrelu.script.dat"))) {
+            m.save(file);
+            m.saveForMobile(mobile);
+            for (Path p : List.of(file, mobile)) {
+                String stem = p.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(p.toFile())) {
+                    List<String> names = zip.stream().map(java.util.zip.ZipEntry::getName).toList();
+                    assertTrue(names.stream().allMatch(n -> n.startsWith(stem + "/")), names.toString());
+                }
+            }
+            var fresh = Files.getPosixFilePermissions(file);
+            assertTrue(fresh.contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ), fresh.toString());
+            var groupRead = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+            Files.setPosixFilePermissions(file, groupRead);
+            m.save(file);
+            assertEquals(groupRead, Files.getPosixFilePermissions(file), "an overwritten file keeps its permissions");
+        }
+        try (var listing = Files.list(tmp)) {
+            assertEquals(List.of("model.pt", "small.ptl"), listing.map(p -> p.getFileName().toString()).sorted().toList(), "no temp folders left");
+        }
+    }
+
     @Test
     void saveForMobileWritesAFile() {
         Path file = tmp.resolve("mobile.ptl");

@@ -24,13 +24,14 @@ public final class Cli {
     /** Runs one command writing to the given streams (tests, the studio's embedded console). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new TsstudioCommand());
-        // "--arg @FILE.json" is ours (one JSON value from a file), not picocli's @-file of more arguments
-        cl.setExpandAtFiles(false);
         cl.setOut(out);
         cl.setErr(err);
         Failures failures = new Failures();
         cl.setExecutionExceptionHandler(failures);
         cl.setParameterExceptionHandler(failures);
+        // "--arg @x.json" names a JSON file for the run command (ArgumentText); picocli's own @-file expansion would split
+        // its JSON into words first.
+        cl.setExpandAtFiles(false);
         try {
             return cl.execute(args);
         } finally {

@@ -33,11 +33,12 @@ import java.util.concurrent.Callable;
                 "  tensor  {\"tensor\": [[1, 2], [3, 4]], \"dtype\": \"float32\"}",
                 "          {\"tensor\": {\"file\": \"x.npy\"}} (or a torch.save'd .pt tensor)",
                 "          {\"tensor\": {\"shape\": [2, 3], \"fill\": \"zeros|ones|rand|randn|arange\"}}",
+                "          {\"tensor\": {\"file\": \"x.npy\"}}  (NumPy .npy, or .pt from torch.save(tensor))",
                 "  tuple   [1, \"a\"] or {\"tuple\": [1, \"a\"]}",
                 "  dict    {\"key\": 1} or {\"dict\": [[key, value], ...]}",
                 "  list [..], NamedTuple {\"field\": ..}, numbers, strings, true/false, null (None)",
                 "Without --arg, inputs are proposed from the model (its first layers' weights) and printed.",
-                "  --arg @args/x.json reads the JSON from a file (no command-line size limit)",
+                "--arg @FILE.json reads the argument's JSON from a file (relative tensor files: from its folder).",
                 ""})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a TorchScript .pt file")
@@ -46,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "forward", description = "method to call (default: ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--arg", paramLabel = "JSON", description = "one positional argument as JSON, or @FILE.json to read it from a file; repeat for each")
+    @Option(names = "--arg", paramLabel = "JSON", description = "one positional argument as JSON, or @FILE.json; repeat for each")
     List<String> args = new ArrayList<>();
 
     @Option(names = "--device", paramLabel = "DEV", defaultValue = "cpu", description = "cpu or cuda:N (default: ${DEFAULT-VALUE})")
@@ -139,25 +140,13 @@ final class RunCommand implements Callable<Integer> {
         try {
             for (int i = 0; i < args.size(); i++) {
                 ArgumentInfo a = declared.get(i);
-                values.add(ValueJson.read(argumentText(args.get(i)), a.type(), "argument '" + a.name() + "'", dev));
+                values.add(ArgumentText.read(args.get(i), a.type(), "argument '" + a.name() + "'", dev));
             }
         } catch (RuntimeException e) {
             values.forEach(ValueJson::closeTensors);
             throw e;
         }
         return values;
-    }
-
-    /** {@code @FILE} reads the JSON from a file: one command-line argument is capped (128 KiB on Linux). */
-    static String argumentText(String arg) {
-        if (!arg.startsWith("@")) return arg;
-        java.nio.file.Path p = java.nio.file.Path.of(arg.substring(1));
-        if (!java.nio.file.Files.isRegularFile(p)) throw new UserError("--arg " + arg + ": no such file: " + p);
-        try {
-            return java.nio.file.Files.readString(p, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new UserError("--arg " + arg + ": cannot read " + p + ": " + e.getMessage());
-        }
     }
 
     private static String describe(List<ArgumentInfo> declared) {

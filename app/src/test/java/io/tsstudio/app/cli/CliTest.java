@@ -84,6 +84,22 @@ class CliTest {
         assertUserError(cli("frobnicate"), "frobnicate");
     }
 
+    @Test
+    void argumentFileMistakesAreUserErrorsNamingTheFile(@TempDir Path dir) throws IOException {
+        String linrelu = pytorch("linrelu.script.dat");
+        Path missing = dir.resolve("missing.json");
+        assertUserError(cli("run", linrelu, "--arg", "@" + missing), "argument 'input': no such file: " + missing);
+        assertUserError(cli("run", linrelu, "--arg", "@"), "argument 'input': '@' must be followed by a JSON file name");
+        assertUserError(cli("run", linrelu, "--arg", "@" + dir), "argument 'input': cannot read " + dir + ": it is a directory");
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"tensor\": [1, 2");
+        assertUserError(cli("run", linrelu, "--arg", "@" + broken), "argument 'input' (from " + broken + "): not valid JSON");
+        Path noNpy = Files.writeString(dir.resolve("no-npy.json"), "{\"tensor\": {\"file\": \"absent.npy\"}}");
+        assertUserError(cli("run", linrelu, "--arg", "@" + noNpy), "argument 'input' (from " + noNpy + "): no such tensor file: " + dir.resolve("absent.npy"));
+        Path notTensor = Files.writeString(dir.resolve("x.npy"), "not numpy");
+        assertUserError(cli("run", linrelu, "--arg", "{\"tensor\": {\"file\": \"" + notTensor + "\"}}"),
+                "argument 'input': " + notTensor + " is neither a .npy file nor a .pt tensor from torch.save");
+    }
+
     static void assertUserError(CliRunner.Result r, String expected) {
         assertEquals(2, r.status(), "status; stderr: " + r.err());
         assertTrue(r.err().contains(expected), "stderr should contain <" + expected + "> but was: " + r.err());

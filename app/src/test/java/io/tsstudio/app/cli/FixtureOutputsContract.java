@@ -2,11 +2,16 @@ package io.tsstudio.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.run.NpyWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -205,6 +210,40 @@ abstract class FixtureOutputsContract {
         double p90 = timing.get("p90_ms").asDouble();
         double max = timing.get("max_ms").asDouble();
         assertTrue(min > 0 && min <= p50 && p50 <= p90 && p90 <= max, timing.toString());
+    }
+
+    // ---------------------------------------------------------------- large arguments from files
+
+    /**
+     * A 1 MiB tensor (262,144 float32 values) as {@code --arg @x.json}, its JSON text well over Linux's 128 KiB cap on
+     * one command-line argument, and the same values from a .npy named inside another JSON file (relative to it).
+     */
+    @Test
+    void aOneMebibyteTensorArgumentFromJsonAndNpyFiles(@TempDir Path dir) throws IOException {
+        int n = 1 << 18;
+        float[] x = new float[n];
+        StringBuilder json = new StringBuilder(3 * 1024 * 1024).append("{\"tensor\": [");
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            x[i] = (i % 1000) / 8f;
+            sum += x[i];
+            json.append(i == 0 ? "" : ",").append(x[i]);
+        }
+        Path xJson = Files.writeString(dir.resolve("x.json"), json.append("]}"));
+        assertTrue(Files.size(xJson) > 1024 * 1024, "the JSON text is over 1 MiB: " + Files.size(xJson));
+        try (Tensor t = Tensor.of(x, new long[] {n})) {
+            NpyWriter.write(t, dir.resolve("y.npy"));
+        }
+        Path yJson = Files.writeString(dir.resolve("y.json"), "{\"tensor\": {\"file\": \"y.npy\"}}");
+
+        JsonNode out = runJson(this::run, pytorch("tuple_out.dat"), "--arg", "@" + xJson, "--arg", "@" + yJson).get("output");
+        JsonNode plus = out.get("tuple").get(0).get("tensor");
+        JsonNode minus = out.get("tuple").get(1).get("tensor");
+        assertEquals("[" + n + "]", plus.get("shape").toString());
+        assertEquals(2 * sum / n, plus.get("mean").asDouble(), 1e-3, "x + y = 2x");
+        assertEquals(2 * 124.875, plus.get("max").asDouble(), 0);
+        assertEquals(0.0, minus.get("min").asDouble(), 0, "x - y = 0: the .npy holds the JSON's values");
+        assertEquals(0.0, minus.get("max").asDouble(), 0);
     }
 
     // ---------------------------------------------------------------- files that are not TorchScript

@@ -47,6 +47,14 @@ public final class TorchScriptArchive {
         }
     }
 
+    /**
+     * The archive version the code is written for. The loader runs code of an older version through upgraders that
+     * keep the old semantics (version 3: torch.div of integers truncates, gelu has no {@code approximate}, torch.full
+     * of an int infers float), so code written today must say 10: LibTorch 2.10's newest format, and the newest that
+     * PyTorch 1.13 reads.
+     */
+    public static final int FILE_FORMAT_VERSION = 10;
+
     /** The archive bytes, ready for {@code Jit.load(byte[])} or a file. */
     public static byte[] write(String code, ModuleObject root) {
         try {
@@ -55,7 +63,7 @@ public final class TorchScriptArchive {
                 stored(zip, "archive/" + CODE_FILE, code.getBytes(StandardCharsets.UTF_8));
                 stored(zip, "archive/constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'});
                 stored(zip, "archive/data.pkl", pickle(root));
-                stored(zip, "archive/version", "3\n".getBytes(StandardCharsets.US_ASCII));
+                stored(zip, "archive/version", (FILE_FORMAT_VERSION + "\n").getBytes(StandardCharsets.US_ASCII));
             }
             return bytes.toByteArray();
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import io.tsstudio.engine.Device;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.internal.torch.TensorMaker;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,11 +24,12 @@ final class TensorJson {
     // ---------------------------------------------------------------- in
 
     /**
-     * {@code spec} is the value under "tensor": a nested array (or a single number: a 0-dim tensor), or
-     * {@code {"shape": [..], "fill": ".."}}. {@code dtypeName} null means float32.
+     * {@code spec} is the value under "tensor": a nested array (or a single number: a 0-dim tensor),
+     * {@code {"shape": [..], "fill": ".."}}, or {@code {"file": "x.npy"}} (a relative path is resolved against
+     * {@code baseDir}). {@code dtypeName} null means float32, or the file's own dtype.
      */
-    static Tensor read(JsonNode spec, String dtypeName, Device device) {
-        if (spec.isObject() && spec.has("file")) return fromFile(spec, dtypeName, device);
+    static Tensor read(JsonNode spec, String dtypeName, Device device, Path baseDir) {
+        if (spec.isObject() && spec.has("file")) return fromFile(spec, dtypeName, device, baseDir);
         DType dtype = dtypeName == null ? DType.FLOAT32 : DType.parse(dtypeName);
         if (spec.isObject()) return filled(spec, dtype, device);
         if (dtype == DType.COMPLEX64 || dtype == DType.COMPLEX128) {
@@ -49,45 +51,25 @@ final class TensorJson {
         }
     }
 
-    /**
-     * {@code {"file": "x.npy"}} or a {@code torch.save}d tensor ({@code .pt}); a path relative to the working
-     * directory. Its own dtype is kept unless "dtype" is given.
-     */
-    private static Tensor fromFile(JsonNode spec, String dtypeName, Device device) {
-        if (spec.size() != 1 || !spec.get("file").isTextual()) {
-            throw new IllegalArgumentException("a tensor file is {\"file\": \"x.npy\"} or {\"file\": \"x.pt\"}, nothing else");
+    private static Tensor fromFile(JsonNode spec, String dtypeName, Device device, Path baseDir) {
+        if (spec.size() != 1) throw new IllegalArgumentException("a tensor file spec holds only \"file\", e.g. {\"file\": \"x.npy\"}");
+        JsonNode file = spec.get("file");
+        if (!file.isTextual() || file.textValue().isBlank()) {
+            throw new IllegalArgumentException("\"file\" must be a path (a .npy, or a .pt from torch.save), got " + ValueJson.describe(file));
         }
-        java.nio.file.Path p = java.nio.file.Path.of(spec.get("file").asText());
-        if (!java.nio.file.Files.isRegularFile(p)) throw new IllegalArgumentException("tensor file not found: " + p);
-        Object loaded;
-        try {
-            loaded = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy")
-                    ? io.tsstudio.engine.run.NpyReader.read(p) : io.tsstudio.engine.internal.torch.ValueFiles.load(p);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("cannot read tensor file " + p + ": " + e.getMessage(), e);
+        DType dtype = dtypeName == null ? null : DType.parse(dtypeName);
+        Path path = baseDir == null ? Path.of(file.textValue()) : baseDir.resolve(file.textValue());
+        Tensor t = TensorFiles.read(path);
+        if ((dtype == null || dtype == t.dtype()) && device.equals(t.device())) return t;
+        try (t) {
+            return TensorMaker.convert(t, dtype == null ? t.dtype() : dtype, device);
         }
-        if (!(loaded instanceof Tensor t)) {
-            ValueJson.closeTensors(loaded);
-            throw new IllegalArgumentException(p + " holds " + (loaded == null ? "None" : loaded.getClass().getSimpleName()) + ", not a tensor");
-        }
-        Tensor out = t;
-        if (dtypeName != null && DType.parse(dtypeName) != t.dtype()) {
-            try (t) {
-                out = t.to(DType.parse(dtypeName));
-            }
-        }
-        if (!device.isCpu()) {
-            try (Tensor cpu = out) {
-                out = cpu.to(device);
-            }
-        }
-        return out;
     }
 
     private static Tensor filled(JsonNode spec, DType dtype, Device device) {
         for (Iterator<String> it = spec.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!f.equals("shape") && !f.equals("fill")) throw new IllegalArgumentException("unexpected key \"" + f + "\" in a tensor spec (expected \"shape\" and \"fill\")");
+            if (!f.equals("shape") && !f.equals("fill")) throw new IllegalArgumentException("unexpected key \"" + f + "\" in a tensor spec (expected \"shape\" and \"fill\", or \"file\")");
         }
         JsonNode shapeJson = spec.get("shape");
         if (shapeJson == null || !shapeJson.isArray()) throw new IllegalArgumentException("a tensor spec needs \"shape\": an array of sizes, e.g. {\"shape\": [2, 3], \"fill\": \"zeros\"}");

@@ -13,6 +13,7 @@ import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.TorchException;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,7 +26,8 @@ import java.util.Map;
  * In: {@link #read} turns one JSON argument into a Java value ({@link Tensor}, Boolean, Long, Double, String, null,
  * List, LinkedHashMap, {@link JitTuple}) guided by the parameter's declared type: an array becomes a List or a Tuple
  * as the type says, an object a Dict or a NamedTuple. Tensors are {@code {"tensor": NESTED_ARRAY, "dtype": "float32"}}
- * or {@code {"tensor": {"shape": [2, 3], "fill": "zeros|ones|rand|randn|arange"}, "dtype": ...}}; explicit
+ * or {@code {"tensor": {"shape": [2, 3], "fill": "zeros|ones|rand|randn|arange"}, "dtype": ...}} or
+ * {@code {"tensor": {"file": "x.npy"}}} (a NumPy file, or a {@code .pt} of one tensor from {@code torch.save}); explicit
  * {@code {"tuple": [...]}} and {@code {"dict": [[key, value], ...]}} settle ambiguous places. Tensors made here belong
  * to the caller ({@link #closeTensors}).
  * <p>
@@ -48,9 +50,18 @@ public final class ValueJson {
 
     /**
      * Reads JSON text as the value of {@code argument} (how messages name it, e.g. {@code argument 'x'}) whose declared TorchScript type is {@code typeText}
-     * (any spelling {@link JsonType} reads; empty or null means "infer from the JSON").
+     * (any spelling {@link JsonType} reads; empty or null means "infer from the JSON"). Tensor files
+     * ({@code {"tensor": {"file": "x.npy"}}}) with a relative path are read from the working directory.
      */
     public static Object read(String jsonText, String typeText, String argument, Device device) {
+        return read(jsonText, typeText, argument, device, null);
+    }
+
+    /**
+     * As {@link #read(String, String, String, Device)}, with relative tensor-file paths resolved against
+     * {@code baseDir} (the folder of the JSON file the text came from; null: the working directory).
+     */
+    public static Object read(String jsonText, String typeText, String argument, Device device, Path baseDir) {
         JsonNode json;
         try {
             json = MAPPER.readTree(jsonText);
@@ -58,14 +69,19 @@ public final class ValueJson {
             throw new ValueJsonException(argument + ": not valid JSON (" + e.getOriginalMessage() + "): " + abbreviate(jsonText));
         }
         if (json == null || json.isMissingNode()) throw new ValueJsonException(argument + ": no JSON value given");
-        return read(json, typeText == null || typeText.isBlank() ? JsonType.ANY : parseType(typeText, argument), argument, device);
+        return read(json, typeText == null || typeText.isBlank() ? JsonType.ANY : parseType(typeText, argument), argument, device, baseDir);
     }
 
     /** Reads a parsed JSON value as argument {@code argument} of declared type {@code type}. */
     public static Object read(JsonNode json, JsonType type, String argument, Device device) {
+        return read(json, type, argument, device, null);
+    }
+
+    /** As {@link #read(JsonNode, JsonType, String, Device)}, with relative tensor-file paths resolved against {@code baseDir}. */
+    public static Object read(JsonNode json, JsonType type, String argument, Device device, Path baseDir) {
         List<Tensor> made = new ArrayList<>();
         try {
-            return new Reader(device, made).read(json, type, argument, 0);
+            return new Reader(device, baseDir, made).read(json, type, argument, 0);
         } catch (RuntimeException e) {
             made.forEach(Tensor::close); // nothing half-built leaks when one element is wrong
             throw e;
@@ -94,10 +110,12 @@ public final class ValueJson {
 
     private static final class Reader {
         private final Device device;
+        private final Path baseDir;
         private final List<Tensor> made;
 
-        Reader(Device device, List<Tensor> made) {
+        Reader(Device device, Path baseDir, List<Tensor> made) {
             this.device = device == null ? Device.CPU : device;
+            this.baseDir = baseDir;
             this.made = made;
         }
 
@@ -113,7 +131,8 @@ public final class ValueJson {
                     break;
                 case TENSOR:
                     if (json.isObject() && json.has("tensor")) return tensor((ObjectNode) json, where);
-                    throw mismatch(where, type, json, "write a tensor as {\"tensor\": [[1, 2], [3, 4]], \"dtype\": \"float32\"} or {\"tensor\": {\"shape\": [2, 3], \"fill\": \"randn\"}}");
+                    throw mismatch(where, type, json, "write a tensor as {\"tensor\": [[1, 2], [3, 4]], \"dtype\": \"float32\"}, {\"tensor\": {\"shape\": [2, 3], \"fill\": \"randn\"}}"
+                            + " or {\"tensor\": {\"file\": \"x.npy\"}}");
                 case INT:
                     if (json.isIntegralNumber() && json.canConvertToLong()) return json.longValue();
                     if (json.isNumber() && json.doubleValue() == Math.rint(json.doubleValue()) && !json.isBigDecimal()
@@ -303,7 +322,7 @@ public final class ValueJson {
             }
             Tensor t;
             try {
-                t = TensorJson.read(json.get("tensor"), json.has("dtype") ? json.get("dtype").asText() : null, device);
+                t = TensorJson.read(json.get("tensor"), json.has("dtype") ? json.get("dtype").asText() : null, device, baseDir);
             } catch (IllegalArgumentException e) {
                 throw new ValueJsonException(where + ": " + e.getMessage());
             } catch (TorchException e) {

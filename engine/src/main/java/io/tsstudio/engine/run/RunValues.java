@@ -8,15 +8,14 @@ import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.internal.torch.TensorMaker;
 import io.tsstudio.engine.internal.torch.ValueFiles;
+import io.tsstudio.engine.json.TensorFiles;
 import io.tsstudio.engine.json.ValueJson;
 import io.tsstudio.engine.json.ValueJsonException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Run arguments and outputs as JSON, through the command line's codec ({@link ValueJson}), plus tensors read from
@@ -52,21 +51,15 @@ final class RunValues {
     private static Object decode(String json, ArgumentInfo a, Device device) {
         JsonNode file = fileSpec(json);
         if (file == null) return ValueJson.read(json, a.type(), a.name(), device);
-        Path p = Path.of(file.asText());
+        Tensor t;
         try {
-            Object v = readTensorFile(p);
-            if (!(v instanceof Tensor t)) {
-                ValueJson.closeTensors(v);
-                throw new ValueJsonException("argument " + a.name() + ": " + p.getFileName() + " holds no single tensor");
-            }
-            if (device.isCpu()) return t;
-            try (t) {
-                return TensorMaker.convert(t, t.dtype(), device);
-            }
-        } catch (IOException e) {
-            throw new ValueJsonException("argument " + a.name() + ": cannot read " + p + " (" + e.getMessage() + ")");
+            t = TensorFiles.read(Path.of(file.asText()));
         } catch (IllegalArgumentException e) {
             throw new ValueJsonException("argument " + a.name() + ": " + e.getMessage());
+        }
+        if (device.isCpu()) return t;
+        try (t) {
+            return TensorMaker.convert(t, t.dtype(), device);
         }
     }
 
@@ -77,11 +70,6 @@ final class RunValues {
         } catch (IOException e) {
             return null; // not JSON: the codec says so in its own words
         }
-    }
-
-    private static Object readTensorFile(Path p) throws IOException {
-        if (!Files.isRegularFile(p)) throw new IOException("no such file");
-        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy") ? NpyReader.read(p) : ValueFiles.load(p);
     }
 
     /** The output as {@code tsstudio run --json} prints it. */

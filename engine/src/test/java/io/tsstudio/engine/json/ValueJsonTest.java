@@ -6,8 +6,13 @@ import io.tsstudio.engine.DType;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.internal.torch.ValueFiles;
+import io.tsstudio.engine.run.NpyWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,6 +182,41 @@ class ValueJsonTest {
         }
         assertTrue(error("{\"tensor\": {\"shape\": [2], \"fill\": \"sevens\"}}", "Tensor").contains("unknown fill 'sevens'"));
         assertTrue(error("{\"tensor\": {\"shape\": [2], \"fill\": \"randn\"}, \"dtype\": \"int64\"}", "Tensor").contains("floating-point"));
+    }
+
+    @Test
+    void tensorsFromNpyAndTorchSaveFilesWhereverATensorIs(@TempDir Path dir) throws IOException {
+        try (Tensor a = Tensor.of(new float[] {1, 2.5f, -3, 4}, 2, 2); Tensor b = Tensor.of(new long[] {7, 8, 9}, 3)) {
+            NpyWriter.write(a, dir.resolve("a.npy"));
+            ValueFiles.save(b, dir.resolve("b.pt"));
+            ValueFiles.save(List.of(a, b), dir.resolve("list.pt"));
+        }
+        String a = "{\"tensor\": {\"file\": \"a.npy\"}}";
+        String b = "{\"tensor\": {\"file\": \"b.pt\"}}";
+        Object v = ValueJson.read("{\"x\": [" + a + ", " + b + "]}", "Dict[str, List[Tensor]]", "arg", Device.CPU, dir);
+        try {
+            List<?> l = (List<?>) ((Map<?, ?>) v).get("x");
+            Tensor fromNpy = (Tensor) l.get(0);
+            assertArrayEquals(new long[] {2, 2}, fromNpy.shape());
+            assertArrayEquals(new float[] {1, 2.5f, -3, 4}, fromNpy.toFloatArray());
+            Tensor fromPt = (Tensor) l.get(1);
+            assertEquals(DType.INT64, fromPt.dtype(), "a file keeps its own dtype");
+            assertArrayEquals(new long[] {7, 8, 9}, fromPt.toLongArray());
+        } finally {
+            ValueJson.closeTensors(v);
+        }
+        try (Tensor t = (Tensor) ValueJson.read("{\"tensor\": {\"file\": \"" + dir.resolve("b.pt") + "\"}, \"dtype\": \"float64\"}", "Tensor", "x", Device.CPU)) {
+            assertEquals(DType.FLOAT64, t.dtype(), "an absolute path needs no base; a dtype given converts");
+            assertArrayEquals(new double[] {7, 8, 9}, t.toDoubleArray());
+        }
+
+        java.util.function.Function<String, String> error = json -> assertThrows(ValueJsonException.class,
+                () -> ValueJson.read(json, "Tensor", "x", Device.CPU, dir)).getMessage();
+        assertEquals("x: no such tensor file: " + dir.resolve("c.npy"), error.apply("{\"tensor\": {\"file\": \"c.npy\"}}"));
+        assertEquals("x: " + dir.resolve("list.pt") + " holds a list, not one tensor (save it with torch.save(tensor, path))",
+                error.apply("{\"tensor\": {\"file\": \"list.pt\"}}"));
+        assertTrue(error.apply("{\"tensor\": {\"file\": 3}}").startsWith("x: \"file\" must be a path"));
+        assertTrue(error.apply("{\"tensor\": {\"file\": \"a.npy\", \"fill\": \"ones\"}}").startsWith("x: a tensor file spec holds only \"file\""));
     }
 
     @Test
