@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.engine.files.AtomicWrite;
 import io.tsstudio.engine.internal.torch.Archives;
 import io.tsstudio.engine.internal.torch.ModuleLoader;
 import io.tsstudio.engine.internal.torch.NativeCompilationUnit;
@@ -11,10 +12,8 @@ import io.tsstudio.engine.trace.TracedFunction;
 import io.tsstudio.engine.trace.Tracer;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /** Loading, saving and compiling TorchScript. */
@@ -72,8 +71,8 @@ public final class Jit {
     }
 
     /**
-     * Saves atomically: the archive is written to a temporary file in the same directory, then moved over
-     * {@code path}, so a reader never sees a half-written file. {@code extraFiles} are stored as {@code extra/NAME}.
+     * Saves atomically ({@link AtomicWrite}): a reader never sees a half-written file, a failed save leaves the old
+     * file, and a file saved over keeps its permissions. {@code extraFiles} are stored as {@code extra/NAME}.
      */
     public static void save(ScriptModule module, Path path, Map<String, String> extraFiles) {
         writeAtomically(path, tmp -> module.nativeHandle().save(tmp.toString(), extraFiles));
@@ -106,23 +105,10 @@ public final class Jit {
     }
 
     private static void writeAtomically(Path path, Writer writer) {
-        Path target = path.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = null;
         try {
-            if (dir != null) Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            writer.write(tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            AtomicWrite.write(path, writer::write);
         } catch (IOException e) {
             throw new TorchException("cannot write " + path + ": " + e, e);
-        } finally {
-            deleteQuietly(tmp);
         }
     }
 

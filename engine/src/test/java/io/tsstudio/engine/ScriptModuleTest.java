@@ -179,7 +179,7 @@ class ScriptModuleTest {
     }
 
     @Test
-    void extraFilesRoundTripAndSaveIsAtomic() throws Exception {
+    void extraFilesRoundTrip() throws Exception {
         Path file = tmp.resolve("sub").resolve("model.pt");
         try (ScriptModule m = Jit.load(Fixtures.pytorch("linrelu.script.dat"))) {
             String doc = "{\"studio\": \"document ✓\"}";
@@ -194,6 +194,51 @@ class ScriptModuleTest {
             assertEquals("{\"studio\": \"document ✓\"}", new String(extra.get("studio.json"), StandardCharsets.UTF_8));
             assertEquals(6, forward(back, x).length);
         }
+    }
+
+    /**
+     * A save that really fails mid-write: the JVM's file-size limit (RLIMIT_FSIZE, which HotSpot's ignored SIGXFSZ
+     * turns into EFBIG) is lowered below the archive's size, so LibTorch's own writer fails half-way through.
+     * The file saved before keeps its bytes and its 0644, and no temp file is left.
+     */
+    @Test
+    void aSaveThatFailsMidWriteLeavesTheOldFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "needs util-linux prlimit");
+        Path file = tmp.resolve("model.pt");
+        try (ScriptModule small = Jit.load(Fixtures.pytorch("linrelu.script.dat"))) {
+            small.save(file);
+        }
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        byte[] before = Files.readAllBytes(file);
+        try (ScriptModule big = l1000()) { // ~400 KB of weights
+            long pid = ProcessHandle.current().pid();
+            setFileSizeLimit(pid, "65536");
+            TorchException e;
+            try {
+                e = assertThrows(TorchException.class, () -> big.save(file));
+            } finally {
+                setFileSizeLimit(pid, "unlimited");
+            }
+            assertTrue(e.getMessage().startsWith("cannot write " + file) || e.getMessage().contains("cannot save module"), e.getMessage());
+            assertTrue(e.getMessage().toLowerCase().contains("write"), e.getMessage());
+            assertArrayEquals(before, Files.readAllBytes(file), "the old file is intact");
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            try (var listing = Files.list(tmp)) {
+                assertEquals(List.of("model.pt"), listing.map(p -> p.getFileName().toString()).toList(), "no temp file left");
+            }
+            big.save(file); // and with the limit lifted the same save works, keeping the mode
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
+        try (ScriptModule back = Jit.load(file)) {
+            assertEquals(100_000 + 100 + 1_000 + 10, back.totalParameterCount());
+        }
+    }
+
+    private static void setFileSizeLimit(long pid, String soft) throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/prlimit", "--pid", Long.toString(pid), "--fsize=" + soft + ":")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "prlimit: " + out);
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.tsstudio.ui.editor.CompletionProvider;
 import io.tsstudio.ui.editor.EditorViewModel;
 import io.tsstudio.ui.inspect.InspectorViewModel;
 import io.tsstudio.ui.problems.ProblemsViewModel;
-import io.tsstudio.ui.workspace.AtomicFiles;
+import io.tsstudio.engine.files.AtomicWrite;
 import io.tsstudio.ui.workspace.AutosaveEntry;
 import io.tsstudio.ui.workspace.AutosaveStore;
 import io.tsstudio.ui.workspace.CompileFailure;
@@ -244,7 +244,7 @@ public final class StudioViewModel implements AutoCloseable {
 
     /** Writes a script buffer's text to {@code target} (atomically) and makes it the buffer's file. */
     public void saveScript(EditorViewModel b, Path target) throws IOException {
-        AtomicFiles.writeString(target, b.text());
+        AtomicWrite.writeString(target, b.text());
         b.fileProperty().set(target.toAbsolutePath().normalize());
         b.nameProperty().set(target.getFileName().toString());
         b.markSaved();

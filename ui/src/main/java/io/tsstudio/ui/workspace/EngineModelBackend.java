@@ -136,7 +136,9 @@ public final class EngineModelBackend implements ModelBackend {
             ClassCodeText code = ClassCodeText.parse(source);
             if (code.methodCount() == 0) return List.of();
             ScriptModule shadow = shadowOf(model.module());
+            if (shadow == null) return List.of(); // the model was closed while this check waited
             synchronized (shadow) {
+                if (shadow.isClosed()) return List.of();
                 String path = instancePath(shadow, className);
                 try (Scoped target = scoped(shadow, path)) {
                     target.module().define(withFinalNewline(code.methodsSource()));
@@ -150,7 +152,9 @@ public final class EngineModelBackend implements ModelBackend {
         };
     }
 
+    /** The shadow of an open module; null once the module is closed (a late check must not revive one). */
     private synchronized ScriptModule shadowOf(ScriptModule module) {
+        if (module.isClosed()) return null;
         return shadows.computeIfAbsent(module, m -> Jit.load(m.toBytes()));
     }
 
@@ -293,8 +297,13 @@ public final class EngineModelBackend implements ModelBackend {
         ScriptModule shadow;
         synchronized (this) {
             shadow = shadows.remove(model.module());
+            model.module().close(); // under the same lock as shadowOf, so no check makes a shadow after this
         }
-        if (shadow != null) shadow.close();
-        model.module().close();
+        if (shadow != null) {
+            // the checker's lock: a check running define() on the shadow finishes before the shadow goes
+            synchronized (shadow) {
+                shadow.close();
+            }
+        }
     }
 }

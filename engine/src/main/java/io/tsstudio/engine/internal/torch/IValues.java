@@ -103,7 +103,7 @@ public final class IValues {
      */
     private static IValue tensorArgument(Tensor tensor, Where w) {
         if (tensor.isClosed()) throw new ValueConversionException(w.describe() + ": the Tensor given is closed");
-        org.bytedeco.pytorch.Tensor t = tensor.nativeHandle().get();
+        org.bytedeco.pytorch.Tensor t = tensor.nativeHandle().share();
         if (w.gradMode() && t.is_inference()) return new IValue(t.clone());
         return new IValue(t);
     }
