@@ -75,11 +75,21 @@ public final class Jit {
      * file, and a file saved over keeps its permissions. {@code extraFiles} are stored as {@code extra/NAME}.
      */
     public static void save(ScriptModule module, Path path, Map<String, String> extraFiles) {
-        writeAtomically(path, tmp -> module.nativeHandle().save(tmp.toString(), extraFiles));
+        long extra = 0;
+        for (Map.Entry<String, String> e : extraFiles.entrySet()) extra += e.getKey().length() + 4L * e.getValue().length();
+        writeAtomically(path, estimatedArchiveBytes(module) + extra, tmp -> module.nativeHandle().save(tmp.toString(), extraFiles));
     }
 
     public static void saveForMobile(ScriptModule module, Path path) {
-        writeAtomically(path, tmp -> module.nativeHandle().saveForMobile(tmp.toString()));
+        writeAtomically(path, estimatedArchiveBytes(module), tmp -> module.nativeHandle().saveForMobile(tmp.toString()));
+    }
+
+    /** Tensor data plus room for code, pickles and zip headers; an overestimate is fine, an underestimate is not. */
+    private static long estimatedArchiveBytes(ScriptModule module) {
+        long bytes = 0;
+        for (ParameterInfo p : module.parameterInfos()) bytes += p.bytes();
+        for (ParameterInfo p : module.bufferInfos()) bytes += p.bytes();
+        return bytes + bytes / 20 + (1 << 20);
     }
 
     public static byte[] toBytes(ScriptModule module) {
@@ -104,12 +114,27 @@ public final class Jit {
         void write(Path tmp);
     }
 
-    private static void writeAtomically(Path path, Writer writer) {
+    /**
+     * LibTorch's archive writer aborts the whole process when a write fails mid-archive (its destructor throws while
+     * finishing the zip: std::terminate), so a save that would fill the disk is refused before LibTorch starts.
+     */
+    private static void writeAtomically(Path path, long bytesNeeded, Writer writer) {
         try {
-            AtomicWrite.write(path, writer::write);
+            AtomicWrite.write(path, tmp -> {
+                long free = Files.getFileStore(tmp).getUsableSpace();
+                if (free < bytesNeeded) {
+                    throw new IOException("not enough free space in " + tmp.getParent() + ": the archive needs about "
+                            + megabytes(bytesNeeded) + ", " + megabytes(free) + " free");
+                }
+                writer.write(tmp);
+            });
         } catch (IOException e) {
-            throw new TorchException("cannot write " + path + ": " + e, e);
+            throw new TorchException("cannot write " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     private static void deleteQuietly(Path p) {

@@ -37,7 +37,7 @@ class CloseWhileInUseTest {
             ScriptModule m = cu.toModule("SlowNet");
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try (Tensor x = ones(4)) {
-                m.forward(x, 10).close(); // warm up the executor so the timed call is the loop alone
+                ((Tensor) m.forward(x, 10)).close(); // warm up the executor so the timed call is the loop alone
                 CountDownLatch started = new CountDownLatch(1);
                 Future<float[]> call = pool.submit(() -> {
                     started.countDown();

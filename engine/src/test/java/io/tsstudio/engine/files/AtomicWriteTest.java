@@ -55,6 +55,20 @@ class AtomicWriteTest {
     }
 
     @Test
+    void aDiskThatFillsUpMidWriteKeepsTheOriginal() throws Exception {
+        try (SmallFileSystem fs = SmallFileSystem.mount(dir.resolve("small"), 256)) {
+            Path target = fs.dir().resolve("inputs.json");
+            Files.writeString(target, "{\"old\": true}");
+            IOException e = assertThrows(IOException.class, () -> AtomicWrite.writeBytes(target, new byte[1024 * 1024]));
+            assertTrue(e.getMessage().contains("No space left on device"), e.toString());
+            assertEquals("{\"old\": true}", Files.readString(target));
+            try (var s = Files.list(fs.dir())) {
+                assertEquals(List.of("inputs.json"), s.map(p -> p.getFileName().toString()).toList(), "no temp file left behind");
+            }
+        }
+    }
+
+    @Test
     void aSaveOverKeeps0644And0664() throws Exception {
         for (String mode : List.of("rw-r--r--", "rw-rw-r--", "rwxr-x---")) {
             Path target = dir.resolve("shared-" + mode + ".pt");

@@ -87,12 +87,12 @@ public final class NativeCompilationUnit implements AutoCloseable {
         try (NativeLifetime.Use use = life.enter()) {
             if (host != null) return host.methods().stream().map(FunctionInfo::of).toList();
             try (PointerScope s = new PointerScope()) {
-                FunctionVector fv = get().get_functions();
+                FunctionVector fv = unit.get_functions();
                 List<FunctionInfo> out = new ArrayList<>();
                 for (long i = 0; i < fv.size(); i++) out.add(FunctionInfo.of(NativeCallable.describe(fv.get(i).getSchema(), false)));
                 return out;
             }
-            }
+        }
     }
 
     public NativeCallable function(String name) {
@@ -109,7 +109,7 @@ public final class NativeCompilationUnit implements AutoCloseable {
                 c = functions.get(name);
                 if (c != null) return c;
                 try (PointerScope s = new PointerScope()) {
-                    Function f = get().find_function(new QualifiedName(name));
+                    Function f = unit.find_function(new QualifiedName(name));
                     if (f == null || f.isNull()) {
                         throw new TorchException("no function '" + name + "' (functions: " + functions().stream().map(FunctionInfo::name).toList() + ")");
                     }
@@ -118,13 +118,13 @@ public final class NativeCompilationUnit implements AutoCloseable {
                 functions.put(name, c);
                 return c;
             }
-            }
+        }
     }
 
     public Object call(String name, Object[] args) {
         try (NativeLifetime.Use use = life.enter()) {
             return function(name).call(args, true);
-            }
+        }
     }
 
     public String graphText(String name) {
@@ -135,7 +135,7 @@ public final class NativeCompilationUnit implements AutoCloseable {
                 org.bytedeco.pytorch.GraphFunction g = new org.bytedeco.pytorch.GraphFunction(c.function());
                 return g.graph().toString();
             }
-            }
+        }
     }
 
     /**
@@ -165,7 +165,7 @@ public final class NativeCompilationUnit implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw CompileErrors.from(methods, e);
             }
-            }
+        }
     }
 
     static String asMethods(String source, List<String> names) {

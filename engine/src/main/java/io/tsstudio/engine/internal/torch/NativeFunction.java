@@ -41,23 +41,22 @@ public final class NativeFunction implements AutoCloseable {
     /** Calls the function; arguments are positional and converted by its schema (the traced input types). */
     public Object call(List<Object> args) {
         try (NativeLifetime.Use use = life.enter()) {
-            get();
             return callable.call(args.toArray(), true);
-            }
+        }
     }
 
     public io.tsstudio.engine.MethodInfo info() {
         try (NativeLifetime.Use use = life.enter()) {
             return callable.info();
-            }
+        }
     }
 
     public String graphText() {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                return new GraphFunction(get()).graph().toString();
+                return new GraphFunction(function).graph().toString();
             }
-            }
+        }
     }
 
     /**
@@ -70,14 +69,14 @@ public final class NativeFunction implements AutoCloseable {
                 CompilationUnit moduleCu = new CompilationUnit();
                 JitModule m = new JitModule(new QualifiedName("__torch__.PlaceholderModule"), moduleCu, true);
                 m.register_attribute("training", Types.BOOL, new IValue(true), false, false);
-                Graph g = new GraphFunction(get()).graph().copy();
+                Graph g = new GraphFunction(function).graph().copy();
                 ClassType type = m.type();
                 g.insertInput(0, "self").setType(new Type.TypePtr(type));
                 Function f = moduleCu.create_function(new QualifiedName(new QualifiedName(Tracing.typeName(type)), "forward"), g, false);
                 type.addMethod(f);
                 return NativeModule.own(m);
             }
-            }
+        }
     }
 
     private String name() {

@@ -118,7 +118,7 @@ public final class NativeModule implements AutoCloseable {
                 c = methods.get(name);
                 if (c != null) return c;
                 try (PointerScope s = new PointerScope()) {
-                    JitModule m = get();
+                    JitModule m = module;
                     if (!m.find_method(name).has_value()) {
                         throw new TorchException("module " + className() + " has no method '" + name + "' (methods: " + methodNames() + ")");
                     }
@@ -127,7 +127,7 @@ public final class NativeModule implements AutoCloseable {
                 methods.put(name, c);
                 return c;
             }
-            }
+        }
     }
 
     /** Calls a method; under InferenceMode unless the module is training. */
@@ -136,8 +136,8 @@ public final class NativeModule implements AutoCloseable {
             NativeCallable c = method(name);
             // Inside a trace, a call on a child of the traced module is recorded as prim::CallMethod (tracing hook).
             if (TraceState.active()) return Tracing.recordCall(this, name, args, () -> c.call(args, false));
-            return c.call(args, !get().is_training());
-            }
+            return c.call(args, !module.is_training());
+        }
     }
 
     // ---------------------------------------------------------------- description
@@ -145,9 +145,9 @@ public final class NativeModule implements AutoCloseable {
     public String className() {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                return get().type().name().get().qualifiedName().getString();
+                return module.type().name().get().qualifiedName().getString();
             }
-            }
+        }
     }
 
     public List<String> methodNames() {
@@ -155,30 +155,30 @@ public final class NativeModule implements AutoCloseable {
             List<String> out = new ArrayList<>();
             for (MethodInfo m : methods()) out.add(m.name());
             return out;
-            }
+        }
     }
 
     public List<MethodInfo> methods() {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                FunctionVector fv = get().type().methods();
+                FunctionVector fv = module.type().methods();
                 List<MethodInfo> out = new ArrayList<>();
                 for (long i = 0; i < fv.size(); i++) out.add(NativeCallable.describe(fv.get(i).getSchema(), true));
                 return out;
             }
-            }
+        }
     }
 
     public MethodInfo methodInfo(String name) {
         try (NativeLifetime.Use use = life.enter()) {
             return method(name).info();
-            }
+        }
     }
 
     public Map<String, Tensor> namedParameters(boolean recurse) {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                named_parameter_list l = get().named_parameters(recurse);
+                named_parameter_list l = module.named_parameters(recurse);
                 long n = l.size();
                 Map<String, Tensor> out = new LinkedHashMap<>();
                 named_parameter_iterator it = l.begin();
@@ -188,13 +188,13 @@ public final class NativeModule implements AutoCloseable {
                 }
                 return out;
             }
-            }
+        }
     }
 
     public Map<String, Tensor> namedBuffers(boolean recurse) {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                named_buffer_list l = get().named_buffers(recurse);
+                named_buffer_list l = module.named_buffers(recurse);
                 long n = l.size();
                 Map<String, Tensor> out = new LinkedHashMap<>();
                 named_buffer_iterator it = l.begin();
@@ -204,13 +204,13 @@ public final class NativeModule implements AutoCloseable {
                 }
                 return out;
             }
-            }
+        }
     }
 
     private Map<String, org.bytedeco.pytorch.Tensor> rawTensors(boolean parameters, boolean buffers) {
         Map<String, org.bytedeco.pytorch.Tensor> out = new LinkedHashMap<>();
         if (parameters) {
-            named_parameter_list l = get().named_parameters(true);
+            named_parameter_list l = module.named_parameters(true);
             long n = l.size();
             named_parameter_iterator it = l.begin();
             for (long i = 0; i < n; i++, it.increment()) {
@@ -219,7 +219,7 @@ public final class NativeModule implements AutoCloseable {
             }
         }
         if (buffers) {
-            named_buffer_list l = get().named_buffers(true);
+            named_buffer_list l = module.named_buffers(true);
             long n = l.size();
             named_buffer_iterator it = l.begin();
             for (long i = 0; i < n; i++, it.increment()) {
@@ -243,7 +243,7 @@ public final class NativeModule implements AutoCloseable {
                 }
                 return out;
             }
-            }
+        }
     }
 
     public long totalParameterCount() {
@@ -253,13 +253,13 @@ public final class NativeModule implements AutoCloseable {
                 for (org.bytedeco.pytorch.Tensor t : rawTensors(true, false).values()) if (t.defined()) total += t.numel();
                 return total;
             }
-            }
+        }
     }
 
     public List<SubmoduleInfo> submodules(boolean recurse) {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                named_module_list l = recurse ? get().named_modules() : get().named_children();
+                named_module_list l = recurse ? module.named_modules() : module.named_children();
                 long n = l.size();
                 List<SubmoduleInfo> out = new ArrayList<>();
                 named_module_iterator it = l.begin();
@@ -270,14 +270,14 @@ public final class NativeModule implements AutoCloseable {
                 }
                 return out;
             }
-            }
+        }
     }
 
     /** A dotted path of child names, e.g. {@code encoder.layer1}. */
     public NativeModule submodule(String path) {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                JitModule current = get();
+                JitModule current = module;
                 String walked = "";
                 for (String part : path.split("\\.")) {
                     boolean found = false;
@@ -303,13 +303,13 @@ public final class NativeModule implements AutoCloseable {
                 }
                 return own(current);
             }
-            }
+        }
     }
 
     public List<AttributeInfo> attributes() {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                JitModule m = get();
+                JitModule m = module;
                 Set<String> skip = new HashSet<>();
                 for (SubmoduleInfo c : submodules(false)) skip.add(c.name());
                 named_parameter_list pl = m.named_parameters(false);
@@ -331,7 +331,7 @@ public final class NativeModule implements AutoCloseable {
                 }
                 return out;
             }
-            }
+        }
     }
 
     public String graphText(String methodName) {
@@ -340,41 +340,41 @@ public final class NativeModule implements AutoCloseable {
             try (PointerScope s = new PointerScope()) {
                 return c.method().graph().toString();
             }
-            }
+        }
     }
 
     // ---------------------------------------------------------------- state
 
     public void train(boolean on) {
         try (NativeLifetime.Use use = life.enter()) {
-            get().train(on);
-            }
+            module.train(on);
+        }
     }
 
     public boolean isTraining() {
         try (NativeLifetime.Use use = life.enter()) {
-            return get().is_training();
-            }
+            return module.is_training();
+        }
     }
 
     public void to(Device device) {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                get().to(new org.bytedeco.pytorch.Device(device.toString()));
+                module.to(new org.bytedeco.pytorch.Device(device.toString()));
             } catch (RuntimeException e) {
                 throw Errors.wrap("cannot move module to " + device, e);
             }
-            }
+        }
     }
 
     public void to(DType dtype) {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                get().to(Dtypes.toScalarType(dtype));
+                module.to(Dtypes.toScalarType(dtype));
             } catch (RuntimeException e) {
                 throw Errors.wrap("cannot convert module to " + dtype, e);
             }
-            }
+        }
     }
 
     /** Parameters then buffers, recursive, as detached tensors sharing the module's storage. */
@@ -387,7 +387,7 @@ public final class NativeModule implements AutoCloseable {
                 }
                 return out;
             }
-            }
+        }
     }
 
     /** Copies values in place (strict: every key must exist, no key may be missing, shapes must match). */
@@ -419,7 +419,7 @@ public final class NativeModule implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw Errors.wrap("cannot load state dict", e);
             }
-            }
+        }
     }
 
     public void registerParameter(String name, Tensor value, boolean requiresGrad) {
@@ -428,22 +428,22 @@ public final class NativeModule implements AutoCloseable {
             try (PointerScope s = new PointerScope()) {
                 org.bytedeco.pytorch.Tensor t = value.nativeHandle().get().detach();
                 t.set_requires_grad(requiresGrad);
-                get().register_parameter(name, t, false);
+                module.register_parameter(name, t, false);
             } catch (RuntimeException e) {
                 throw Errors.wrap("cannot register parameter '" + name + "'", e);
             }
-            }
+        }
     }
 
     public void registerBuffer(String name, Tensor value) {
         try (NativeLifetime.Use use = life.enter()) {
             checkPlainName(name);
             try (PointerScope s = new PointerScope()) {
-                get().register_buffer(name, value.nativeHandle().get().detach());
+                module.register_buffer(name, value.nativeHandle().get().detach());
             } catch (RuntimeException e) {
                 throw Errors.wrap("cannot register buffer '" + name + "'", e);
             }
-            }
+        }
     }
 
     private static void checkPlainName(String name) {
@@ -461,7 +461,7 @@ public final class NativeModule implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw Errors.wrap("cannot freeze " + className(), e);
             }
-            }
+        }
     }
 
     public NativeModule optimizeForInference() {
@@ -471,12 +471,12 @@ public final class NativeModule implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw Errors.wrap("cannot optimize " + className() + " for inference", e);
             }
-            }
+        }
     }
 
     /** Freezing needs eval mode; a training module is frozen through an eval-mode clone so this one is unchanged. */
     private JitModule evalCopy() {
-        JitModule m = get();
+        JitModule m = module;
         if (!m.is_training()) return m;
         JitModule c = m.clone();
         c.eval();
@@ -494,9 +494,9 @@ public final class NativeModule implements AutoCloseable {
             while (m.find()) names.add(m.group(1));
             synchronized (methods) {
                 try (PointerScope s = new PointerScope()) {
-                    JitModule trial = get().clone(true);
+                    JitModule trial = module.clone(true);
                     defineReplacing(trial, names, source);
-                    defineReplacing(get(), names, source);
+                    defineReplacing(module, names, source);
                 } catch (CompileException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -505,7 +505,7 @@ public final class NativeModule implements AutoCloseable {
                     releaseMethods();
                 }
             }
-            }
+        }
     }
 
     private static void defineReplacing(JitModule target, Set<String> names, String source) {
@@ -533,20 +533,20 @@ public final class NativeModule implements AutoCloseable {
                                 new org.bytedeco.javacpp.BytePointer(e.getValue(), StandardCharsets.UTF_8));
                     }
                 }
-                get().save(path, extra);
+                module.save(path, extra);
             } catch (RuntimeException e) {
                 throw Errors.wrap("cannot save module to " + path, e);
             }
-            }
+        }
     }
 
     public void saveForMobile(String path) {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                get()._save_for_mobile(path);
+                module._save_for_mobile(path);
             } catch (RuntimeException e) {
                 throw Errors.wrap("cannot save module for mobile to " + path, e);
             }
-            }
+        }
     }
 }

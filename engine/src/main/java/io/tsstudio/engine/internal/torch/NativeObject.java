@@ -45,30 +45,30 @@ public final class NativeObject implements AutoCloseable {
     public List<String> attributeNames() {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                ClassType t = ivalue().toObject().type();
+                ClassType t = value.toObject().type();
                 List<String> out = new ArrayList<>();
                 for (long i = 0; i < t.numAttributes(); i++) out.add(t.getAttributeName(i).getString());
                 return out;
             }
-            }
+        }
     }
 
     public Object attribute(String name) {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                Obj o = ivalue().toObject();
+                Obj o = value.toObject();
                 if (!o.type().hasAttribute(name)) {
                     throw new TorchException("object of class " + className + " has no attribute '" + name + "' (attributes: " + attributeNames() + ")");
                 }
                 return IValues.fromIValue(o.getAttr(name), TsType.ANY, Where.result(className + "." + name));
             }
-            }
+        }
     }
 
     public Object call(String method, Object[] args) {
         try (NativeLifetime.Use use = life.enter()) {
             return callable(method).call(args, true);
-            }
+        }
     }
 
     private NativeCallable callable(String name) {
@@ -76,7 +76,7 @@ public final class NativeObject implements AutoCloseable {
         if (c != null) return c;
         return methods.computeIfAbsent(name, n -> {
             try (PointerScope s = new PointerScope()) {
-                org.bytedeco.pytorch.JitObject view = new org.bytedeco.pytorch.JitObject(ivalue().toObject());
+                org.bytedeco.pytorch.JitObject view = new org.bytedeco.pytorch.JitObject(value.toObject());
                 if (!view.find_method(n).has_value()) {
                     throw new TorchException("object of class " + className + " has no method '" + n + "'");
                 }

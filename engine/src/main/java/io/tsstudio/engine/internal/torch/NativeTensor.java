@@ -117,8 +117,8 @@ public final class NativeTensor implements AutoCloseable {
 
     public long[] shape() {
         try (NativeLifetime.Use use = life.enter()) {
-            return shapeOf(get());
-            }
+            return shapeOf(tensor);
+        }
     }
 
     static long[] shapeOf(Tensor t) {
@@ -132,20 +132,20 @@ public final class NativeTensor implements AutoCloseable {
 
     public long numel() {
         try (NativeLifetime.Use use = life.enter()) {
-            return get().numel();
-            }
+            return tensor.numel();
+        }
     }
 
     public DType dtype() {
         try (NativeLifetime.Use use = life.enter()) {
-            return Dtypes.fromScalarType(get().scalar_type());
-            }
+            return Dtypes.fromScalarType(tensor.scalar_type());
+        }
     }
 
     public Device device() {
         try (NativeLifetime.Use use = life.enter()) {
-            return deviceOf(get());
-            }
+            return deviceOf(tensor);
+        }
     }
 
     static Device deviceOf(Tensor t) {
@@ -158,14 +158,14 @@ public final class NativeTensor implements AutoCloseable {
 
     public boolean requiresGrad() {
         try (NativeLifetime.Use use = life.enter()) {
-            return get().requires_grad();
-            }
+            return tensor.requires_grad();
+        }
     }
 
     // ---- values out (always through a contiguous CPU copy in the target type) ----
 
     private Tensor cpuContiguous(torch.ScalarType type) {
-        return get().to(new org.bytedeco.pytorch.Device("cpu"), type).contiguous();
+        return tensor.to(new org.bytedeco.pytorch.Device("cpu"), type).contiguous();
     }
 
     public float[] toFloats() {
@@ -178,7 +178,7 @@ public final class NativeTensor implements AutoCloseable {
                 p.get(out);
                 return out;
             }
-            }
+        }
     }
 
     public double[] toDoubles() {
@@ -191,7 +191,7 @@ public final class NativeTensor implements AutoCloseable {
                 p.get(out);
                 return out;
             }
-            }
+        }
     }
 
     public long[] toLongs() {
@@ -204,7 +204,7 @@ public final class NativeTensor implements AutoCloseable {
                 p.get(out);
                 return out;
             }
-            }
+        }
     }
 
     public int[] toInts() {
@@ -217,7 +217,7 @@ public final class NativeTensor implements AutoCloseable {
                 p.get(out);
                 return out;
             }
-            }
+        }
     }
 
     public boolean[] toBooleans() {
@@ -230,6 +230,6 @@ public final class NativeTensor implements AutoCloseable {
                 for (int i = 0; i < out.length; i++) out[i] = p.get(i);
                 return out;
             }
-            }
+        }
     }
 }
