@@ -80,7 +80,11 @@ public final class IValues {
                 break;
             case CLASS:
                 if (v instanceof JitObject o) return new IValue(o.nativeHandle().ivalue());
-                if (v instanceof ScriptModule m) return new IValue(m.nativeHandle().get()._ivalue());
+                if (v instanceof ScriptModule m) {
+                    try (NativeLifetime.Use use = m.nativeHandle().use()) {
+                        return new IValue(m.nativeHandle().get()._ivalue());
+                    }
+                }
                 break;
             case UNION:
                 for (TsType option : t.contained()) {
