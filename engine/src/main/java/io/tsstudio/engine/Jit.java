@@ -31,21 +31,38 @@ public final class Jit {
 
     /**
      * Loads a TorchScript archive, optionally straight onto {@code device}. When {@code extraFilesOut} is given, every
-     * extra file stored in the archive is put there by name. A file that is not TorchScript gives a TorchException
-     * saying what it is.
+     * extra file stored in the archive is put there by name, within {@link ArchiveLimits#defaults()} (entries past
+     * them are left out and logged; {@link #extraFiles} says which). A file that is not TorchScript gives a
+     * TorchException saying what it is.
      */
     public static ScriptModule load(Path path, Device device, Map<String, byte[]> extraFilesOut) {
         ModelFiles.requireTorchScript(path);
         ScriptModule m = ScriptModule.wrap(ModuleLoader.load(path.toAbsolutePath().toString(), device));
         if (extraFilesOut != null) {
             try {
-                extraFilesOut.putAll(Archives.extraFiles(path));
-            } catch (IOException e) {
+                ArchiveContent<Map<String, byte[]>> extra = extraFiles(path, ArchiveLimits.defaults());
+                extraFilesOut.putAll(extra.content());
+                for (ArchiveContent.Skipped s : extra.skipped()) {
+                    System.getLogger(Jit.class.getName()).log(System.Logger.Level.WARNING, "extra file of " + path + " not read: " + s);
+                }
+            } catch (TorchException e) {
                 m.close();
-                throw new TorchException("cannot read extra files of " + path + ": " + e.getMessage(), e);
+                throw e;
             }
         }
         return m;
+    }
+
+    /**
+     * The {@code extra/} files of a TorchScript archive by name, reading no more than {@code limits} allow: an archive
+     * is untrusted input, and a few KB of zip can inflate to GBs. What was left out is in {@link ArchiveContent#skipped()}.
+     */
+    public static ArchiveContent<Map<String, byte[]>> extraFiles(Path path, ArchiveLimits limits) {
+        try {
+            return Archives.extraFiles(path, limits);
+        } catch (IOException e) {
+            throw new TorchException("cannot read extra files of " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** Loads a TorchScript archive from bytes (through a temporary file: LibTorch reads files). */

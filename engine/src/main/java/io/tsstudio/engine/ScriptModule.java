@@ -109,7 +109,19 @@ public final class ScriptModule implements AutoCloseable {
 
     /** The printed TorchScript code of every class this module uses, by qualified class name. */
     public Map<String, String> codeByClass() {
-        return fromSavedArchive(Archives::codeByClass);
+        ArchiveContent<Map<String, String>> code = classCode(ArchiveLimits.defaults());
+        for (ArchiveContent.Skipped s : code.skipped()) {
+            System.getLogger(ScriptModule.class.getName()).log(System.Logger.Level.WARNING, "code of " + className() + " not read: " + s);
+        }
+        return code.content();
+    }
+
+    /**
+     * The printed code of every class, as {@link #codeByClass()}, reading no more than {@code limits} allow (a
+     * module loaded from an untrusted file may carry huge code); the code files left out are listed as skipped.
+     */
+    public ArchiveContent<Map<String, String>> classCode(ArchiveLimits limits) {
+        return fromSavedArchive(p -> Archives.codeByClass(p, limits));
     }
 
     /**
@@ -117,7 +129,7 @@ public final class ScriptModule implements AutoCloseable {
      * class name: how an IR node's source range finds its line in a class's code, and back.
      */
     public Map<String, CodeLocation> codeLocations() {
-        return fromSavedArchive(Archives::codeLocations);
+        return fromSavedArchive(p -> Archives.codeLocations(p, ArchiveLimits.defaults()).content());
     }
 
     private interface ArchiveReader<T> {

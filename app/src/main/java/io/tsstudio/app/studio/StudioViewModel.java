@@ -186,6 +186,7 @@ public final class StudioViewModel implements AutoCloseable {
                 }
                 if (first != null) workspace.activeBufferProperty().set(first);
                 console.info("Opened TorchScript model " + m.file() + ": " + m.model().summary().totalsText());
+                for (String skipped : m.skippedCode()) console.warning("Code not shown (too large to read): " + skipped);
         } else if (opened instanceof OpenedFile.StateDict d) {
                 models.add(d.model());
                 workspace.activeModelProperty().set(d.model());

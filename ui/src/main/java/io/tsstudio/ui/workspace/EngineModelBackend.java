@@ -1,5 +1,7 @@
 package io.tsstudio.ui.workspace;
 
+import io.tsstudio.engine.ArchiveContent;
+import io.tsstudio.engine.ArchiveLimits;
 import io.tsstudio.engine.CompilationUnit;
 import io.tsstudio.engine.CompileException;
 import io.tsstudio.engine.Device;
@@ -75,7 +77,9 @@ public final class EngineModelBackend implements ModelBackend {
                 }
                 try {
                     OpenModel model = new OpenModel(file, ModuleSummaries.of(m, file), m);
-                    return new OpenedFile.Model(file, model, rootClassFirst(m, m.codeByClass()));
+                    ArchiveContent<Map<String, String>> code = m.classCode(ArchiveLimits.defaults());
+                    return new OpenedFile.Model(file, model, rootClassFirst(m, code.content()),
+                            code.skipped().stream().map(ArchiveContent.Skipped::toString).toList());
                 } catch (RuntimeException e) {
                     m.close();
                     throw new ModelFileException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
