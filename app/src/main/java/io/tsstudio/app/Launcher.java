@@ -21,11 +21,13 @@ public final class Launcher {
     public static void main(String[] args) {
         NativeCacheDirs.configure();
         if (args.length > 0 && args[0].equals("worker")) {
+            AppLog.install("worker");
             System.exit(WorkerMain.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             System.exit(Cli.run(args));
         }
+        AppLog.install("studio");
         StudioLauncher.launch(args);
     }
 }

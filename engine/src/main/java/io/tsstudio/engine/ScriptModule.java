@@ -191,6 +191,23 @@ public final class ScriptModule implements AutoCloseable {
         return new LinkedHashMap<>(handle.stateDict());
     }
 
+    /**
+     * R torch's {@code $.apply(fn)}: {@code fn} is applied, without grad, to every parameter and buffer (recursively)
+     * and the results are copied back in place, so {@code requires_grad} is kept. A result must keep its tensor's
+     * shape ({@code zero_}, {@code mul(2)}, {@code clamp}...).
+     */
+    public void apply(java.util.function.UnaryOperator<Tensor> fn) {
+        Map<String, Tensor> state = handle.stateDict();
+        Map<String, Tensor> results = new LinkedHashMap<>();
+        try (NoGrad g = NoGrad.enter()) {
+            for (Map.Entry<String, Tensor> e : state.entrySet()) results.put(e.getKey(), fn.apply(e.getValue()));
+            handle.loadStateDict(results);
+        } finally {
+            for (Tensor t : results.values()) if (!state.containsValue(t)) t.close();
+            state.values().forEach(Tensor::close);
+        }
+    }
+
     /** Copies the given values into the module's parameters and buffers (keys and shapes must match exactly). */
     public void loadStateDict(Map<String, Tensor> values) {
         handle.loadStateDict(values);

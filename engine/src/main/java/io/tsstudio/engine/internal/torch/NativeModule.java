@@ -120,7 +120,11 @@ public final class NativeModule implements AutoCloseable {
                 try (PointerScope s = new PointerScope()) {
                     JitModule m = module;
                     if (!m.find_method(name).has_value()) {
-                        throw new TorchException("module " + className() + " has no method '" + name + "' (methods: " + methodNames() + ")");
+                        List<String> names = methodNames();
+                        // R torch's wording for the usual cause: a traced module's children are inlined into its graph
+                        String hint = name.equals("forward") && names.isEmpty()
+                                ? ". Methods from submodules of traced modules are not traced: call the traced module itself" : "";
+                        throw new TorchException("module " + className() + " has no method '" + name + "' (methods: " + names + ")" + hint);
                     }
                     c = NativeCallable.ofMethod(m.get_method(name));
                 }
