@@ -33,7 +33,7 @@ class MemoryTest {
     }
 
     @Test
-    void tenThousandCallsKeepResidentMemoryFlat() throws IOException {
+    void callsKeepResidentMemoryFlat() throws IOException {
         assumeLinux();
         try (ScriptModule linrelu = Jit.load(Fixtures.pytorch("linrelu.script.dat"));
              ScriptModule tupleOut = Jit.load(Fixtures.pytorch("tuple_out.dat"));
@@ -44,11 +44,16 @@ class MemoryTest {
                      + "    return out\n");
              Tensor x = Fixtures.ones(10); Tensor a = Fixtures.ones(64, 64)) {
             calls(linrelu, tupleOut, cu, x, a, 1_000); // warm up: allocator pools, JIT profiling, executor plans
-            // Two windows of 10,000 calls: the first may still grow (heap sizing, allocator arenas), the second must
-            // not. A leak grows both alike, so a flat second window bounds the leak per call, not just the total.
-            long first = window(() -> calls(linrelu, tupleOut, cu, x, a, 10_000));
-            long second = window(() -> calls(linrelu, tupleOut, cu, x, a, 10_000));
-            assertTrue(second < 4 * 1024, "resident memory grew by " + second + " KB over the second 10,000 calls (first window: "
+            // Windows of 5,000 calls: the first may still grow (heap sizing, allocator arenas, a re-optimized executor
+            // plan: one-off steps of up to ~50 MB were seen), a later one must stay flat. A leak grows every window
+            // alike, so the flattest later window bounds the leak per call: under 400 bytes.
+            long first = window(() -> calls(linrelu, tupleOut, cu, x, a, 5_000));
+            List<Long> later = new java.util.ArrayList<>();
+            while (later.size() < 4 && (later.isEmpty() || java.util.Collections.min(later) >= 2 * 1024)) {
+                later.add(window(() -> calls(linrelu, tupleOut, cu, x, a, 5_000)));
+            }
+            long flattest = java.util.Collections.min(later);
+            assertTrue(flattest < 2 * 1024, "resident memory grew in every window of 5,000 calls: " + later + " KB (first window: "
                     + first + " KB); more than 400 bytes per call stays behind");
 
             // the measure sees a leak of the size it must catch: 2,000 unclosed 64x64 results (16 KB each)
@@ -57,7 +62,7 @@ class MemoryTest {
                 for (int i = 0; i < 2_000; i++) kept.add(a.mul(2.0));
             });
             kept.forEach(Tensor::close);
-            assertTrue(leaky > 16 * 1024, "2,000 kept 16 KB tensors show as growth: " + leaky + " KB");
+            assertTrue(leaky > 4 * 2 * 1024, "2,000 kept 16 KB tensors show as growth well past the bound: " + leaky + " KB");
         }
     }
 
@@ -66,11 +71,17 @@ class MemoryTest {
      * heap growing or shrinking its committed size is not a native leak and would swamp one.
      */
     private static long window(Runnable work) throws IOException {
-        System.gc();
+        settle();
         long before = residentKb() - jvmCommittedKb();
         work.run();
-        System.gc();
+        settle();
         return residentKb() - jvmCommittedKb() - before;
+    }
+
+    /** GC, then malloc_trim: freed native memory that the allocator still holds would read as growth (tens of MB). */
+    private static void settle() {
+        System.gc();
+        org.bytedeco.javacpp.Pointer.trimMemory();
     }
 
     private static long jvmCommittedKb() {
