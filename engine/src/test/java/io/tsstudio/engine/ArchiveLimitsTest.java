@@ -77,7 +77,7 @@ class ArchiveLimitsTest {
         assertArrayEquals("{\"ok\": true}".getBytes(StandardCharsets.UTF_8), extra.content().get("notes.json"));
         assertEquals(1, extra.skipped().size());
         ArchiveContent.Skipped s = extra.skipped().get(0);
-        assertTrue(s.entry().endsWith("/extra/bomb.bin"), s.entry());
+        assertEquals("extra/bomb.bin", s.entry());
         assertEquals("larger than 32 MiB (tsstudio.archive.maxEntryBytes)", s.reason());
         assertTrue(grown < 200L << 20, "reading stopped at the cap, not at 512 MiB: grew " + (grown >> 20) + " MiB");
 
@@ -118,13 +118,13 @@ class ArchiveLimitsTest {
         ArchiveContent<Map<String, String>> code = Archives.codeByClass(bomb, ArchiveLimits.defaults());
         assertTrue(code.content().keySet().stream().anyMatch(k -> k.startsWith("__torch__.")), code.content().keySet().toString());
         assertEquals(1, code.skipped().size());
-        assertTrue(code.skipped().get(0).entry().endsWith("/code/__torch__/bomb.py"), code.skipped().toString());
+        assertEquals("code/__torch__/bomb.py", code.skipped().get(0).entry());
 
         // and through a loaded module: a limit below its code's size leaves the classes out, saying which file
         try (ScriptModule m = Jit.load(Fixtures.pytorch("linrelu.script.dat"))) {
             ArchiveContent<Map<String, String>> tiny = m.classCode(new ArchiveLimits(16, 1 << 20, 100));
             assertTrue(tiny.content().isEmpty(), tiny.content().keySet().toString());
-            assertTrue(!tiny.skipped().isEmpty() && tiny.skipped().get(0).entry().contains("code/__torch__"), tiny.skipped().toString());
+            assertTrue(!tiny.skipped().isEmpty() && tiny.skipped().stream().allMatch(k -> k.entry().startsWith("code/__torch__/")), tiny.skipped().toString());
             assertEquals(m.codeByClass().keySet(), m.classCode(ArchiveLimits.defaults()).content().keySet());
         }
     }

@@ -98,8 +98,10 @@ public final class Archives {
         }
 
         byte[] read(ZipFile z, ZipEntry e) throws IOException {
+            // named as inside the archive's root folder (extra/x, code/...): the root is the archive's file name
+            String name = e.getName().substring(e.getName().indexOf('/') + 1);
             if (count >= limits.maxEntries()) {
-                skipped.add(new ArchiveContent.Skipped(e.getName(), "more than " + limits.maxEntries() + " entries ("
+                skipped.add(new ArchiveContent.Skipped(name, "more than " + limits.maxEntries() + " entries ("
                         + ArchiveLimits.MAX_ENTRIES_PROPERTY + ")"));
                 return null;
             }
@@ -109,7 +111,7 @@ public final class Archives {
                 b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
             }
             if (b.length > cap) {
-                skipped.add(new ArchiveContent.Skipped(e.getName(), cap == limits.maxEntryBytes()
+                skipped.add(new ArchiveContent.Skipped(name, cap == limits.maxEntryBytes()
                         ? "larger than " + bytes(limits.maxEntryBytes()) + " (" + ArchiveLimits.MAX_ENTRY_PROPERTY + ")"
                         : "the archive's entries pass " + bytes(limits.maxTotalBytes()) + " in all (" + ArchiveLimits.MAX_TOTAL_PROPERTY + ")"));
                 return null;
