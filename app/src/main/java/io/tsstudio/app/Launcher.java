@@ -32,6 +32,7 @@ public final class Launcher {
     public static void main(String[] args) {
         NativeCacheDirs.configure();
         if (args.length > 0 && args[0].equals("worker")) {
+            AppLog.install("worker");
             prepareLibTorch();
             System.exit(WorkerMain.run(Arrays.copyOfRange(args, 1, args.length)));
         }
@@ -55,6 +56,7 @@ public final class Launcher {
             System.err.println(noDisplay);
             System.exit(1);
         }
+        AppLog.install("studio");
         prepareJavaFx();
         prepareLibTorch();
         StudioLauncher.launch(args);

@@ -25,6 +25,11 @@ public final class NativeCacheDirs {
         setIfAbsent(JAVAFX_CACHEDIR, data.resolve("openjfx-cache"));
     }
 
+    /** The per-user data folder of this process's user (see {@link #userDataDir(String, Map, Path)}). */
+    public static Path userDataDir() {
+        return userDataDir(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home", ".")));
+    }
+
     /**
      * The per-user data folder of the app: {@code %LOCALAPPDATA%\tsstudio} on Windows (local, not roaming: the cache is
      * machine-specific), {@code ~/Library/Application Support/tsstudio} on macOS, {@code $XDG_DATA_HOME/tsstudio} or

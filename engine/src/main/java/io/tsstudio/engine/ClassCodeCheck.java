@@ -26,6 +26,7 @@ public final class ClassCodeCheck implements AutoCloseable {
     private final Path archive;
     private final Map<String, CodeLocation> locations;
     private final Map<String, String> original;
+    private boolean closed;
 
     private ClassCodeCheck(Path archive, Map<String, CodeLocation> locations, Map<String, String> original) {
         this.archive = archive;
@@ -39,7 +40,8 @@ public final class ClassCodeCheck implements AutoCloseable {
         try {
             tmp = Files.createTempFile("tsstudio-check-", ".pt");
             Files.write(tmp, module.toBytes());
-            return new ClassCodeCheck(tmp, Archives.codeLocations(tmp), Archives.codeByClass(tmp));
+            ArchiveLimits limits = ArchiveLimits.defaults();
+            return new ClassCodeCheck(tmp, Archives.codeLocations(tmp, limits).content(), Archives.codeByClass(tmp, limits).content());
         } catch (IOException | RuntimeException e) {
             deleteQuietly(tmp);
             throw new TorchException("cannot prepare code checks: " + e.getMessage(), e);
@@ -50,9 +52,10 @@ public final class ClassCodeCheck implements AutoCloseable {
      * Throws a CompileException (line and column within {@code classCode}) when the class does not compile in its
      * archive. Code equal to the saved class's code is valid without a check: the model loaded with it.
      */
-    public void check(String className, String classCode) {
+    public synchronized void check(String className, String classCode) {
+        if (closed) return; // the model changed or closed while this check waited: a newer check follows, or none is wanted
         CodeLocation at = locations.get(className);
-        if (at == null) throw new TorchException("no class " + className + " in this model's code");
+        if (at == null || !original.containsKey(className)) throw new TorchException("no class " + className + " in this model's code");
         String code = classCode.endsWith("\n") ? classCode : classCode + "\n";
         if (code.stripTrailing().equals(original.get(className).stripTrailing())) return;
         Path edited = null;
@@ -109,7 +112,8 @@ public final class ClassCodeCheck implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         deleteQuietly(archive);
     }
 

@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.engine.files.AtomicWrite;
 import io.tsstudio.engine.internal.torch.Archives;
 import io.tsstudio.engine.internal.torch.ModuleLoader;
 import io.tsstudio.engine.internal.torch.NativeCompilationUnit;
@@ -14,11 +15,8 @@ import io.tsstudio.engine.trace.TracedFunction;
 import io.tsstudio.engine.trace.Tracer;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Map;
 
 /** Loading, saving and compiling TorchScript. */
@@ -36,8 +34,9 @@ public final class Jit {
 
     /**
      * Loads a TorchScript archive, optionally straight onto {@code device}. When {@code extraFilesOut} is given, every
-     * extra file stored in the archive is put there by name. A file that is not TorchScript gives a TorchException
-     * saying what it is.
+     * extra file stored in the archive is put there by name, within {@link ArchiveLimits#defaults()} (entries past
+     * them are left out and logged; {@link #extraFiles} says which). A file that is not TorchScript gives a
+     * TorchException saying what it is.
      */
     public static ScriptModule load(Path path, Device device, Map<String, byte[]> extraFilesOut) {
         ModelFiles.requireTorchScript(path);
@@ -48,10 +47,14 @@ public final class Jit {
         }
         if (extraFilesOut != null) {
             try {
-                extraFilesOut.putAll(Archives.extraFiles(path));
-            } catch (IOException e) {
+                ArchiveContent<Map<String, byte[]>> extra = extraFiles(path, ArchiveLimits.defaults());
+                extraFilesOut.putAll(extra.content());
+                for (ArchiveContent.Skipped s : extra.skipped()) {
+                    System.getLogger(Jit.class.getName()).log(System.Logger.Level.WARNING, "extra file of " + path + " not read: " + s);
+                }
+            } catch (TorchException e) {
                 m.close();
-                throw new TorchException("cannot read extra files of " + path + ": " + e.getMessage(), e);
+                throw e;
             }
         }
         return m;
@@ -63,6 +66,18 @@ public final class Jit {
             return ArchiveOperators.prepare(path);
         } catch (IOException e) {
             throw new TorchException("cannot read the code of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The {@code extra/} files of a TorchScript archive by name, reading no more than {@code limits} allow: an archive
+     * is untrusted input, and a few KB of zip can inflate to GBs. What was left out is in {@link ArchiveContent#skipped()}.
+     */
+    public static ArchiveContent<Map<String, byte[]>> extraFiles(Path path, ArchiveLimits limits) {
+        try {
+            return Archives.extraFiles(path, limits);
+        } catch (IOException e) {
+            throw new TorchException("cannot read extra files of " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -89,8 +104,8 @@ public final class Jit {
     }
 
     /**
-     * Saves atomically: the archive is written to a temporary file in the same directory, then moved over
-     * {@code path}, so a reader never sees a half-written file. {@code extraFiles} are stored as {@code extra/NAME}.
+     * Saves atomically ({@link AtomicWrite}): a reader never sees a half-written file, a failed save leaves the old
+     * file, and a file saved over keeps its permissions. {@code extraFiles} are stored as {@code extra/NAME}.
      */
     public static void save(ScriptModule module, Path path, Map<String, String> extraFiles) {
         save(module, path, extraFiles, SavedOperators.defaultPolicy());
@@ -101,7 +116,9 @@ public final class Jit {
      * built-in implementations provided (see {@link SavedOperators}).
      */
     public static void save(ScriptModule module, Path path, Map<String, String> extraFiles, SavedOperators operators) {
-        writeAtomically(path, tmp -> {
+        long extra = 0;
+        for (Map.Entry<String, String> e : extraFiles.entrySet()) extra += e.getKey().length() + 4L * e.getValue().length();
+        writeAtomically(path, estimatedArchiveBytes(module) + extra, tmp -> {
             module.nativeHandle().save(tmp.toString(), extraFiles);
             finishSave(tmp, operators);
         });
@@ -116,7 +133,15 @@ public final class Jit {
     }
 
     public static void saveForMobile(ScriptModule module, Path path) {
-        writeAtomically(path, tmp -> module.nativeHandle().saveForMobile(tmp.toString()));
+        writeAtomically(path, estimatedArchiveBytes(module), tmp -> module.nativeHandle().saveForMobile(tmp.toString()));
+    }
+
+    /** Tensor data plus room for code, pickles and zip headers; an overestimate is fine, an underestimate is not. */
+    private static long estimatedArchiveBytes(ScriptModule module) {
+        long bytes = 0;
+        for (ParameterInfo p : module.parameterInfos()) bytes += p.bytes();
+        for (ParameterInfo p : module.bufferInfos()) bytes += p.bytes();
+        return bytes + bytes / 20 + (1 << 20);
     }
 
     public static byte[] toBytes(ScriptModule module) {
@@ -142,39 +167,26 @@ public final class Jit {
     }
 
     /**
-     * Writes through a file of the target's own name in a private temporary folder beside it, then moves it over the
-     * target. The own name matters: LibTorch names the archive's top folder after the file (PyTorch's {@code model.pt}
-     * holds {@code model/...}), so a temporary name would end up inside every saved file. The new file gets the
-     * permissions an existing target had, otherwise the umask's (not a temporary file's owner-only ones).
+     * LibTorch's archive writer aborts the whole process when a write fails mid-archive (its destructor throws while
+     * finishing the zip: std::terminate), so a save that would fill the disk is refused before LibTorch starts.
      */
-    private static void writeAtomically(Path path, Writer writer) {
-        Path target = path.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmpDir = null;
-        Path tmp = null;
+    private static void writeAtomically(Path path, long bytesNeeded, Writer writer) {
         try {
-            if (dir != null) Files.createDirectories(dir);
-            tmpDir = Files.createTempDirectory(dir, "." + target.getFileName() + ".");
-            tmp = tmpDir.resolve(target.getFileName());
-            writer.write(tmp);
-            keepPermissions(target, tmp);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            AtomicWrite.writeNamed(path, tmp -> {
+                long free = Files.getFileStore(tmp).getUsableSpace();
+                if (free < bytesNeeded) {
+                    throw new IOException("not enough free space in " + tmp.getParent() + ": the archive needs about "
+                            + megabytes(bytesNeeded) + ", " + megabytes(free) + " free");
+                }
+                writer.write(tmp);
+            });
         } catch (IOException e) {
-            throw new TorchException("cannot write " + path + ": " + e, e);
-        } finally {
-            deleteQuietly(tmp);
-            deleteQuietly(tmpDir);
+            throw new TorchException("cannot write " + path + ": " + e.getMessage(), e);
         }
     }
 
-    private static void keepPermissions(Path target, Path written) throws IOException {
-        if (!Files.exists(target) || !Files.getFileStore(written).supportsFileAttributeView(PosixFileAttributeView.class)) return;
-        Files.setPosixFilePermissions(written, Files.getPosixFilePermissions(target));
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     private static void deleteQuietly(Path p) {

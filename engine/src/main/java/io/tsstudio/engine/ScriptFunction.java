@@ -15,7 +15,7 @@ public final class ScriptFunction {
 
     /** The native handle; engine-internal code only (graphs for the IR model). */
     public NativeCallable nativeHandle() {
-        if (unit.isClosed()) throw new TorchException("compilation unit is closed");
+        if (unit.isClosed()) throw new IllegalStateException("compilation unit is closed");
         return callable;
     }
 
@@ -28,7 +28,7 @@ public final class ScriptFunction {
     }
 
     public Object call(Object... args) {
-        if (unit.isClosed()) throw new TorchException("compilation unit is closed");
+        if (unit.isClosed()) throw new IllegalStateException("compilation unit is closed");
         return callable.call(args, true);
     }
 

@@ -22,7 +22,7 @@ public final class ScriptModule implements AutoCloseable {
     private long codeVersion = -1;
 
     /** One save of the module gives both its class code and where that code sits in the archive. */
-    private record ModuleCode(Map<String, String> byClass, Map<String, CodeLocation> locations) {
+    private record ModuleCode(ArchiveContent<Map<String, String>> byClass, Map<String, CodeLocation> locations) {
     }
 
     private ScriptModule(NativeModule handle) {
@@ -126,7 +126,20 @@ public final class ScriptModule implements AutoCloseable {
 
     /** The printed TorchScript code of every class this module uses, by qualified class name. */
     public Map<String, String> codeByClass() {
-        return new LinkedHashMap<>(moduleCode().byClass());
+        ArchiveContent<Map<String, String>> code = classCode(ArchiveLimits.defaults());
+        for (ArchiveContent.Skipped s : code.skipped()) {
+            System.getLogger(ScriptModule.class.getName()).log(System.Logger.Level.WARNING, "code of " + className() + " not read: " + s);
+        }
+        return new LinkedHashMap<>(code.content());
+    }
+
+    /**
+     * The printed code of every class, as {@link #codeByClass()}, reading no more than {@code limits} allow (a
+     * module loaded from an untrusted file may carry huge code); the code files left out are listed as skipped.
+     */
+    public ArchiveContent<Map<String, String>> classCode(ArchiveLimits limits) {
+        if (!limits.equals(ArchiveLimits.defaults())) return fromSavedArchive(p -> Archives.codeByClass(p, limits));
+        return moduleCode().byClass();
     }
 
     /**
@@ -139,13 +152,14 @@ public final class ScriptModule implements AutoCloseable {
 
     /**
      * Printing the code means saving the whole module (as long as loading it, on a big model): both readers share one
-     * save, kept until a define or register anywhere may have changed the code.
+     * save (read within the default limits), kept until a define or register anywhere may have changed the code.
      */
     private ModuleCode moduleCode() {
         synchronized (codeLock) {
             long version = NativeModule.codeVersion();
             if (code == null || codeVersion != version) {
-                code = fromSavedArchive(p -> new ModuleCode(Archives.codeByClass(p), Archives.codeLocations(p)));
+                ArchiveLimits limits = ArchiveLimits.defaults();
+                code = fromSavedArchive(p -> new ModuleCode(Archives.codeByClass(p, limits), Archives.codeLocations(p, limits).content()));
                 codeVersion = version;
             }
             return code;
@@ -209,6 +223,23 @@ public final class ScriptModule implements AutoCloseable {
     /** Parameters and buffers, recursive, as detached tensors sharing the module's storage. */
     public LinkedHashMap<String, Tensor> stateDict() {
         return new LinkedHashMap<>(handle.stateDict());
+    }
+
+    /**
+     * R torch's {@code $.apply(fn)}: {@code fn} is applied, without grad, to every parameter and buffer (recursively)
+     * and the results are copied back in place, so {@code requires_grad} is kept. A result must keep its tensor's
+     * shape ({@code zero_}, {@code mul(2)}, {@code clamp}...).
+     */
+    public void apply(java.util.function.UnaryOperator<Tensor> fn) {
+        Map<String, Tensor> state = handle.stateDict();
+        Map<String, Tensor> results = new LinkedHashMap<>();
+        try (NoGrad g = NoGrad.enter()) {
+            for (Map.Entry<String, Tensor> e : state.entrySet()) results.put(e.getKey(), fn.apply(e.getValue()));
+            handle.loadStateDict(results);
+        } finally {
+            for (Tensor t : results.values()) if (!state.containsValue(t)) t.close();
+            state.values().forEach(Tensor::close);
+        }
     }
 
     /** Copies the given values into the module's parameters and buffers (keys and shapes must match exactly). */

@@ -179,7 +179,7 @@ class ScriptModuleTest {
     }
 
     @Test
-    void extraFilesRoundTripAndSaveIsAtomic() throws Exception {
+    void extraFilesRoundTrip() throws Exception {
         Path file = tmp.resolve("sub").resolve("model.pt");
         try (ScriptModule m = Jit.load(Fixtures.pytorch("linrelu.script.dat"))) {
             String doc = "{\"studio\": \"document ✓\"}";
@@ -223,6 +223,36 @@ class ScriptModuleTest {
         }
     }
 
+    /**
+     * A save onto a disk that is really too small (a 256 KB tmpfs) for a ~400 KB model. LibTorch's archive writer
+     * aborts the process when a write fails mid-archive, so the save must be refused before LibTorch writes: the
+     * error says why, the file saved there before keeps its bytes and its 0644, and no temp file is left.
+     */
+    @Test
+    void aSaveThatCannotFitLeavesTheOldFileAndTheStudioUp() throws Exception {
+        try (io.tsstudio.engine.files.SmallFileSystem fs = io.tsstudio.engine.files.SmallFileSystem.mount(tmp.resolve("small"), 1200)) {
+            Path file = fs.dir().resolve("model.pt");
+            try (ScriptModule small = Jit.load(Fixtures.pytorch("linrelu.script.dat"))) {
+                small.save(file);
+            }
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            byte[] before = Files.readAllBytes(file);
+            try (ScriptModule big = l1000()) { // 400 KB of weights
+                TorchException e = assertThrows(TorchException.class, () -> big.save(file));
+                assertTrue(e.getMessage().startsWith("cannot write " + file + ": not enough free space in " + fs.dir()), e.getMessage());
+                assertTrue(e.getMessage().contains("the archive needs about 1.5 MB"), e.getMessage());
+            }
+            assertArrayEquals(before, Files.readAllBytes(file), "the old file is intact");
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            try (var listing = Files.list(fs.dir())) {
+                assertEquals(List.of("model.pt"), listing.map(p -> p.getFileName().toString()).toList(), "no temp file left");
+            }
+            try (ScriptModule back = Jit.load(file); Tensor x = ones(10)) {
+                assertEquals(6, forward(back, x).length, "the old model still loads and runs");
+            }
+        }
+    }
+
     @Test
     void saveForMobileWritesAFile() {
         Path file = tmp.resolve("mobile.ptl");
@@ -239,7 +269,7 @@ class ScriptModuleTest {
         m.close();
         m.close();
         assertTrue(m.isClosed());
-        TorchException e = assertThrows(TorchException.class, () -> m.forward(ones(1000)));
-        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.forward(ones(1000)));
+        assertTrue(e.getMessage().matches("module __torch__\\.torch\\.nn\\.modules\\.container\\.(___torch_mangle_\\d+\\.)?Sequential is closed"), e.getMessage());
     }
 }

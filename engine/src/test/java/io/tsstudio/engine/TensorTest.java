@@ -39,7 +39,8 @@ class TensorTest {
         t.close();
         t.close();
         assertTrue(t.isClosed());
-        assertThrows(TorchException.class, t::toFloatArray);
+        IllegalStateException e = assertThrows(IllegalStateException.class, t::toFloatArray);
+        assertEquals("tensor is closed", e.getMessage());
     }
 
     @Test

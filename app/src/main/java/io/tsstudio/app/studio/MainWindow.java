@@ -233,6 +233,7 @@ public final class MainWindow {
         Menu help = new Menu("_Help");
         help.getItems().addAll(
                 item("Keyboard Shortcuts", "F1", null, () -> dialogs.info("Keyboard shortcuts", SHORTCUTS)),
+                item("Open Log Folder", null, null, this::openLogFolder),
                 item("About", null, null, () -> dialogs.info("About TorchScript Studio",
                         "TorchScript Studio\nLibTorch " + (vm.libtorchProperty().get().isEmpty() ? "(loading)" : vm.libtorchProperty().get())
                                 + "\nJava " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version"))));
@@ -258,6 +259,15 @@ public final class MainWindow {
             }
         })), embedded);
         return menu;
+    }
+
+    /** The folder with the log and crash reports a user can attach to a bug report. */
+    private void openLogFolder() {
+        try {
+            io.tsstudio.app.AppLog.openFolder();
+        } catch (java.io.IOException e) {
+            dialogs.info("Log folder", "The logs are in " + io.tsstudio.app.AppLog.directory() + "\n(no file manager could be started: " + e.getMessage() + ")");
+        }
     }
 
     static final String SHORTCUTS = String.join("\n",

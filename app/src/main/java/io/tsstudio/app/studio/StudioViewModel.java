@@ -12,7 +12,7 @@ import io.tsstudio.ui.grapheditor.model.DocumentJson;
 import io.tsstudio.ui.grapheditor.model.GraphDocument;
 import io.tsstudio.ui.inspect.InspectorViewModel;
 import io.tsstudio.ui.problems.ProblemsViewModel;
-import io.tsstudio.ui.workspace.AtomicFiles;
+import io.tsstudio.engine.files.AtomicWrite;
 import io.tsstudio.ui.workspace.AutosaveEntry;
 import io.tsstudio.ui.workspace.AutosaveStore;
 import io.tsstudio.ui.workspace.CompileFailure;
@@ -254,6 +254,7 @@ public final class StudioViewModel implements AutoCloseable {
                 }
                 if (first != null) workspace.activeBufferProperty().set(first);
                 console.info("Opened TorchScript model " + m.file() + ": " + m.model().summary().totalsText());
+                for (String skipped : m.skippedCode()) console.warning("Code not shown (too large to read): " + skipped);
         } else if (opened instanceof OpenedFile.NeedsOperators n) {
                 models.add(n.model());
                 workspace.activeModelProperty().set(n.model());
@@ -323,7 +324,7 @@ public final class StudioViewModel implements AutoCloseable {
 
     /** Writes a script buffer's text to {@code target} (atomically) and makes it the buffer's file. */
     public void saveScript(EditorViewModel b, Path target) throws IOException {
-        AtomicFiles.writeString(target, b.text());
+        AtomicWrite.writeString(target, b.text());
         b.fileProperty().set(target.toAbsolutePath().normalize());
         b.nameProperty().set(target.getFileName().toString());
         b.markSaved();

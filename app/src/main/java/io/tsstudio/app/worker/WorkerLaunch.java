@@ -26,14 +26,17 @@ public record WorkerLaunch(Path java, String classPath, List<String> jvmOptions,
 
     /** Same JVM and class path as the running app. */
     public static WorkerLaunch sameAsThisProcess() {
-        // A native crash report goes to the temp dir, not into whatever directory the app was started from.
-        String errorFile = Path.of(System.getProperty("java.io.tmpdir"), "tsstudio-worker-hs_err_%p.log").toString();
+        // A native crash report goes next to the studio's log (Help > Open Log Folder), not into the shared /tmp
+        // or whatever directory the app was started from.
+        String errorFile = io.tsstudio.app.AppLog.directory().resolve("worker-hs_err_%p.log").toString();
         List<String> opts = new ArrayList<>(List.of("-Xss16m", "-Xmx1g", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                 "-XX:ErrorFile=" + errorFile, "-XX:-CreateCoredumpOnCrash"));
         String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
         if (cache != null) opts.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
         String transport = System.getProperty(io.tsstudio.app.ipc.LocalServer.TRANSPORT_PROPERTY);
         if (transport != null) opts.add("-D" + io.tsstudio.app.ipc.LocalServer.TRANSPORT_PROPERTY + "=" + transport);
+        String home = System.getProperty("tsstudio.home");
+        if (home != null && !home.isBlank()) opts.add("-Dtsstudio.home=" + home); // the same log folder as the studio's
         return new WorkerLaunch(Path.of(System.getProperty("java.home"), "bin", "java"),
                 System.getProperty("java.class.path"), opts, false);
     }

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.run;
 
+import io.tsstudio.engine.files.AtomicWrite;
 import io.tsstudio.engine.DType;
 import io.tsstudio.engine.Tensor;
 
@@ -68,10 +69,11 @@ public final class NpyWriter {
             }
             default -> throw new IllegalArgumentException("cannot write a " + dt + " tensor as .npy");
         }
-        try (OutputStream out = Files.newOutputStream(file)) {
+        ByteBuffer body = data;
+        AtomicWrite.writeStream(file, out -> {
             out.write(header(descr, shape));
-            out.write(data.array(), 0, data.capacity());
-        }
+            out.write(body.array(), 0, body.capacity());
+        });
     }
 
     static byte[] header(String descr, long[] shape) {

@@ -68,12 +68,18 @@ class ModulesTest {
         assertArrayEquals(new long[] {2, 4, 6, 6}, ln.forward(x).shape());
         Embedding e = new Embedding(10, 3);
         assertArrayEquals(new long[] {2, 3}, e.forward(Tensor.of(new long[] {1, 7})).shape());
-        assertTrue(new ReLU().forward(x).ge(0.0).toBooleanArray()[0]);
+        // activations against known values (PyTorch's, to float precision): GELU is the exact erf form
+        Tensor v = Tensor.of(new float[] {-2f, -1f, 0f, 0.5f, 1f, 3f});
+        assertArrayEquals(new float[] {0f, 0f, 0f, 0.5f, 1f, 3f}, new ReLU().forward(v).toFloatArray(), 0f);
+        assertArrayEquals(new float[] {-0.04550026f, -0.15865525f, 0f, 0.34573123f, 0.84134475f, 2.99595031f},
+                new GELU().forward(v).toFloatArray(), 1e-6f);
+        assertArrayEquals(new float[] {-0.96402758f, -0.76159416f, 0f, 0.46211716f, 0.76159416f, 0.99505475f},
+                new Tanh().forward(v).toFloatArray(), 1e-6f);
+        assertArrayEquals(new float[] {0.11920292f, 0.26894142f, 0.5f, 0.62245933f, 0.73105858f, 0.95257413f},
+                new Sigmoid().forward(v).toFloatArray(), 1e-6f);
+        for (boolean nonNegative : new ReLU().forward(x).ge(0.0).toBooleanArray()) assertTrue(nonNegative, "ReLU of random input is never negative");
         assertEquals(1.0, new Softmax(1).forward(Tensor.randn(1, 5)).sum().item(), 1e-6);
         assertTrue(new LogSoftmax(1).forward(Tensor.randn(1, 5)).exp().sum().allclose(Tensor.ones(new long[0], DType.FLOAT32)));
-        assertNotNull(new GELU().forward(x));
-        assertNotNull(new Tanh().forward(x));
-        assertNotNull(new Sigmoid().forward(x));
     }
 
     @Test

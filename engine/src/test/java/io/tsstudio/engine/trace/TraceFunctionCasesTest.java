@@ -6,6 +6,7 @@ import io.tsstudio.engine.NoGrad;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.TorchException;
+import io.tsstudio.engine.ValueConversionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,13 +96,18 @@ class TraceFunctionCasesTest {
         List<?> out = (List<?>) tr.call(t(1), t(2));
         assertTrue(((Tensor) out.get(0)).equalTo(t(1)));
         assertTrue(((Tensor) out.get(1)).equalTo(t(3)));
+        // a real two-input trace, not constants: other inputs give other outputs
+        List<?> other = (List<?>) tr.call(t(5), t(7));
+        assertTrue(((Tensor) other.get(0)).equalTo(t(5)));
+        assertTrue(((Tensor) other.get(1)).equalTo(t(12)));
+        assertEquals(2, tr.signature().arguments().size(), tr.signature().toString());
         // Java has no named arguments. The closest misuse, handing both inputs as one named map, is a Dict input the
         // two-argument function cannot read as tensors: that exception comes back as it was thrown.
         Map<String, Tensor> named = new LinkedHashMap<>();
         named.put("x", t(1));
         named.put("y", t(2));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Jit.trace(LENIENT, a -> a.tensor(0).add(a.tensor(1)), named));
-        assertTrue(e.getMessage().contains("not a Tensor"), e.getMessage());
+        assertEquals("traced input 0 is LinkedHashMap, not a Tensor", e.getMessage());
     }
 
     @Test
@@ -214,7 +220,9 @@ class TraceFunctionCasesTest {
     void case83WrongArgumentCountIsASchemaError() {
         TracedFunction tr = reluTrace();
         // Java calls are positional only, so there are no argument names to ignore.
-        assertThrows(TorchException.class, () -> tr.call(t(1), t(2)));
-        assertThrows(TorchException.class, () -> tr.call());
+        ValueConversionException tooMany = assertThrows(ValueConversionException.class, () -> tr.call(t(1), t(2)));
+        assertEquals("name takes 1 argument [argument_0], got 2", tooMany.getMessage());
+        TorchException none = assertThrows(TorchException.class, () -> tr.call());
+        assertEquals("name failed: name() is missing value for argument 'argument_0'. Declaration: name(Tensor argument_0) -> Tensor", none.getMessage());
     }
 }

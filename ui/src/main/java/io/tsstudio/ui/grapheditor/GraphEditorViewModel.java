@@ -797,7 +797,8 @@ public class GraphEditorViewModel {
             file.set(path.toAbsolutePath().normalize());
             markSaved();
             setModule(opened.module(), "opened");
-            if (unmapped.isEmpty()) info("Opened " + path.getFileName() + (opened.document().isPresent() ? " with its graph" : " as a new graph"));
+            if (!opened.skipped().isEmpty()) error("Opened " + path.getFileName() + "; extra files too large to read: " + String.join("; ", opened.skipped()));
+            else if (unmapped.isEmpty()) info("Opened " + path.getFileName() + (opened.document().isPresent() ? " with its graph" : " as a new graph"));
             else error("Opened " + path.getFileName() + "; not shown as blocks: " + String.join("; ", unmapped));
             repaint();
             return unmapped;

@@ -3,12 +3,12 @@ package io.tsstudio.ui.run;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tsstudio.engine.files.AtomicWrite;
 import io.tsstudio.ui.workspace.StudioDirs;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,10 +50,8 @@ public final class InputsStore {
         Map<String, ModelInputs> all = readAll();
         all.put(key(model), inputs);
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), all);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // a unique temp name per write: two studios saving at once must not write into one temp file
+            AtomicWrite.writeBytes(file, JSON.writeValueAsBytes(all));
         } catch (IOException e) {
             System.getLogger(InputsStore.class.getName()).log(System.Logger.Level.WARNING, "cannot remember run inputs in " + file + ": " + e);
         }

@@ -1,9 +1,11 @@
 package io.tsstudio.ui.workspace;
 
+import io.tsstudio.engine.files.AtomicWrite;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -33,7 +35,7 @@ public final class AutosaveStore {
 
     public void save(AutosaveEntry e) throws IOException {
         Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve(safe(e.id()) + ".txt"), e.text());
+        AtomicWrite.writeString(dir.resolve(safe(e.id()) + ".txt"), e.text());
         Properties p = new Properties();
         p.setProperty("name", e.name());
         p.setProperty("kind", e.kind());
@@ -41,11 +43,9 @@ public final class AutosaveStore {
         if (e.className() != null) p.setProperty("class", e.className());
         p.setProperty("savedAt", e.savedAt().toString());
         Path meta = dir.resolve(safe(e.id()) + ".properties");
-        Path tmp = Files.createTempFile(dir, ".meta", ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(w, "TorchScript Studio autosave");
-        }
-        Files.move(tmp, meta, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        StringWriter w = new StringWriter();
+        p.store(w, "TorchScript Studio autosave");
+        AtomicWrite.writeString(meta, w.toString());
     }
 
     public void remove(String id) {

@@ -1,5 +1,7 @@
 package io.tsstudio.ui.workspace;
 
+import io.tsstudio.engine.ArchiveContent;
+import io.tsstudio.engine.ArchiveLimits;
 import io.tsstudio.engine.ClassCodeCheck;
 import io.tsstudio.engine.CompilationUnit;
 import io.tsstudio.engine.CompileException;
@@ -107,9 +109,10 @@ public final class EngineModelBackend implements ModelBackend {
             });
             checkCancelled(listener);
             listener.progress("Reading the code of " + file.getFileName(), -1);
-            Map<String, String> code = rootClassFirst(summary, m.codeByClass());
+            ArchiveContent<Map<String, String>> code = m.classCode(ArchiveLimits.defaults());
             checkCancelled(listener);
-            return new OpenedFile.Model(file, new OpenModel(file, summary, m), code);
+            return new OpenedFile.Model(file, new OpenModel(file, summary, m), rootClassFirst(summary, code.content()),
+                    code.skipped().stream().map(ArchiveContent.Skipped::toString).toList());
         } catch (CancellationException e) {
             closeShared(m);
             throw e;
@@ -186,8 +189,10 @@ public final class EngineModelBackend implements ModelBackend {
         return source -> {
             ClassCodeText code = ClassCodeText.parse(source);
             if (code.methodCount() == 0) return List.of();
+            ClassCodeCheck check = checkOf(model.module());
+            if (check == null) return List.of(); // the model was closed while this check waited
             try {
-                checkOf(model.module()).check(className, source);
+                check.check(className, source);
                 return List.of();
             } catch (CompileException e) {
                 return List.of(diagnostic(e, 0));
@@ -197,8 +202,12 @@ public final class EngineModelBackend implements ModelBackend {
         };
     }
 
-    /** One saved copy of each model for its class checks (compiled in the context of the model's archive). */
+    /**
+     * One saved copy of each model for its class checks (compiled in the context of the model's archive); null once
+     * the model is closed (a late check must not revive one).
+     */
     private synchronized ClassCodeCheck checkOf(ScriptModule module) {
+        if (module.isClosed()) return null;
         return checks.computeIfAbsent(module, ClassCodeCheck::of);
     }
 
@@ -344,7 +353,11 @@ public final class EngineModelBackend implements ModelBackend {
     @Override
     public void close(OpenModel model) {
         if (model.module() == null) return;
-        forgetCheck(model.module());
-        closeShared(model.module());
+        ClassCodeCheck check;
+        synchronized (this) {
+            check = checks.remove(model.module());
+            closeShared(model.module()); // under the same lock as checkOf, so no check is prepared after this
+        }
+        if (check != null) check.close(); // waits for a check in flight (ClassCodeCheck's own lock)
     }
 }

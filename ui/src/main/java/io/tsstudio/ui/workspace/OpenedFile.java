@@ -1,6 +1,7 @@
 package io.tsstudio.ui.workspace;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,7 +11,15 @@ import java.util.Map;
 public sealed interface OpenedFile {
     Path file();
 
-    record Model(Path file, OpenModel model, Map<String, String> codeByClass) implements OpenedFile {
+    /** {@code skippedCode}: code files too large to read ({@link io.tsstudio.engine.ArchiveLimits}), with why. */
+    record Model(Path file, OpenModel model, Map<String, String> codeByClass, List<String> skippedCode) implements OpenedFile {
+        public Model {
+            skippedCode = List.copyOf(skippedCode);
+        }
+
+        public Model(Path file, OpenModel model, Map<String, String> codeByClass) {
+            this(file, model, codeByClass, List.of());
+        }
     }
 
     record StateDict(Path file, OpenModel model, String description) implements OpenedFile {

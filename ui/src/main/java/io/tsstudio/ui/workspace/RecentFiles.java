@@ -1,5 +1,6 @@
 package io.tsstudio.ui.workspace;
 
+import io.tsstudio.engine.files.AtomicWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ public final class RecentFiles {
         StringBuilder sb = new StringBuilder();
         files.forEach(f -> sb.append(f).append('\n'));
         try {
-            AtomicFiles.writeString(store, sb.toString());
+            AtomicWrite.writeString(store, sb.toString());
         } catch (IOException ignored) {
             // Losing the recent list is harmless; the studio keeps working.
         }

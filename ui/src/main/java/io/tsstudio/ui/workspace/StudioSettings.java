@@ -1,5 +1,6 @@
 package io.tsstudio.ui.workspace;
 
+import io.tsstudio.engine.files.AtomicWrite;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -49,7 +50,7 @@ public final class StudioSettings {
         try {
             StringWriter w = new StringWriter();
             props.store(w, "TorchScript Studio settings");
-            AtomicFiles.writeString(file, w.toString());
+            AtomicWrite.writeString(file, w.toString());
         } catch (IOException ignored) {
             // Settings are a convenience; failing to write them must not disturb closing the app.
         }

@@ -23,26 +23,39 @@ public final class LaunchBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        // CDS archives classes from jars only: on a test class path (target/classes folders) an "archive" run would
+        // silently measure the plain JVM again, so without the packaged app CDS is not measured at all.
+        String why = packagedClassPath() == null
+                ? "the packaged app (app/target/tsstudio-app.jar + app/target/lib) is missing: run mvn -pl app -am package -DskipTests"
+                : null;
         Path jsa = Files.createTempDirectory("tsstudio-cds").resolve("tsstudio.jsa");
-        launch("-XX:ArchiveClassesAtExit=" + jsa); // records the archive, untimed
+        if (why == null) {
+            launch("-XX:ArchiveClassesAtExit=" + jsa); // records the archive, untimed
+            if (!Files.isRegularFile(jsa) || Files.size(jsa) < 1 << 20) why = "no class-data-sharing archive was recorded at " + jsa;
+        }
         Map<String, List<Long>> plain = new LinkedHashMap<>();
         Map<String, List<Long>> cds = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) { // alternating, so both see the same machine load
             collect(launch(null), plain, i);
-            collect(launch("-XX:SharedArchiveFile=" + jsa), cds, i);
+            // -Xshare:on: a run that cannot map the archive fails (no report) instead of quietly running without it
+            if (why == null) collect(launch("-XX:SharedArchiveFile=" + jsa, "-Xshare:on"), cds, i);
         }
-        System.out.println("-- plain JVM");
+        System.out.println("-- plain JVM (class path: " + (packagedClassPath() != null ? "packaged jars" : "this harness's") + ")");
         print(plain);
+        if (why != null) {
+            System.out.println("-- class-data-sharing archive NOT measured: " + why);
+            System.exit(2);
+        }
         System.out.println("-- with the class-data-sharing archive (what ./tsstudio uses after its first start)");
         print(cds);
     }
 
-    private static Path launch(String extraJvmOption) throws Exception {
+    private static Path launch(String... extraJvmOptions) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path home = Files.createTempDirectory("tsstudio-launch");
         Path report = home.resolve("startup.txt");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xss16m", "-Xlog:cds*=off"));
-        if (extraJvmOption != null) cmd.add(extraJvmOption);
+        cmd.addAll(List.of(extraJvmOptions));
         cmd.addAll(List.of("-Dprism.order=sw", "-Dtsstudio.home=" + home, "-Dtsstudio.exitAfterMs=8000",
                 "-Dtsstudio.startupReport=" + report, "-cp", classPath(), "io.tsstudio.app.Launcher"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(home.resolve("out.log").toFile()).start();
@@ -50,20 +63,22 @@ public final class LaunchBenchmark {
         return report;
     }
 
-    /**
-     * The packaged class path, as {@code ./tsstudio} runs it (CDS archives classes from jars only, not from the
-     * {@code target/classes} folders of a test class path); the harness's own class path when nothing is packaged.
-     */
+    /** The packaged class path, as {@code ./tsstudio} runs it; the harness's own class path when nothing is packaged. */
     private static String classPath() {
+        String packaged = packagedClassPath();
+        return packaged != null ? packaged : System.getProperty("java.class.path");
+    }
+
+    /** {@code app/target/tsstudio-app.jar} and its {@code lib/}, or null when the app is not packaged. */
+    private static String packagedClassPath() {
         Path jar = Path.of("app/target/tsstudio-app.jar").toAbsolutePath();
         Path lib = Path.of("app/target/lib").toAbsolutePath();
-        if (Files.isRegularFile(jar) && Files.isDirectory(lib)) return jar + java.io.File.pathSeparator + lib + "/*";
-        return System.getProperty("java.class.path");
+        return Files.isRegularFile(jar) && Files.isDirectory(lib) ? jar + java.io.File.pathSeparator + lib + "/*" : null;
     }
 
     private static void collect(Path report, Map<String, List<Long>> figures, int run) throws Exception {
         if (!Files.exists(report)) {
-            System.out.println("run " + run + ": no report; see " + report.resolveSibling("out.log"));
+            System.out.println("run " + run + ": no report (a CDS run that cannot map its archive ends here); see " + report.resolveSibling("out.log"));
             return;
         }
         for (String line : Files.readAllLines(report)) {
@@ -73,6 +88,7 @@ public final class LaunchBenchmark {
     }
 
     private static void print(Map<String, List<Long>> figures) {
+        if (figures.isEmpty()) System.out.println("(no runs produced a report)");
         figures.forEach((k, v) -> {
             List<Long> s = v.stream().sorted().toList();
             System.out.printf(Locale.ROOT, "%-18s runs %d  min %5d ms  median %5d ms  max %5d ms%n", k, s.size(), s.get(0), s.get(s.size() / 2), s.get(s.size() - 1));

@@ -1,5 +1,7 @@
 package io.tsstudio.engine.internal.torch;
 
+import io.tsstudio.engine.ArchiveContent;
+import io.tsstudio.engine.ArchiveLimits;
 import io.tsstudio.engine.CodeLocation;
 
 import java.io.IOException;
@@ -19,9 +21,10 @@ public final class Archives {
     private Archives() {
     }
 
-    /** Every {@code extra/NAME} entry of the archive, by NAME. */
-    public static Map<String, byte[]> extraFiles(Path archive) throws IOException {
+    /** Every {@code extra/NAME} entry of the archive, by NAME, within {@code limits}. */
+    public static ArchiveContent<Map<String, byte[]>> extraFiles(Path archive, ArchiveLimits limits) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
+        Budget budget = new Budget(limits);
         try (ZipFile z = new ZipFile(archive.toFile())) {
             var entries = z.entries();
             while (entries.hasMoreElements()) {
@@ -31,38 +34,38 @@ public final class Archives {
                 if (slash < 0 || e.isDirectory()) continue;
                 String rest = n.substring(slash + 1);
                 if (rest.startsWith("extra/") && rest.length() > 6) {
-                    try (InputStream in = z.getInputStream(e)) {
-                        out.put(rest.substring(6), in.readAllBytes());
-                    }
+                    byte[] b = budget.read(z, e);
+                    if (b != null) out.put(rest.substring(6), b);
                 }
             }
         }
-        return out;
+        return new ArchiveContent<>(out, budget.skipped);
     }
 
     /**
      * The printed TorchScript code of every class in a saved archive, keyed by qualified class name
      * ({@code __torch__.torch.nn.modules.linear.Linear}). Files under {@code code/} hold one or more classes each.
      */
-    public static Map<String, String> codeByClass(Path archive) throws IOException {
+    public static ArchiveContent<Map<String, String>> codeByClass(Path archive, ArchiveLimits limits) throws IOException {
         Map<String, String> out = new TreeMap<>();
-        readClasses(archive, (name, file, firstLine, code) -> out.put(name, code));
-        return out;
+        List<ArchiveContent.Skipped> skipped = readClasses(archive, limits, (name, file, firstLine, code) -> out.put(name, code));
+        return new ArchiveContent<>(out, skipped);
     }
 
     /** Where each class's code sits in its code file (for linking IR source ranges to per-class code). */
-    public static Map<String, CodeLocation> codeLocations(Path archive) throws IOException {
+    public static ArchiveContent<Map<String, CodeLocation>> codeLocations(Path archive, ArchiveLimits limits) throws IOException {
         Map<String, CodeLocation> out = new TreeMap<>();
-        readClasses(archive, (name, file, firstLine, code) ->
+        List<ArchiveContent.Skipped> skipped = readClasses(archive, limits, (name, file, firstLine, code) ->
                 out.put(name, new CodeLocation(file, firstLine, (int) code.lines().count())));
-        return out;
+        return new ArchiveContent<>(out, skipped);
     }
 
     private interface ClassSink {
         void accept(String qualifiedName, String file, int firstLine, String code);
     }
 
-    private static void readClasses(Path archive, ClassSink sink) throws IOException {
+    private static List<ArchiveContent.Skipped> readClasses(Path archive, ArchiveLimits limits, ClassSink sink) throws IOException {
+        Budget budget = new Budget(limits);
         try (ZipFile z = new ZipFile(archive.toFile())) {
             var entries = z.entries();
             while (entries.hasMoreElements()) {
@@ -73,10 +76,53 @@ public final class Archives {
                 String rest = n.substring(slash + 1);
                 if (!rest.startsWith("code/") || !rest.endsWith(".py")) continue;
                 String modulePath = rest.substring(5, rest.length() - 3).replace('/', '.');
-                try (InputStream in = z.getInputStream(e)) {
-                    splitClasses(modulePath, rest, new String(in.readAllBytes(), StandardCharsets.UTF_8), sink);
-                }
+                byte[] b = budget.read(z, e);
+                if (b != null) splitClasses(modulePath, rest, new String(b, StandardCharsets.UTF_8), sink);
             }
+        }
+        return budget.skipped;
+    }
+
+    /**
+     * Reads entries up to the limits. The sizes a zip declares are not trusted (a bomb can lie): at most the cap plus
+     * one byte is ever inflated, and an entry that reaches it is dropped.
+     */
+    private static final class Budget {
+        private final ArchiveLimits limits;
+        private final List<ArchiveContent.Skipped> skipped = new ArrayList<>();
+        private long total;
+        private int count;
+
+        Budget(ArchiveLimits limits) {
+            this.limits = limits;
+        }
+
+        byte[] read(ZipFile z, ZipEntry e) throws IOException {
+            // named as inside the archive's root folder (extra/x, code/...): the root is the archive's file name
+            String name = e.getName().substring(e.getName().indexOf('/') + 1);
+            if (count >= limits.maxEntries()) {
+                skipped.add(new ArchiveContent.Skipped(name, "more than " + limits.maxEntries() + " entries ("
+                        + ArchiveLimits.MAX_ENTRIES_PROPERTY + ")"));
+                return null;
+            }
+            long cap = Math.min(limits.maxEntryBytes(), limits.maxTotalBytes() - total);
+            byte[] b;
+            try (InputStream in = z.getInputStream(e)) {
+                b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+            }
+            if (b.length > cap) {
+                skipped.add(new ArchiveContent.Skipped(name, cap == limits.maxEntryBytes()
+                        ? "larger than " + bytes(limits.maxEntryBytes()) + " (" + ArchiveLimits.MAX_ENTRY_PROPERTY + ")"
+                        : "the archive's entries pass " + bytes(limits.maxTotalBytes()) + " in all (" + ArchiveLimits.MAX_TOTAL_PROPERTY + ")"));
+                return null;
+            }
+            total += b.length;
+            count++;
+            return b;
+        }
+
+        private static String bytes(long n) {
+            return n % (1 << 20) == 0 ? (n >> 20) + " MiB" : n + " bytes";
         }
     }
 

@@ -80,7 +80,11 @@ public final class IValues {
                 break;
             case CLASS:
                 if (v instanceof JitObject o) return new IValue(o.nativeHandle().ivalue());
-                if (v instanceof ScriptModule m) return new IValue(m.nativeHandle().get()._ivalue());
+                if (v instanceof ScriptModule m) {
+                    try (NativeLifetime.Use use = m.nativeHandle().use()) {
+                        return new IValue(m.nativeHandle().get()._ivalue());
+                    }
+                }
                 break;
             case UNION:
                 for (TsType option : t.contained()) {
@@ -103,7 +107,7 @@ public final class IValues {
      */
     private static IValue tensorArgument(Tensor tensor, Where w) {
         if (tensor.isClosed()) throw new ValueConversionException(w.describe() + ": the Tensor given is closed");
-        org.bytedeco.pytorch.Tensor t = tensor.nativeHandle().get();
+        org.bytedeco.pytorch.Tensor t = tensor.nativeHandle().share();
         if (w.gradMode() && t.is_inference()) return new IValue(t.clone());
         return new IValue(t);
     }

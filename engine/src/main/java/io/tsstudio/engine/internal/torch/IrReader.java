@@ -58,7 +58,7 @@ public final class IrReader {
 
     /** Reads one method of a module (not inlined). */
     public static IrGraph readMethod(NativeModule module, String method) {
-        try (PointerScope scope = new PointerScope()) {
+        try (NativeLifetime.Use use = module.use(); PointerScope scope = new PointerScope()) {
             JitModule m = module.get();
             ClassType type = m.type();
             String owner = text(type.str());

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +28,7 @@ public final class NativeCompilationUnit implements AutoCloseable {
     private final CompilationUnit unit;  // plain source: LibTorch's compilation unit
     private final NativeModule host;     // source with classes: its functions are methods of this module
     private final String source;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final NativeLifetime life = new NativeLifetime(() -> "compilation unit");
     private final Map<String, NativeCallable> functions = new ConcurrentHashMap<>();
 
     private NativeCompilationUnit(CompilationUnit unit, NativeModule host, String source) {
@@ -78,7 +77,7 @@ public final class NativeCompilationUnit implements AutoCloseable {
     }
 
     private CompilationUnit get() {
-        if (closed.get()) throw new TorchException("compilation unit is closed");
+        life.requireOpen();
         return unit;
     }
 
@@ -87,49 +86,57 @@ public final class NativeCompilationUnit implements AutoCloseable {
     }
 
     public List<FunctionInfo> functions() {
-        if (host != null) return host.methods().stream().map(FunctionInfo::of).toList();
-        try (PointerScope s = new PointerScope()) {
-            FunctionVector fv = get().get_functions();
-            List<FunctionInfo> out = new ArrayList<>();
-            for (long i = 0; i < fv.size(); i++) out.add(FunctionInfo.of(NativeCallable.describe(fv.get(i).getSchema(), false)));
-            return out;
+        try (NativeLifetime.Use use = life.enter()) {
+            if (host != null) return host.methods().stream().map(FunctionInfo::of).toList();
+            try (PointerScope s = new PointerScope()) {
+                FunctionVector fv = unit.get_functions();
+                List<FunctionInfo> out = new ArrayList<>();
+                for (long i = 0; i < fv.size(); i++) out.add(FunctionInfo.of(NativeCallable.describe(fv.get(i).getSchema(), false)));
+                return out;
+            }
         }
     }
 
     public NativeCallable function(String name) {
-        if (host != null) {
-            if (!host.methodNames().contains(name)) {
-                throw new TorchException("no function '" + name + "' (functions: " + host.methodNames() + ")");
-            }
-            return host.method(name);
-        }
-        NativeCallable c = functions.get(name);
-        if (c != null) return c;
-        synchronized (functions) {
-            c = functions.get(name);
-            if (c != null) return c;
-            try (PointerScope s = new PointerScope()) {
-                Function f = get().find_function(new QualifiedName(name));
-                if (f == null || f.isNull()) {
-                    throw new TorchException("no function '" + name + "' (functions: " + functions().stream().map(FunctionInfo::name).toList() + ")");
+        try (NativeLifetime.Use use = life.enter()) {
+            if (host != null) {
+                if (!host.methodNames().contains(name)) {
+                    throw new TorchException("no function '" + name + "' (functions: " + host.methodNames() + ")");
                 }
-                c = NativeCallable.ofFunction(f);
+                return host.method(name);
             }
-            functions.put(name, c);
-            return c;
+            NativeCallable c = functions.get(name);
+            if (c != null) return c;
+            synchronized (functions) {
+                c = functions.get(name);
+                if (c != null) return c;
+                try (PointerScope s = new PointerScope()) {
+                    Function f = unit.find_function(new QualifiedName(name));
+                    if (f == null || f.isNull()) {
+                        throw new TorchException("no function '" + name + "' (functions: " + functions().stream().map(FunctionInfo::name).toList() + ")");
+                    }
+                    c = NativeCallable.ofFunction(f);
+                }
+                functions.put(name, c);
+                return c;
+            }
         }
     }
 
     public Object call(String name, Object[] args) {
-        return function(name).call(args, true);
+        try (NativeLifetime.Use use = life.enter()) {
+            return function(name).call(args, true);
+        }
     }
 
     public String graphText(String name) {
-        if (host != null) return host.graphText(name);
-        NativeCallable c = function(name);
-        try (PointerScope s = new PointerScope()) {
-            org.bytedeco.pytorch.GraphFunction g = new org.bytedeco.pytorch.GraphFunction(c.function());
-            return g.graph().toString();
+        try (NativeLifetime.Use use = life.enter()) {
+            if (host != null) return host.graphText(name);
+            NativeCallable c = function(name);
+            try (PointerScope s = new PointerScope()) {
+                org.bytedeco.pytorch.GraphFunction g = new org.bytedeco.pytorch.GraphFunction(c.function());
+                return g.graph().toString();
+            }
         }
     }
 
@@ -138,26 +145,28 @@ public final class NativeCompilationUnit implements AutoCloseable {
      * becomes {@code def f(self, args)} and calls between them become {@code self.f(...)}.
      */
     public NativeModule toModule(String className) {
-        if (host != null) {
-            String simple = className.startsWith("__torch__.") ? className.substring(10) : className;
-            if (!simple.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new TorchException("class name '" + className + "' must be a plain name (or __torch__.Name) when the source defines classes");
+        try (NativeLifetime.Use use = life.enter()) {
+            if (host != null) {
+                String simple = className.startsWith("__torch__.") ? className.substring(10) : className;
+                if (!simple.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw new TorchException("class name '" + className + "' must be a plain name (or __torch__.Name) when the source defines classes");
+                }
+                return loadWithClasses(source, simple);
             }
-            return loadWithClasses(source, simple);
-        }
-        List<String> names = new ArrayList<>();
-        Matcher m = DEF.matcher(source);
-        while (m.find()) names.add(m.group(1));
-        String methods = asMethods(source, names);
-        // same naming as the class path (and as PyTorch): classes live under __torch__
-        String qualified = className.startsWith("__torch__.") ? className : "__torch__." + className;
-        try (PointerScope s = new PointerScope()) {
-            JitModule module = new JitModule(new QualifiedName(qualified));
-            module.register_attribute("training", TypeParser.parse("bool"), new IValue(false), false, false);
-            module.define(methods);
-            return NativeModule.own(module);
-        } catch (RuntimeException e) {
-            throw CompileErrors.from(methods, e);
+            List<String> names = new ArrayList<>();
+            Matcher m = DEF.matcher(source);
+            while (m.find()) names.add(m.group(1));
+            String methods = asMethods(source, names);
+            // same naming as the class path (and as PyTorch): classes live under __torch__
+            String qualified = className.startsWith("__torch__.") ? className : "__torch__." + className;
+            try (PointerScope s = new PointerScope()) {
+                JitModule module = new JitModule(new QualifiedName(qualified));
+                module.register_attribute("training", TypeParser.parse("bool"), new IValue(false), false, false);
+                module.define(methods);
+                return NativeModule.own(module);
+            } catch (RuntimeException e) {
+                throw CompileErrors.from(methods, e);
+            }
         }
     }
 
@@ -177,15 +186,16 @@ public final class NativeCompilationUnit implements AutoCloseable {
     }
 
     public boolean isClosed() {
-        return closed.get();
+        return life.isClosed();
     }
 
+    /** New calls fail from now on; the unit is released when the calls in flight have ended. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        life.close(() -> {
             functions.clear();
             if (unit != null) unit.releaseReference();
             if (host != null) host.close();
-        }
+        });
     }
 }

@@ -13,14 +13,13 @@ import org.bytedeco.pytorch.QualifiedName;
 import org.bytedeco.pytorch.Type;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Owner of a standalone TorchScript function and the compilation unit that keeps it alive. */
 public final class NativeFunction implements AutoCloseable {
     private final CompilationUnit cu;
     private final Function function;
     private final NativeCallable callable;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final NativeLifetime life = new NativeLifetime(() -> "function " + name());
 
     private NativeFunction(CompilationUnit cu, Function function) {
         this.cu = cu;
@@ -35,23 +34,28 @@ public final class NativeFunction implements AutoCloseable {
     }
 
     private Function get() {
-        if (closed.get()) throw new TorchException("function is closed");
+        life.requireOpen();
         return function;
     }
 
     /** Calls the function; arguments are positional and converted by its schema (the traced input types). */
     public Object call(List<Object> args) {
-        get();
-        return callable.call(args.toArray(), true);
+        try (NativeLifetime.Use use = life.enter()) {
+            return callable.call(args.toArray(), true);
+        }
     }
 
     public io.tsstudio.engine.MethodInfo info() {
-        return callable.info();
+        try (NativeLifetime.Use use = life.enter()) {
+            return callable.info();
+        }
     }
 
     public String graphText() {
-        try (PointerScope s = new PointerScope()) {
-            return new GraphFunction(get()).graph().toString();
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                return new GraphFunction(function).graph().toString();
+            }
         }
     }
 
@@ -60,24 +64,35 @@ public final class NativeFunction implements AutoCloseable {
      * when saving a function: the file then loads anywhere as a module whose forward is the function.
      */
     public NativeModule toModule() {
-        try (PointerScope s = new PointerScope()) {
-            CompilationUnit moduleCu = new CompilationUnit();
-            JitModule m = new JitModule(new QualifiedName("__torch__.PlaceholderModule"), moduleCu, true);
-            m.register_attribute("training", Types.BOOL, new IValue(true), false, false);
-            Graph g = new GraphFunction(get()).graph().copy();
-            ClassType type = m.type();
-            g.insertInput(0, "self").setType(new Type.TypePtr(type));
-            Function f = moduleCu.create_function(new QualifiedName(new QualifiedName(Tracing.typeName(type)), "forward"), g, false);
-            type.addMethod(f);
-            return NativeModule.own(m);
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                CompilationUnit moduleCu = new CompilationUnit();
+                JitModule m = new JitModule(new QualifiedName("__torch__.PlaceholderModule"), moduleCu, true);
+                m.register_attribute("training", Types.BOOL, new IValue(true), false, false);
+                Graph g = new GraphFunction(function).graph().copy();
+                ClassType type = m.type();
+                g.insertInput(0, "self").setType(new Type.TypePtr(type));
+                Function f = moduleCu.create_function(new QualifiedName(new QualifiedName(Tracing.typeName(type)), "forward"), g, false);
+                type.addMethod(f);
+                return NativeModule.own(m);
+            }
         }
     }
 
+    private String name() {
+        return callable.info().name();
+    }
+
+    public boolean isClosed() {
+        return life.isClosed();
+    }
+
+    /** New calls fail from now on; the function is released when the calls in flight have ended. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        life.close(() -> {
             function.releaseReference();
             cu.releaseReference();
-        }
+        });
     }
 }

@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,13 +53,18 @@ public final class NativeModule implements AutoCloseable {
     private static final Pattern DEF = Pattern.compile("^def\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(", Pattern.MULTILINE);
 
     private final JitModule module;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final NativeLifetime life;
     private final Map<String, NativeCallable> methods = new ConcurrentHashMap<>();
     /** Bumped by every change that can change printed class code, in any module (a submodule shares its class). */
     private static final java.util.concurrent.atomic.AtomicLong CODE_VERSION = new java.util.concurrent.atomic.AtomicLong();
 
     private NativeModule(JitModule module) {
         this.module = module;
+        String name;
+        try (PointerScope s = new PointerScope()) {
+            name = "module " + module.type().name().get().qualifiedName().getString();
+        }
+        this.life = new NativeLifetime(() -> name);
     }
 
     /** Takes ownership of {@code m} (one retained reference, so an enclosing PointerScope cannot free it). */
@@ -71,22 +75,36 @@ public final class NativeModule implements AutoCloseable {
         return new NativeModule(copy);
     }
 
-    /** The native module, valid until {@link #close()}. Callers must not close or retain it. */
+    /**
+     * The native module, valid until {@link #close()}. Callers must not close or retain it, and should hold a
+     * {@link #use()} while they work on it (this class's own methods do).
+     */
     public JitModule get() {
-        if (closed.get()) throw new TorchException("module is closed");
+        life.requireOpen();
         return module;
     }
 
-    public boolean isClosed() {
-        return closed.get();
+    /** Keeps the module from being freed until the use is closed; throws IllegalStateException once closed. */
+    public NativeLifetime.Use use() {
+        return life.enter();
     }
 
+    public boolean isClosed() {
+        return life.isClosed();
+    }
+
+    /** True once the native module is released (a close waits for the calls in flight to end first). */
+    public boolean isFreed() {
+        return life.isFreed();
+    }
+
+    /** New calls fail from now on; the native module is released when the calls in flight have ended. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        life.close(() -> {
             releaseMethods();
             module.releaseReference();
-        }
+        });
     }
 
     private void releaseMethods() {
@@ -98,87 +116,107 @@ public final class NativeModule implements AutoCloseable {
 
     /** The cached callable for a method; reads its schema on first use. */
     public NativeCallable method(String name) {
-        NativeCallable c = methods.get(name);
-        if (c != null) return c;
-        synchronized (methods) {
-            c = methods.get(name);
+        try (NativeLifetime.Use use = life.enter()) {
+            NativeCallable c = methods.get(name);
             if (c != null) return c;
-            try (PointerScope s = new PointerScope()) {
-                JitModule m = get();
-                if (!m.find_method(name).has_value()) {
-                    throw new TorchException("module " + className() + " has no method '" + name + "' (methods: " + methodNames() + ")");
+            synchronized (methods) {
+                c = methods.get(name);
+                if (c != null) return c;
+                try (PointerScope s = new PointerScope()) {
+                    JitModule m = module;
+                    if (!m.find_method(name).has_value()) {
+                        List<String> names = methodNames();
+                        // R torch's wording for the usual cause: a traced module's children are inlined into its graph
+                        String hint = name.equals("forward") && names.isEmpty()
+                                ? ". Methods from submodules of traced modules are not traced: call the traced module itself" : "";
+                        throw new TorchException("module " + className() + " has no method '" + name + "' (methods: " + names + ")" + hint);
+                    }
+                    c = NativeCallable.ofMethod(m.get_method(name));
                 }
-                c = NativeCallable.ofMethod(m.get_method(name));
+                methods.put(name, c);
+                return c;
             }
-            methods.put(name, c);
-            return c;
         }
     }
 
     /** Calls a method; under InferenceMode unless the module is training. */
     public Object call(String name, Object[] args) {
-        NativeCallable c = method(name);
-        // Inside a trace, a call on a child of the traced module is recorded as prim::CallMethod (tracing hook).
-        if (TraceState.active()) return Tracing.recordCall(this, name, args, () -> c.call(args, false));
-        return c.call(args, !get().is_training());
+        try (NativeLifetime.Use use = life.enter()) {
+            NativeCallable c = method(name);
+            // Inside a trace, a call on a child of the traced module is recorded as prim::CallMethod (tracing hook).
+            if (TraceState.active()) return Tracing.recordCall(this, name, args, () -> c.call(args, false));
+            return c.call(args, !module.is_training());
+        }
     }
 
     // ---------------------------------------------------------------- description
 
     public String className() {
-        try (PointerScope s = new PointerScope()) {
-            return get().type().name().get().qualifiedName().getString();
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                return module.type().name().get().qualifiedName().getString();
+            }
         }
     }
 
     public List<String> methodNames() {
-        List<String> out = new ArrayList<>();
-        for (MethodInfo m : methods()) out.add(m.name());
-        return out;
+        try (NativeLifetime.Use use = life.enter()) {
+            List<String> out = new ArrayList<>();
+            for (MethodInfo m : methods()) out.add(m.name());
+            return out;
+        }
     }
 
     public List<MethodInfo> methods() {
-        try (PointerScope s = new PointerScope()) {
-            return new ArrayList<>(methodsOf(get().type()));
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                return new ArrayList<>(methodsOf(module.type()));
+            }
         }
     }
 
     public MethodInfo methodInfo(String name) {
-        return method(name).info();
+        try (NativeLifetime.Use use = life.enter()) {
+            return method(name).info();
+        }
     }
 
     public Map<String, Tensor> namedParameters(boolean recurse) {
-        try (PointerScope s = new PointerScope()) {
-            named_parameter_list l = get().named_parameters(recurse);
-            long n = l.size();
-            Map<String, Tensor> out = new LinkedHashMap<>();
-            named_parameter_iterator it = l.begin();
-            for (long i = 0; i < n; i++, it.increment()) {
-                NamedTensor nt = it.multiply();
-                out.put(Text.of(nt.name()), Tensor.wrap(NativeTensor.own(nt.value())));
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                named_parameter_list l = module.named_parameters(recurse);
+                long n = l.size();
+                Map<String, Tensor> out = new LinkedHashMap<>();
+                named_parameter_iterator it = l.begin();
+                for (long i = 0; i < n; i++, it.increment()) {
+                    NamedTensor nt = it.multiply();
+                    out.put(Text.of(nt.name()), Tensor.wrap(NativeTensor.own(nt.value())));
+                }
+                return out;
             }
-            return out;
         }
     }
 
     public Map<String, Tensor> namedBuffers(boolean recurse) {
-        try (PointerScope s = new PointerScope()) {
-            named_buffer_list l = get().named_buffers(recurse);
-            long n = l.size();
-            Map<String, Tensor> out = new LinkedHashMap<>();
-            named_buffer_iterator it = l.begin();
-            for (long i = 0; i < n; i++, it.increment()) {
-                NamedTensor nt = it.multiply();
-                out.put(Text.of(nt.name()), Tensor.wrap(NativeTensor.own(nt.value())));
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                named_buffer_list l = module.named_buffers(recurse);
+                long n = l.size();
+                Map<String, Tensor> out = new LinkedHashMap<>();
+                named_buffer_iterator it = l.begin();
+                for (long i = 0; i < n; i++, it.increment()) {
+                    NamedTensor nt = it.multiply();
+                    out.put(Text.of(nt.name()), Tensor.wrap(NativeTensor.own(nt.value())));
+                }
+                return out;
             }
-            return out;
         }
     }
 
     private Map<String, org.bytedeco.pytorch.Tensor> rawTensors(boolean parameters, boolean buffers) {
         Map<String, org.bytedeco.pytorch.Tensor> out = new LinkedHashMap<>();
         if (parameters) {
-            named_parameter_list l = get().named_parameters(true);
+            named_parameter_list l = module.named_parameters(true);
             long n = l.size();
             named_parameter_iterator it = l.begin();
             for (long i = 0; i < n; i++, it.increment()) {
@@ -187,7 +225,7 @@ public final class NativeModule implements AutoCloseable {
             }
         }
         if (buffers) {
-            named_buffer_list l = get().named_buffers(true);
+            named_buffer_list l = module.named_buffers(true);
             long n = l.size();
             named_buffer_iterator it = l.begin();
             for (long i = 0; i < n; i++, it.increment()) {
@@ -199,85 +237,95 @@ public final class NativeModule implements AutoCloseable {
     }
 
     public List<ParameterInfo> parameterInfos(boolean buffers) {
-        try (PointerScope s = new PointerScope()) {
-            List<ParameterInfo> out = new ArrayList<>();
-            for (Map.Entry<String, org.bytedeco.pytorch.Tensor> e : rawTensors(!buffers, buffers).entrySet()) {
-                org.bytedeco.pytorch.Tensor t = e.getValue();
-                if (!t.defined()) continue;
-                DType d = Dtypes.fromScalarType(t.scalar_type());
-                long numel = t.numel();
-                out.add(new ParameterInfo(e.getKey(), java.util.Arrays.stream(NativeTensor.shapeOf(t)).boxed().toList(), d, NativeTensor.deviceOf(t), t.requires_grad(), numel, numel * d.elementSize()));
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                List<ParameterInfo> out = new ArrayList<>();
+                for (Map.Entry<String, org.bytedeco.pytorch.Tensor> e : rawTensors(!buffers, buffers).entrySet()) {
+                    org.bytedeco.pytorch.Tensor t = e.getValue();
+                    if (!t.defined()) continue;
+                    DType d = Dtypes.fromScalarType(t.scalar_type());
+                    long numel = t.numel();
+                    out.add(new ParameterInfo(e.getKey(), java.util.Arrays.stream(NativeTensor.shapeOf(t)).boxed().toList(), d, NativeTensor.deviceOf(t), t.requires_grad(), numel, numel * d.elementSize()));
+                }
+                return out;
             }
-            return out;
         }
     }
 
     public long totalParameterCount() {
-        try (PointerScope s = new PointerScope()) {
-            long total = 0;
-            for (org.bytedeco.pytorch.Tensor t : rawTensors(true, false).values()) if (t.defined()) total += t.numel();
-            return total;
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                long total = 0;
+                for (org.bytedeco.pytorch.Tensor t : rawTensors(true, false).values()) if (t.defined()) total += t.numel();
+                return total;
+            }
         }
     }
 
     public List<SubmoduleInfo> submodules(boolean recurse) {
-        try (PointerScope s = new PointerScope()) {
-            named_module_list l = recurse ? get().named_modules() : get().named_children();
-            long n = l.size();
-            List<SubmoduleInfo> out = new ArrayList<>();
-            named_module_iterator it = l.begin();
-            for (long i = 0; i < n; i++, it.increment()) {
-                NamedJitModule nm = it.multiply();
-                if (recurse && Text.of(nm.name()).isEmpty()) continue; // named_modules lists the root itself first
-                out.add(new SubmoduleInfo(Text.of(nm.name()), nm.value().type().name().get().qualifiedName().getString()));
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                named_module_list l = recurse ? module.named_modules() : module.named_children();
+                long n = l.size();
+                List<SubmoduleInfo> out = new ArrayList<>();
+                named_module_iterator it = l.begin();
+                for (long i = 0; i < n; i++, it.increment()) {
+                    NamedJitModule nm = it.multiply();
+                    if (recurse && Text.of(nm.name()).isEmpty()) continue; // named_modules lists the root itself first
+                    out.add(new SubmoduleInfo(Text.of(nm.name()), nm.value().type().name().get().qualifiedName().getString()));
+                }
+                return out;
             }
-            return out;
         }
     }
 
     /** A dotted path of child names, e.g. {@code encoder.layer1}. */
     public NativeModule submodule(String path) {
-        try (PointerScope s = new PointerScope()) {
-            JitModule current = get();
-            String walked = "";
-            for (String part : path.split("\\.")) {
-                boolean found = false;
-                named_module_list l = current.named_children();
-                long n = l.size();
-                named_module_iterator it = l.begin();
-                List<String> names = new ArrayList<>();
-                for (long i = 0; i < n; i++, it.increment()) {
-                    NamedJitModule nm = it.multiply();
-                    String name = Text.of(nm.name());
-                    names.add(name);
-                    if (name.equals(part)) {
-                        current = nm.value();
-                        found = true;
-                        break;
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                JitModule current = module;
+                String walked = "";
+                for (String part : path.split("\\.")) {
+                    boolean found = false;
+                    named_module_list l = current.named_children();
+                    long n = l.size();
+                    named_module_iterator it = l.begin();
+                    List<String> names = new ArrayList<>();
+                    for (long i = 0; i < n; i++, it.increment()) {
+                        NamedJitModule nm = it.multiply();
+                        String name = Text.of(nm.name());
+                        names.add(name);
+                        if (name.equals(part)) {
+                            current = nm.value();
+                            found = true;
+                            break;
+                        }
                     }
+                    if (!found) {
+                        throw new TorchException("no submodule '" + path + "': " + (walked.isEmpty() ? "the module" : "'" + walked + "'")
+                                + " has no child '" + part + "' (children: " + names + ")");
+                    }
+                    walked = walked.isEmpty() ? part : walked + "." + part;
                 }
-                if (!found) {
-                    throw new TorchException("no submodule '" + path + "': " + (walked.isEmpty() ? "the module" : "'" + walked + "'")
-                            + " has no child '" + part + "' (children: " + names + ")");
-                }
-                walked = walked.isEmpty() ? part : walked + "." + part;
+                return own(current);
             }
-            return own(current);
         }
     }
 
     public List<AttributeInfo> attributes() {
-        try (PointerScope s = new PointerScope()) {
-            JitModule m = get();
-            Set<String> skip = new HashSet<>();
-            for (SubmoduleInfo c : submodules(false)) skip.add(c.name());
-            named_parameter_list pl = m.named_parameters(false);
-            named_parameter_iterator pit = pl.begin();
-            for (long i = 0, n = pl.size(); i < n; i++, pit.increment()) skip.add(Text.of(pit.multiply().name()));
-            named_buffer_list bl = m.named_buffers(false);
-            named_buffer_iterator bit = bl.begin();
-            for (long i = 0, n = bl.size(); i < n; i++, bit.increment()) skip.add(Text.of(bit.multiply().name()));
-            return attributes(m, m.type(), skip);
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                JitModule m = module;
+                Set<String> skip = new HashSet<>();
+                for (SubmoduleInfo c : submodules(false)) skip.add(c.name());
+                named_parameter_list pl = m.named_parameters(false);
+                named_parameter_iterator pit = pl.begin();
+                for (long i = 0, n = pl.size(); i < n; i++, pit.increment()) skip.add(Text.of(pit.multiply().name()));
+                named_buffer_list bl = m.named_buffers(false);
+                named_buffer_iterator bit = bl.begin();
+                for (long i = 0, n = bl.size(); i < n; i++, bit.increment()) skip.add(Text.of(bit.multiply().name()));
+                return attributes(m, m.type(), skip);
+            }
         }
     }
 
@@ -287,8 +335,8 @@ public final class NativeModule implements AutoCloseable {
      * 14,000-module model quadratic). Methods are read once per class. {@code visitor} may throw to stop the walk.
      */
     public void describeModules(Consumer<ModuleDescription> visitor) {
-        try (PointerScope s = new PointerScope()) {
-            describe(get(), "", new HashMap<>(), visitor);
+        try (NativeLifetime.Use use = life.enter(); PointerScope s = new PointerScope()) {
+            describe(module, "", new HashMap<>(), visitor);
         }
     }
 
@@ -366,76 +414,90 @@ public final class NativeModule implements AutoCloseable {
     }
 
     public String graphText(String methodName) {
-        NativeCallable c = method(methodName);
-        try (PointerScope s = new PointerScope()) {
-            return c.method().graph().toString();
+        try (NativeLifetime.Use use = life.enter()) {
+            NativeCallable c = method(methodName);
+            try (PointerScope s = new PointerScope()) {
+                return c.method().graph().toString();
+            }
         }
     }
 
     // ---------------------------------------------------------------- state
 
     public void train(boolean on) {
-        get().train(on);
+        try (NativeLifetime.Use use = life.enter()) {
+            module.train(on);
+        }
     }
 
     public boolean isTraining() {
-        return get().is_training();
+        try (NativeLifetime.Use use = life.enter()) {
+            return module.is_training();
+        }
     }
 
     public void to(Device device) {
-        try (PointerScope s = new PointerScope()) {
-            get().to(new org.bytedeco.pytorch.Device(device.toString()));
-        } catch (RuntimeException e) {
-            throw Errors.wrap("cannot move module to " + device, e);
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                module.to(new org.bytedeco.pytorch.Device(device.toString()));
+            } catch (RuntimeException e) {
+                throw Errors.wrap("cannot move module to " + device, e);
+            }
         }
     }
 
     public void to(DType dtype) {
-        try (PointerScope s = new PointerScope()) {
-            get().to(Dtypes.toScalarType(dtype));
-        } catch (RuntimeException e) {
-            throw Errors.wrap("cannot convert module to " + dtype, e);
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                module.to(Dtypes.toScalarType(dtype));
+            } catch (RuntimeException e) {
+                throw Errors.wrap("cannot convert module to " + dtype, e);
+            }
         }
     }
 
     /** Parameters then buffers, recursive, as detached tensors sharing the module's storage. */
     public Map<String, Tensor> stateDict() {
-        try (PointerScope s = new PointerScope()) {
-            Map<String, Tensor> out = new LinkedHashMap<>();
-            for (Map.Entry<String, org.bytedeco.pytorch.Tensor> e : rawTensors(true, true).entrySet()) {
-                out.put(e.getKey(), Tensor.wrap(NativeTensor.own(e.getValue().detach())));
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                Map<String, Tensor> out = new LinkedHashMap<>();
+                for (Map.Entry<String, org.bytedeco.pytorch.Tensor> e : rawTensors(true, true).entrySet()) {
+                    out.put(e.getKey(), Tensor.wrap(NativeTensor.own(e.getValue().detach())));
+                }
+                return out;
             }
-            return out;
         }
     }
 
     /** Copies values in place (strict: every key must exist, no key may be missing, shapes must match). */
     public void loadStateDict(Map<String, Tensor> values) {
-        try (PointerScope s = new PointerScope()) {
-            Map<String, org.bytedeco.pytorch.Tensor> targets = rawTensors(true, true);
-            Set<String> missing = new LinkedHashSet<>(targets.keySet());
-            missing.removeAll(values.keySet());
-            Set<String> unexpected = new LinkedHashSet<>(values.keySet());
-            unexpected.removeAll(targets.keySet());
-            if (!missing.isEmpty() || !unexpected.isEmpty()) {
-                throw new TorchException("state dict does not match the module: "
-                        + (missing.isEmpty() ? "" : "missing keys " + missing) + (missing.isEmpty() || unexpected.isEmpty() ? "" : ", ")
-                        + (unexpected.isEmpty() ? "" : "unexpected keys " + unexpected));
-            }
-            for (Map.Entry<String, Tensor> e : values.entrySet()) {
-                org.bytedeco.pytorch.Tensor target = targets.get(e.getKey());
-                long[] want = NativeTensor.shapeOf(target);
-                long[] got = e.getValue().shape();
-                if (!java.util.Arrays.equals(want, got)) {
-                    throw new TorchException("state dict entry '" + e.getKey() + "' has shape " + java.util.Arrays.toString(got)
-                            + " but the module expects " + java.util.Arrays.toString(want));
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                Map<String, org.bytedeco.pytorch.Tensor> targets = rawTensors(true, true);
+                Set<String> missing = new LinkedHashSet<>(targets.keySet());
+                missing.removeAll(values.keySet());
+                Set<String> unexpected = new LinkedHashSet<>(values.keySet());
+                unexpected.removeAll(targets.keySet());
+                if (!missing.isEmpty() || !unexpected.isEmpty()) {
+                    throw new TorchException("state dict does not match the module: "
+                            + (missing.isEmpty() ? "" : "missing keys " + missing) + (missing.isEmpty() || unexpected.isEmpty() ? "" : ", ")
+                            + (unexpected.isEmpty() ? "" : "unexpected keys " + unexpected));
                 }
+                for (Map.Entry<String, Tensor> e : values.entrySet()) {
+                    org.bytedeco.pytorch.Tensor target = targets.get(e.getKey());
+                    long[] want = NativeTensor.shapeOf(target);
+                    long[] got = e.getValue().shape();
+                    if (!java.util.Arrays.equals(want, got)) {
+                        throw new TorchException("state dict entry '" + e.getKey() + "' has shape " + java.util.Arrays.toString(got)
+                                + " but the module expects " + java.util.Arrays.toString(want));
+                    }
+                }
+                for (Map.Entry<String, Tensor> e : values.entrySet()) {
+                    targets.get(e.getKey()).detach().copy_(e.getValue().nativeHandle().get());
+                }
+            } catch (RuntimeException e) {
+                throw Errors.wrap("cannot load state dict", e);
             }
-            for (Map.Entry<String, Tensor> e : values.entrySet()) {
-                targets.get(e.getKey()).detach().copy_(e.getValue().nativeHandle().get());
-            }
-        } catch (RuntimeException e) {
-            throw Errors.wrap("cannot load state dict", e);
         }
     }
 
@@ -450,23 +512,27 @@ public final class NativeModule implements AutoCloseable {
 
     public void registerParameter(String name, Tensor value, boolean requiresGrad) {
         codeChanged();
-        checkPlainName(name);
-        try (PointerScope s = new PointerScope()) {
-            org.bytedeco.pytorch.Tensor t = value.nativeHandle().get().detach();
-            t.set_requires_grad(requiresGrad);
-            get().register_parameter(name, t, false);
-        } catch (RuntimeException e) {
-            throw Errors.wrap("cannot register parameter '" + name + "'", e);
+        try (NativeLifetime.Use use = life.enter()) {
+            checkPlainName(name);
+            try (PointerScope s = new PointerScope()) {
+                org.bytedeco.pytorch.Tensor t = value.nativeHandle().get().detach();
+                t.set_requires_grad(requiresGrad);
+                module.register_parameter(name, t, false);
+            } catch (RuntimeException e) {
+                throw Errors.wrap("cannot register parameter '" + name + "'", e);
+            }
         }
     }
 
     public void registerBuffer(String name, Tensor value) {
         codeChanged();
-        checkPlainName(name);
-        try (PointerScope s = new PointerScope()) {
-            get().register_buffer(name, value.nativeHandle().get().detach());
-        } catch (RuntimeException e) {
-            throw Errors.wrap("cannot register buffer '" + name + "'", e);
+        try (NativeLifetime.Use use = life.enter()) {
+            checkPlainName(name);
+            try (PointerScope s = new PointerScope()) {
+                module.register_buffer(name, value.nativeHandle().get().detach());
+            } catch (RuntimeException e) {
+                throw Errors.wrap("cannot register buffer '" + name + "'", e);
+            }
         }
     }
 
@@ -479,24 +545,28 @@ public final class NativeModule implements AutoCloseable {
     // ---------------------------------------------------------------- transformations
 
     public NativeModule freeze() {
-        try (PointerScope s = new PointerScope()) {
-            return own(torch.freeze(evalCopy()));
-        } catch (RuntimeException e) {
-            throw Errors.wrap("cannot freeze " + className(), e);
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                return own(torch.freeze(evalCopy()));
+            } catch (RuntimeException e) {
+                throw Errors.wrap("cannot freeze " + className(), e);
+            }
         }
     }
 
     public NativeModule optimizeForInference() {
-        try (PointerScope s = new PointerScope()) {
-            return own(torch.optimize_for_inference(evalCopy()));
-        } catch (RuntimeException e) {
-            throw Errors.wrap("cannot optimize " + className() + " for inference", e);
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                return own(torch.optimize_for_inference(evalCopy()));
+            } catch (RuntimeException e) {
+                throw Errors.wrap("cannot optimize " + className() + " for inference", e);
+            }
         }
     }
 
     /** Freezing needs eval mode; a training module is frozen through an eval-mode clone so this one is unchanged. */
     private JitModule evalCopy() {
-        JitModule m = get();
+        JitModule m = module;
         if (!m.is_training()) return m;
         JitModule c = m.clone();
         c.eval();
@@ -509,20 +579,22 @@ public final class NativeModule implements AutoCloseable {
      */
     public void define(String source) {
         codeChanged();
-        Set<String> names = new LinkedHashSet<>();
-        Matcher m = DEF.matcher(source);
-        while (m.find()) names.add(m.group(1));
-        synchronized (methods) {
-            try (PointerScope s = new PointerScope()) {
-                JitModule trial = get().clone(true);
-                defineReplacing(trial, names, source);
-                defineReplacing(get(), names, source);
-            } catch (CompileException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw CompileErrors.from(source, e);
-            } finally {
-                releaseMethods();
+        try (NativeLifetime.Use use = life.enterExclusive()) {
+            Set<String> names = new LinkedHashSet<>();
+            Matcher m = DEF.matcher(source);
+            while (m.find()) names.add(m.group(1));
+            synchronized (methods) {
+                try (PointerScope s = new PointerScope()) {
+                    JitModule trial = module.clone(true);
+                    defineReplacing(trial, names, source);
+                    defineReplacing(module, names, source);
+                } catch (CompileException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw CompileErrors.from(source, e);
+                } finally {
+                    releaseMethods();
+                }
             }
         }
     }
@@ -543,25 +615,29 @@ public final class NativeModule implements AutoCloseable {
     // ---------------------------------------------------------------- saving
 
     public void save(String path, Map<String, String> extraFiles) {
-        try (PointerScope s = new PointerScope()) {
-            ExtraFilesMap extra = new ExtraFilesMap();
-            if (extraFiles != null) {
-                for (Map.Entry<String, String> e : extraFiles.entrySet()) {
-                    extra.put(new org.bytedeco.javacpp.BytePointer(e.getKey(), StandardCharsets.UTF_8),
-                            new org.bytedeco.javacpp.BytePointer(e.getValue(), StandardCharsets.UTF_8));
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                ExtraFilesMap extra = new ExtraFilesMap();
+                if (extraFiles != null) {
+                    for (Map.Entry<String, String> e : extraFiles.entrySet()) {
+                        extra.put(new org.bytedeco.javacpp.BytePointer(e.getKey(), StandardCharsets.UTF_8),
+                                new org.bytedeco.javacpp.BytePointer(e.getValue(), StandardCharsets.UTF_8));
+                    }
                 }
+                module.save(path, extra);
+            } catch (RuntimeException e) {
+                throw Errors.wrap("cannot save module to " + path, e);
             }
-            get().save(path, extra);
-        } catch (RuntimeException e) {
-            throw Errors.wrap("cannot save module to " + path, e);
         }
     }
 
     public void saveForMobile(String path) {
-        try (PointerScope s = new PointerScope()) {
-            get()._save_for_mobile(path);
-        } catch (RuntimeException e) {
-            throw Errors.wrap("cannot save module for mobile to " + path, e);
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                module._save_for_mobile(path);
+            } catch (RuntimeException e) {
+                throw Errors.wrap("cannot save module for mobile to " + path, e);
+            }
         }
     }
 }

@@ -10,12 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Owner of one TorchScript class object (an IValue holding a {@code c10::ivalue::Object}). */
 public final class NativeObject implements AutoCloseable {
     private final IValue value;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final NativeLifetime life;
     private final Map<String, NativeCallable> methods = new ConcurrentHashMap<>();
     private final String className;
 
@@ -24,6 +23,7 @@ public final class NativeObject implements AutoCloseable {
         try (PointerScope s = new PointerScope()) {
             this.className = value.toObject().type().name().get().qualifiedName().getString();
         }
+        this.life = new NativeLifetime(() -> "object of class " + className);
     }
 
     /** Takes a copy of {@code v} (an object IValue) that outlives the caller's scope. */
@@ -34,7 +34,7 @@ public final class NativeObject implements AutoCloseable {
     }
 
     IValue ivalue() {
-        if (closed.get()) throw new TorchException("object is closed");
+        life.requireOpen();
         return value;
     }
 
@@ -43,26 +43,32 @@ public final class NativeObject implements AutoCloseable {
     }
 
     public List<String> attributeNames() {
-        try (PointerScope s = new PointerScope()) {
-            ClassType t = ivalue().toObject().type();
-            List<String> out = new ArrayList<>();
-            for (long i = 0; i < t.numAttributes(); i++) out.add(t.getAttributeName(i).getString());
-            return out;
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                ClassType t = value.toObject().type();
+                List<String> out = new ArrayList<>();
+                for (long i = 0; i < t.numAttributes(); i++) out.add(t.getAttributeName(i).getString());
+                return out;
+            }
         }
     }
 
     public Object attribute(String name) {
-        try (PointerScope s = new PointerScope()) {
-            Obj o = ivalue().toObject();
-            if (!o.type().hasAttribute(name)) {
-                throw new TorchException("object of class " + className + " has no attribute '" + name + "' (attributes: " + attributeNames() + ")");
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                Obj o = value.toObject();
+                if (!o.type().hasAttribute(name)) {
+                    throw new TorchException("object of class " + className + " has no attribute '" + name + "' (attributes: " + attributeNames() + ")");
+                }
+                return IValues.fromIValue(o.getAttr(name), TsType.ANY, Where.result(className + "." + name));
             }
-            return IValues.fromIValue(o.getAttr(name), TsType.ANY, Where.result(className + "." + name));
         }
     }
 
     public Object call(String method, Object[] args) {
-        return callable(method).call(args, true);
+        try (NativeLifetime.Use use = life.enter()) {
+            return callable(method).call(args, true);
+        }
     }
 
     private NativeCallable callable(String name) {
@@ -70,7 +76,7 @@ public final class NativeObject implements AutoCloseable {
         if (c != null) return c;
         return methods.computeIfAbsent(name, n -> {
             try (PointerScope s = new PointerScope()) {
-                org.bytedeco.pytorch.JitObject view = new org.bytedeco.pytorch.JitObject(ivalue().toObject());
+                org.bytedeco.pytorch.JitObject view = new org.bytedeco.pytorch.JitObject(value.toObject());
                 if (!view.find_method(n).has_value()) {
                     throw new TorchException("object of class " + className + " has no method '" + n + "'");
                 }
@@ -80,14 +86,15 @@ public final class NativeObject implements AutoCloseable {
     }
 
     public boolean isClosed() {
-        return closed.get();
+        return life.isClosed();
     }
 
+    /** New calls fail from now on; the object is released when the calls in flight have ended. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        life.close(() -> {
             methods.values().forEach(NativeCallable::release);
             value.releaseReference();
-        }
+        });
     }
 }

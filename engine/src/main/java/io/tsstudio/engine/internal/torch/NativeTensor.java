@@ -13,7 +13,6 @@ import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
 import org.bytedeco.pytorch.global.torch;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sole owner of one native {@code at::Tensor}. The public {@link io.tsstudio.engine.Tensor} holds one of these;
@@ -21,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class NativeTensor implements AutoCloseable {
     private final Tensor tensor;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final NativeLifetime life = new NativeLifetime(() -> "tensor");
 
     private NativeTensor(Tensor tensor) {
         this.tensor = tensor;
@@ -41,17 +40,29 @@ public final class NativeTensor implements AutoCloseable {
 
     /** The native tensor, valid until {@link #close()}. Callers must not close or retain it. */
     public Tensor get() {
-        if (closed.get()) throw new TorchException("tensor is closed");
+        life.requireOpen();
         return tensor;
     }
 
-    public boolean isClosed() {
-        return closed.get();
+    /**
+     * A new handle on the same tensor, made while this owner cannot be freed: what an op puts on its stack. It holds
+     * its own native reference (released with the caller's PointerScope, or by the GC), so closing this owner
+     * meanwhile does not free the tensor under the op.
+     */
+    public Tensor share() {
+        try (NativeLifetime.Use use = life.enter()) {
+            return new Tensor(tensor);
+        }
     }
 
+    public boolean isClosed() {
+        return life.isClosed();
+    }
+
+    /** Later uses fail; the tensor is released when the uses in flight have ended. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) tensor.releaseReference();
+        life.close(tensor::releaseReference);
     }
 
     // ---- creation from Java arrays (copies) ----
@@ -105,7 +116,9 @@ public final class NativeTensor implements AutoCloseable {
     // ---- metadata ----
 
     public long[] shape() {
-        return shapeOf(get());
+        try (NativeLifetime.Use use = life.enter()) {
+            return shapeOf(tensor);
+        }
     }
 
     static long[] shapeOf(Tensor t) {
@@ -118,15 +131,21 @@ public final class NativeTensor implements AutoCloseable {
     }
 
     public long numel() {
-        return get().numel();
+        try (NativeLifetime.Use use = life.enter()) {
+            return tensor.numel();
+        }
     }
 
     public DType dtype() {
-        return Dtypes.fromScalarType(get().scalar_type());
+        try (NativeLifetime.Use use = life.enter()) {
+            return Dtypes.fromScalarType(tensor.scalar_type());
+        }
     }
 
     public Device device() {
-        return deviceOf(get());
+        try (NativeLifetime.Use use = life.enter()) {
+            return deviceOf(tensor);
+        }
     }
 
     static Device deviceOf(Tensor t) {
@@ -138,67 +157,79 @@ public final class NativeTensor implements AutoCloseable {
     }
 
     public boolean requiresGrad() {
-        return get().requires_grad();
+        try (NativeLifetime.Use use = life.enter()) {
+            return tensor.requires_grad();
+        }
     }
 
     // ---- values out (always through a contiguous CPU copy in the target type) ----
 
     private Tensor cpuContiguous(torch.ScalarType type) {
-        return get().to(new org.bytedeco.pytorch.Device("cpu"), type).contiguous();
+        return tensor.to(new org.bytedeco.pytorch.Device("cpu"), type).contiguous();
     }
 
     public float[] toFloats() {
-        try (PointerScope s = new PointerScope()) {
-            Tensor c = cpuContiguous(torch.ScalarType.Float);
-            float[] out = new float[(int) c.numel()];
-            if (out.length == 0) return out;
-            FloatPointer p = c.data_ptr_float();
-            p.get(out);
-            return out;
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                Tensor c = cpuContiguous(torch.ScalarType.Float);
+                float[] out = new float[(int) c.numel()];
+                if (out.length == 0) return out;
+                FloatPointer p = c.data_ptr_float();
+                p.get(out);
+                return out;
+            }
         }
     }
 
     public double[] toDoubles() {
-        try (PointerScope s = new PointerScope()) {
-            Tensor c = cpuContiguous(torch.ScalarType.Double);
-            double[] out = new double[(int) c.numel()];
-            if (out.length == 0) return out;
-            DoublePointer p = c.data_ptr_double();
-            p.get(out);
-            return out;
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                Tensor c = cpuContiguous(torch.ScalarType.Double);
+                double[] out = new double[(int) c.numel()];
+                if (out.length == 0) return out;
+                DoublePointer p = c.data_ptr_double();
+                p.get(out);
+                return out;
+            }
         }
     }
 
     public long[] toLongs() {
-        try (PointerScope s = new PointerScope()) {
-            Tensor c = cpuContiguous(torch.ScalarType.Long);
-            long[] out = new long[(int) c.numel()];
-            if (out.length == 0) return out;
-            LongPointer p = c.data_ptr_long();
-            p.get(out);
-            return out;
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                Tensor c = cpuContiguous(torch.ScalarType.Long);
+                long[] out = new long[(int) c.numel()];
+                if (out.length == 0) return out;
+                LongPointer p = c.data_ptr_long();
+                p.get(out);
+                return out;
+            }
         }
     }
 
     public int[] toInts() {
-        try (PointerScope s = new PointerScope()) {
-            Tensor c = cpuContiguous(torch.ScalarType.Int);
-            int[] out = new int[(int) c.numel()];
-            if (out.length == 0) return out;
-            IntPointer p = c.data_ptr_int();
-            p.get(out);
-            return out;
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                Tensor c = cpuContiguous(torch.ScalarType.Int);
+                int[] out = new int[(int) c.numel()];
+                if (out.length == 0) return out;
+                IntPointer p = c.data_ptr_int();
+                p.get(out);
+                return out;
+            }
         }
     }
 
     public boolean[] toBooleans() {
-        try (PointerScope s = new PointerScope()) {
-            Tensor c = cpuContiguous(torch.ScalarType.Bool);
-            boolean[] out = new boolean[(int) c.numel()];
-            if (out.length == 0) return out;
-            BoolPointer p = c.data_ptr_bool();
-            for (int i = 0; i < out.length; i++) out[i] = p.get(i);
-            return out;
+        try (NativeLifetime.Use use = life.enter()) {
+            try (PointerScope s = new PointerScope()) {
+                Tensor c = cpuContiguous(torch.ScalarType.Bool);
+                boolean[] out = new boolean[(int) c.numel()];
+                if (out.length == 0) return out;
+                BoolPointer p = c.data_ptr_bool();
+                for (int i = 0; i < out.length; i++) out[i] = p.get(i);
+                return out;
+            }
         }
     }
 }

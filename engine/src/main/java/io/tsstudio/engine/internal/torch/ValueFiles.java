@@ -1,5 +1,6 @@
 package io.tsstudio.engine.internal.torch;
 
+import io.tsstudio.engine.files.AtomicWrite;
 import io.tsstudio.engine.TorchException;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.ByteVector;
@@ -25,7 +26,7 @@ public final class ValueFiles {
         } catch (RuntimeException e) {
             throw new TorchException("cannot save the output as .pt: " + Errors.clean(e), e);
         }
-        Files.write(file, bytes);
+        AtomicWrite.writeBytes(file, bytes);
     }
 
     /** Reads a {@code torch.save} file; tensors come back owned by the caller. */

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.graph.fx;
 
+import io.tsstudio.engine.files.AtomicWrite;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.ui.graph.GraphLayoutEngine;
@@ -715,7 +716,7 @@ public final class GraphPane extends BorderPane {
     }
 
     public void exportSvg(Path file) throws IOException {
-        Files.writeString(file, GraphSvg.toSvg(requireScene(), highlights()));
+        AtomicWrite.writeString(file, GraphSvg.toSvg(requireScene(), highlights()));
     }
 
     private GraphScene requireScene() {

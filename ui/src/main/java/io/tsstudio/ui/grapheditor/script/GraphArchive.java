@@ -1,5 +1,7 @@
 package io.tsstudio.ui.grapheditor.script;
 
+import io.tsstudio.engine.ArchiveContent;
+import io.tsstudio.engine.ArchiveLimits;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
@@ -11,7 +13,7 @@ import io.tsstudio.ui.grapheditor.model.NnModules;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +26,11 @@ public final class GraphArchive {
     private GraphArchive() {
     }
 
-    /** What opening a {@code .pt} gave: the module, and the document when the file carried one. */
-    public record Opened(ScriptModule module, Optional<GraphDocument> document) {
+    /**
+     * What opening a {@code .pt} gave: the module, the document when the file carried one, and the extra files not
+     * read because they pass {@link ArchiveLimits} (a document among them is then missing for that reason).
+     */
+    public record Opened(ScriptModule module, Optional<GraphDocument> document, List<String> skipped) {
     }
 
     public static void save(ScriptModule module, GraphDocument doc, Path path) {
@@ -33,12 +38,19 @@ public final class GraphArchive {
     }
 
     public static Opened open(Path path) {
-        Map<String, byte[]> extra = new HashMap<>();
-        ScriptModule m = Jit.load(path, Device.CPU, extra);
-        byte[] json = extra.get(DocumentJson.ARCHIVE_ENTRY);
-        if (json == null) return new Opened(m, Optional.empty());
+        ScriptModule m = Jit.load(path, Device.CPU);
+        ArchiveContent<Map<String, byte[]>> extra;
         try {
-            return new Opened(m, Optional.of(DocumentJson.read(new String(json, StandardCharsets.UTF_8))));
+            extra = Jit.extraFiles(path, ArchiveLimits.defaults());
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+        List<String> skipped = extra.skipped().stream().map(ArchiveContent.Skipped::toString).toList();
+        byte[] json = extra.content().get(DocumentJson.ARCHIVE_ENTRY);
+        if (json == null) return new Opened(m, Optional.empty(), skipped);
+        try {
+            return new Opened(m, Optional.of(DocumentJson.read(new String(json, StandardCharsets.UTF_8))), skipped);
         } catch (IllegalArgumentException e) {
             m.close();
             throw new IllegalArgumentException(path + " carries a graph document this version cannot read: " + e.getMessage(), e);
