@@ -36,7 +36,7 @@ public record ArchiveModel(String className, List<SubmoduleInfo> modules, List<P
                 throw new IOException("cannot read the module tree of " + archive.getFileName() + ": " + e.getMessage(), e);
             }
         }
-        Map<String, String> code = Archives.codeByClass(archive);
+        Map<String, String> code = Archives.codeByClass(archive, io.tsstudio.engine.ArchiveLimits.defaults()).content();
         List<SubmoduleInfo> modules = new ArrayList<>();
         List<ParameterInfo> params = new ArrayList<>();
         List<ParameterInfo> buffers = new ArrayList<>();
