@@ -217,18 +217,29 @@ public final class ArchiveOperators {
         return "archive/";
     }
 
+    /**
+     * The archive's code files, read within {@link io.tsstudio.engine.ArchiveLimits#defaults()}: an archive is untrusted
+     * and a small zip can inflate to gigabytes. A file past the limits is not scanned (LibTorch then meets it as it is).
+     */
     private static Map<String, String> codeFiles(ZipFile zip) throws IOException {
+        io.tsstudio.engine.ArchiveLimits limits = io.tsstudio.engine.ArchiveLimits.defaults();
         Map<String, String> out = new LinkedHashMap<>();
+        long total = 0;
         Enumeration<? extends ZipEntry> entries = zip.entries();
-        while (entries.hasMoreElements()) {
+        while (entries.hasMoreElements() && out.size() < limits.maxEntries()) {
             ZipEntry e = entries.nextElement();
             String n = e.getName();
             if (!n.endsWith(".py")) continue;
             int slash = n.indexOf('/');
             if (slash < 0 || !n.startsWith("code/", slash + 1)) continue;
+            long cap = Math.min(limits.maxEntryBytes(), limits.maxTotalBytes() - total);
+            byte[] b;
             try (InputStream in = zip.getInputStream(e)) {
-                out.put(n, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
             }
+            if (b.length > cap) continue;
+            total += b.length;
+            out.put(n, new String(b, StandardCharsets.UTF_8));
         }
         return out;
     }
