@@ -7,7 +7,8 @@ import io.tsstudio.ui.editor.CompletionItem;
 import io.tsstudio.ui.editor.CompletionProvider;
 import io.tsstudio.ui.editor.EditorViewModel;
 import io.tsstudio.ui.grapheditor.GraphEditorViewModel;
-import io.tsstudio.ui.grapheditor.model.Commands;
+import io.tsstudio.ui.grapheditor.model.Block;
+import io.tsstudio.ui.grapheditor.model.Connection;
 import io.tsstudio.ui.grapheditor.model.DocumentJson;
 import io.tsstudio.ui.grapheditor.model.GraphDocument;
 import io.tsstudio.ui.inspect.InspectorViewModel;
@@ -472,25 +473,27 @@ public final class StudioViewModel implements AutoCloseable {
             Path file = o != null ? o.model().file() : b.file();
             writes.add(new AutosaveEntry(b.id(), b.name(), b.kind().name(), file, o == null ? null : o.className(), now, b.text()));
         }
-        Map<AutosaveEntry, GraphDocument> graphs = new IdentityHashMap<>();
+        Map<AutosaveEntry, GraphCopy> graphs = new IdentityHashMap<>();
         for (GraphEditorViewModel g : List.copyOf(graphEditors)) {
             long revision = g.document().revision();
             if (!g.isDirty()) {
                 graphAutosavedAt.remove(g);
                 removals.add(g.id());
             } else if (!Long.valueOf(revision).equals(graphAutosavedAt.put(g, revision))) {
-                // A copy taken here; turning it into JSON and writing it happen on the autosave thread.
+                // Blocks and connections are immutable: copying the lists here is enough, and turning them into JSON
+                // and writing it happen on the autosave thread.
+                GraphDocument d = g.document();
                 AutosaveEntry e = new AutosaveEntry(g.id(), g.displayName(), GRAPH_MODEL, g.file(), null, now, "");
-                graphs.put(e, Commands.snapshot(g.document()));
+                graphs.put(e, new GraphCopy(d.title(), List.copyOf(d.blocks()), List.copyOf(d.connections())));
                 writes.add(e);
             }
         }
         return onAutosaveThread(() -> {
             removals.forEach(autosave::remove);
             for (AutosaveEntry e : writes) {
-                GraphDocument doc = graphs.get(e);
-                AutosaveEntry entry = doc == null ? e
-                        : new AutosaveEntry(e.id(), e.name(), e.kind(), e.file(), e.className(), e.savedAt(), DocumentJson.write(doc));
+                GraphCopy doc = graphs.get(e);
+                AutosaveEntry entry = doc == null ? e : new AutosaveEntry(e.id(), e.name(), e.kind(), e.file(), e.className(), e.savedAt(),
+                        DocumentJson.write(doc.title(), doc.blocks(), doc.connections()));
                 try {
                     autosave.save(entry);
                 } catch (IOException | RuntimeException ex) {
@@ -498,6 +501,9 @@ public final class StudioViewModel implements AutoCloseable {
                 }
             }
         });
+    }
+
+    private record GraphCopy(String title, List<Block> blocks, List<Connection> connections) {
     }
 
     /** The autosave kind of a graph editor's document; its text is the document's JSON. */

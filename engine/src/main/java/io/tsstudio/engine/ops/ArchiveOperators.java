@@ -87,12 +87,21 @@ public final class ArchiveOperators {
         return new ArrayList<>(out);
     }
 
-    /** Operators the archive calls that LibTorch (with the libraries loaded so far) does not register. */
+    /**
+     * Operators the archive calls that LibTorch (with the libraries loaded so far) does not register. LibTorch's own
+     * namespaces ({@code aten}, {@code prim}) are not looked up: no library provides those, and LibTorch's loader
+     * names one it lacks itself.
+     */
     public static List<OperatorRef> unregistered(Path archive) throws IOException {
         List<OperatorRef> out = new ArrayList<>();
-        for (OperatorRef op : calledOperators(archive)) if (!OperatorRegistry.isRegistered(op.qualified())) out.add(op);
+        for (OperatorRef op : calledOperators(archive)) {
+            if (LIBTORCH_NAMESPACES.contains(op.namespace())) continue;
+            if (!OperatorRegistry.isRegistered(op.qualified())) out.add(op);
+        }
         return out;
     }
+
+    private static final java.util.Set<String> LIBTORCH_NAMESPACES = java.util.Set.of("aten", "prim");
 
     /**
      * Decides how {@code archive} loads: as it is when LibTorch registers everything it calls (torchvision's own

@@ -26,12 +26,20 @@ public final class DocumentJson {
     }
 
     public static String write(GraphDocument doc) {
+        return write(doc.title(), doc.blocks(), doc.connections());
+    }
+
+    /**
+     * The same JSON from a copy of a document's parts (blocks and connections are immutable), so it can be written on
+     * another thread while the document goes on changing (the studio's autosave).
+     */
+    public static String write(String title, java.util.Collection<Block> blockList, List<Connection> connectionList) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
-        root.put("title", doc.title());
+        root.put("title", title);
         ArrayNode blocks = root.putArray("blocks");
-        for (Block b : doc.blocks()) {
+        for (Block b : blockList) {
             ObjectNode o = blocks.addObject();
             o.put("id", b.id());
             o.put("kind", b.kind().name());
@@ -44,7 +52,7 @@ public final class DocumentJson {
             for (var e : b.settings().entrySet()) settings.set(e.getKey(), toJson(e.getValue()));
         }
         ArrayNode conns = root.putArray("connections");
-        for (Connection c : doc.connections()) {
+        for (Connection c : connectionList) {
             ObjectNode o = conns.addObject();
             o.put("from", c.fromBlock());
             o.put("fromPort", c.fromPort());
