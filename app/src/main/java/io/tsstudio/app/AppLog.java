@@ -57,17 +57,14 @@ public final class AppLog {
             Logger.getLogger("").addHandler(h);
             installed = h;
         } catch (IOException | RuntimeException e) {
-            System.err.println("tsstudio: cannot write the log in " + dir + ": " + e.getMessage());
+            LOG.warning("cannot write the log in " + dir + ": " + e.getMessage()); // reaches stderr still
         }
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        // java.util.logging's console handler still prints the trace on stderr, as the JVM's default would
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             LOG.log(Level.SEVERE, "uncaught exception in thread " + t.getName(), e);
             flush();
             if (previous != null) previous.uncaughtException(t, e);
-            else {
-                System.err.print("Exception in thread \"" + t.getName() + "\" ");
-                e.printStackTrace();
-            }
         });
         LOG.info(name + " started: Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name")
                 + " " + System.getProperty("os.arch") + ", log folder " + dir);

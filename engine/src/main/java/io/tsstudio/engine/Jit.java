@@ -137,7 +137,7 @@ public final class Jit {
     }
 
     /** Tensor data plus room for code, pickles and zip headers; an overestimate is fine, an underestimate is not. */
-    private static long estimatedArchiveBytes(ScriptModule module) {
+    static long estimatedArchiveBytes(ScriptModule module) {
         long bytes = 0;
         for (ParameterInfo p : module.parameterInfos()) bytes += p.bytes();
         for (ParameterInfo p : module.bufferInfos()) bytes += p.bytes();
@@ -148,6 +148,7 @@ public final class Jit {
         Path tmp = null;
         try {
             tmp = Files.createTempFile("tsstudio-", ".pt");
+            requireSpace(tmp, estimatedArchiveBytes(module));
             module.nativeHandle().save(tmp.toString(), Map.of());
             return Files.readAllBytes(tmp);
         } catch (IOException e) {
@@ -173,15 +174,20 @@ public final class Jit {
     private static void writeAtomically(Path path, long bytesNeeded, Writer writer) {
         try {
             AtomicWrite.writeNamed(path, tmp -> {
-                long free = Files.getFileStore(tmp).getUsableSpace();
-                if (free < bytesNeeded) {
-                    throw new IOException("not enough free space in " + tmp.getParent() + ": the archive needs about "
-                            + megabytes(bytesNeeded) + ", " + megabytes(free) + " free");
-                }
+                requireSpace(tmp, bytesNeeded);
                 writer.write(tmp);
             });
         } catch (IOException e) {
             throw new TorchException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a LibTorch save into {@code tmp} that would not fit (LibTorch aborts the process on a failed write). */
+    static void requireSpace(Path tmp, long bytesNeeded) throws IOException {
+        long free = Files.getFileStore(tmp).getUsableSpace();
+        if (free < bytesNeeded) {
+            throw new IOException("not enough free space in " + tmp.getParent() + ": the archive needs about "
+                    + megabytes(bytesNeeded) + ", " + megabytes(free) + " free");
         }
     }
 

@@ -175,6 +175,7 @@ public final class ScriptModule implements AutoCloseable {
         Path tmp = null;
         try {
             tmp = Files.createTempFile("tsstudio-code-", ".pt");
+            Jit.requireSpace(tmp, Jit.estimatedArchiveBytes(this));
             handle.save(tmp.toString(), Map.of());
             return reader.read(tmp);
         } catch (IOException e) {
