@@ -17,7 +17,7 @@ class WorkerLaunchOperatorsTest {
         Path libm = Path.of("/lib/x86_64-linux-gnu/libm.so.6");
         Assumptions.assumeTrue(Files.isRegularFile(libm), "a plain native library to load");
         OperatorLibraries.load(libm);
-        List<String> cmd = WorkerLaunch.sameAsThisProcess().command(1234, "t");
+        List<String> cmd = WorkerLaunch.sameAsThisProcess().command("unix:/tmp/tsstudio-test.sock");
         String expected = "-D" + WorkerMain.LIBRARIES_PROPERTY + "=";
         String prop = cmd.stream().filter(a -> a.startsWith(expected)).findFirst().orElseThrow(() -> new AssertionError(cmd.toString()));
         assertTrue(prop.contains(libm.toAbsolutePath().normalize().toString()), prop);
