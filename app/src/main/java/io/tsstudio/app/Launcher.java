@@ -57,7 +57,11 @@ public final class Launcher {
         }
         prepareJavaFx();
         prepareLibTorch();
-        StudioLauncher.launch(args);
+        String failed = StudioLauncher.launch(args);
+        if (failed != null) {
+            System.err.println(failed);
+            System.exit(1);
+        }
     }
 
     /** Verifies (and on a first start fills) the LibTorch cache; a failure is reported and LibTorch's own loader tries. */
