@@ -59,7 +59,11 @@ public final class Launcher {
         AppLog.install("studio");
         prepareJavaFx();
         prepareLibTorch();
-        StudioLauncher.launch(args);
+        String failed = StudioLauncher.launch(args);
+        if (failed != null) {
+            System.err.println(failed);
+            System.exit(1);
+        }
     }
 
     /** Verifies (and on a first start fills) the LibTorch cache; a failure is reported and LibTorch's own loader tries. */

@@ -309,13 +309,6 @@ public final class NativeCaches {
         return target;
     }
 
-    /** {@link #prepareJavaFx(Path, String, Path)} for the libraries at the root of a jar. */
-    public static Path prepareJavaFx(Path cacheRoot, Path jar) throws IOException {
-        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
-            return prepareJavaFx(cacheRoot, jar.getFileName().toString().replaceFirst("\\.jar$", ""), zip.getPath("/"));
-        }
-    }
-
     private static boolean matches(Path dir, Map<String, Long> libs) {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || libs.isEmpty()) return false;
         for (Map.Entry<String, Long> e : libs.entrySet()) {

@@ -20,9 +20,10 @@ class AppArchitectureTest {
     /**
      * The classes allowed to touch System.out/System.err, each a process entry point that binds the standard streams:
      * the CLI (it hands them, as writers, to every command) and the run worker (it must move System.out off its
-     * protocol before a model prints, and reports a lost connection on stderr).
+     * protocol before a model prints, and reports a lost connection on stderr), and the launcher (the one sentence
+     * for no display, a mistyped command, a file handed to the running studio, and the first start's unpacking).
      */
-    static final Set<String> STREAM_OWNERS = Set.of(Cli.class.getName(), "io.tsstudio.app.worker.WorkerMain");
+    static final Set<String> STREAM_OWNERS = Set.of(Cli.class.getName(), "io.tsstudio.app.worker.WorkerMain", "io.tsstudio.app.Launcher");
     private static JavaClasses app;
 
     @BeforeAll

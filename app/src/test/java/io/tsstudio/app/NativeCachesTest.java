@@ -81,21 +81,28 @@ class NativeCachesTest {
         assertFalse(NativeCaches.manifestValid(cache, NativeCaches.jarKey(List.of(torch))));
     }
 
+    /** As the launcher does for JavaFX from a jar: the jar's root, opened as a zip file system. */
+    private static Path prepareFromJar(Path root, Path jar) throws IOException {
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+            return NativeCaches.prepareJavaFx(root, jar.getFileName().toString().replaceFirst("\\.jar$", ""), zip.getPath("/"));
+        }
+    }
+
     @Test
     void javaFxNativesAreRenamedIntoPlaceAndADamagedFolderIsReplaced() throws Exception {
         Path fx = jar("javafx-graphics-21-linux.jar", "libglass.so", "libprism_sw.so", "com/sun/Some.class");
         Path root = dir.resolve("fx");
-        Path target = NativeCaches.prepareJavaFx(root, fx);
+        Path target = prepareFromJar(root, fx);
         assertEquals(root.resolve("javafx-graphics-21-linux"), target);
         assertEquals("bytes of libglass.so", Files.readString(target.resolve("libglass.so")));
         assertFalse(Files.exists(target.resolve("Some.class")));
         FileTime before = Files.getLastModifiedTime(target.resolve("libglass.so"));
         Thread.sleep(20);
-        assertEquals(target, NativeCaches.prepareJavaFx(root, fx));
+        assertEquals(target, prepareFromJar(root, fx));
         assertEquals(before, Files.getLastModifiedTime(target.resolve("libglass.so")), "a complete folder is not rewritten");
 
         Files.writeString(target.resolve("libglass.so"), "x");
-        NativeCaches.prepareJavaFx(root, fx);
+        prepareFromJar(root, fx);
         assertArrayEquals(("bytes of libglass.so").getBytes(), Files.readAllBytes(target.resolve("libglass.so")));
         try (var left = Files.list(root)) {
             assertEquals(List.of(target), left.toList(), "no temporary or stale folder left");

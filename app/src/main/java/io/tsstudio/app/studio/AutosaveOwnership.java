@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -32,11 +35,39 @@ final class AutosaveOwnership implements AutoCloseable {
 
     static AutosaveOwnership claim(Path sharedDir) throws IOException {
         AutosaveOwnership shared = tryLock(sharedDir, true);
-        if (shared != null) return shared;
+        if (shared != null) {
+            adoptOrphans(sharedDir);
+            return shared;
+        }
         Path own = Files.createDirectories(sharedDir.resolve("instance-" + ProcessHandle.current().pid()));
         AutosaveOwnership mine = tryLock(own, false);
         if (mine == null) throw new IOException("the autosave folder " + own + " is locked by another studio");
         return mine;
+    }
+
+    /**
+     * A second studio that was killed left its autosaves in its own folder: the owner moves them into the shared
+     * folder, where they are offered for recovery like its own. A folder whose studio still runs stays locked.
+     */
+    private static void adoptOrphans(Path sharedDir) throws IOException {
+        try (DirectoryStream<Path> others = Files.newDirectoryStream(sharedDir, "instance-*")) {
+            for (Path other : others) {
+                if (!Files.isDirectory(other, LinkOption.NOFOLLOW_LINKS)) continue;
+                AutosaveOwnership orphan = tryLock(other, false);
+                if (orphan == null) continue;
+                try (orphan) {
+                    // texts first, then what they belong to: a listed entry always has its text (AutosaveStore)
+                    moveAll(other, "*.txt", sharedDir);
+                    moveAll(other, "*.properties", sharedDir);
+                }
+            }
+        }
+    }
+
+    private static void moveAll(Path from, String glob, Path to) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(from, glob)) {
+            for (Path f : files) Files.move(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private static AutosaveOwnership tryLock(Path dir, boolean primary) throws IOException {

@@ -35,7 +35,7 @@ import java.util.function.Consumer;
 public final class SingleInstance implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SingleInstance.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int REQUEST_TIMEOUT_MS = 5_000;
+    private static final int REQUEST_TIMEOUT_MS = 10_000;
 
     private final LocalServer server;
     private final Path endpointFile;
@@ -99,11 +99,13 @@ public final class SingleInstance implements AutoCloseable {
                 address = e[0];
                 secret = e.length > 1 ? e[1] : "";
             }
+            // The request is ready before connecting: the studio gives a silent connection only a few seconds.
+            ObjectNode req = JSON.createObjectNode().put("secret", secret).put("probe", probe);
+            var list = req.putArray("open");
+            files.forEach(f -> list.add(f.toAbsolutePath().normalize().toString()));
+            String line = JSON.writeValueAsString(req);
             try (LocalChannel c = LocalChannel.connect(address)) {
-                ObjectNode req = JSON.createObjectNode().put("secret", secret).put("probe", probe);
-                var list = req.putArray("open");
-                files.forEach(f -> list.add(f.toAbsolutePath().normalize().toString()));
-                c.sendLine(JSON.writeValueAsString(req));
+                c.sendLine(line);
                 String reply = c.readLine();
                 JsonNode r = reply == null ? null : JSON.readTree(reply);
                 return r != null && r.path("ok").asBoolean() ? r.path("pid").asLong() : -1;

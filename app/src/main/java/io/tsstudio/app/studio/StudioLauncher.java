@@ -21,14 +21,15 @@ public final class StudioLauncher {
     private StudioLauncher() {
     }
 
-    public static void launch(String[] args) {
+    /** Runs the studio until it closes; returns null, or the one sentence to print when its window cannot open. */
+    public static String launch(String[] args) {
         try {
             Application.launch(StudioApplication.class, args);
+            return null;
         } catch (RuntimeException e) {
             // JavaFX reports a display it cannot open, or a GTK it cannot load, as a bare exception: say it in one line.
-            System.err.println("tsstudio: the studio window could not be opened: " + rootMessage(e)
-                    + " (check DISPLAY and that GTK 3 is installed; the command line works without a display: tsstudio --help)");
-            System.exit(1);
+            return "tsstudio: the studio window could not be opened: " + rootMessage(e)
+                    + " (check DISPLAY and that GTK 3 is installed; the command line works without a display: tsstudio --help)";
         }
     }
 

@@ -103,4 +103,16 @@ class SingleInstanceTest {
             assertEquals(1, new AutosaveStore(next.directory()).list().size());
         }
     }
+
+    @Test
+    void aKilledSecondStudiosAutosavesAreOfferedByTheNextOwner() throws Exception {
+        StudioDirs dirs = StudioDirs.under(data);
+        Path orphanDir = dirs.autosave().resolve("instance-999999");
+        new AutosaveStore(orphanDir).save(new AutosaveEntry("b2", "second.py", "SCRIPT", null, null, Instant.now(), "y = 2"));
+        try (AutosaveOwnership owner = AutosaveOwnership.claim(dirs.autosave())) {
+            assertTrue(owner.primary());
+            assertEquals(List.of("y = 2"), new AutosaveStore(owner.directory()).list().stream().map(AutosaveEntry::text).toList());
+            assertFalse(Files.exists(orphanDir), "the orphaned folder is emptied and removed");
+        }
+    }
 }
