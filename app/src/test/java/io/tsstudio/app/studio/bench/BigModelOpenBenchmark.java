@@ -62,6 +62,7 @@ public final class BigModelOpenBenchmark {
         List<Long> firstFrame = new ArrayList<>();
         List<Long> opened = new ArrayList<>();
         List<Long> cli = new ArrayList<>();
+        List<Long> cliPlain = new ArrayList<>();
         List<Long> windowFrame = new ArrayList<>();
         List<Long> windowSinceOpen = new ArrayList<>();
         String nodes = "?";
@@ -77,7 +78,8 @@ public final class BigModelOpenBenchmark {
             var headless = child(HeadlessOpen.class, model);
             firstFrame.add(Long.parseLong(headless.get("firstFrameMs")));
             opened.add(Long.parseLong(headless.get("openedMs")));
-            cli.add(cli(model));
+            cli.add(cli(model, true));
+            cliPlain.add(cli(model, false));
             if (window) {
                 long[] w = window(model, studioHome);
                 if (w != null) {
@@ -113,6 +115,7 @@ public final class BigModelOpenBenchmark {
         }
         out("CLI graph --format json, whole process                %6d ms  target 1.5x load + 1 s = %d ms  -> %.2f of target",
                 median(cli), cliTarget, median(cli) / (double) cliTarget);
+        out("CLI without its class-data-sharing archive            %6d ms", median(cliPlain));
         out("per run, each against its own run's load (1.00 = on target): window %s, CLI %s", ratios(windowRatio), ratios(cliRatio));
     }
 
@@ -182,8 +185,8 @@ public final class BigModelOpenBenchmark {
     }
 
     /** The CLI as {@code ./tsstudio} runs it: packaged jars and, once recorded, the CLI's class-data-sharing archive. */
-    private static long cli(Path model) throws Exception {
-        List<String> cmd = packagedJava("tsstudio-cli-cds.jsa");
+    private static long cli(Path model, boolean cds) throws Exception {
+        List<String> cmd = packagedJava(cds ? "tsstudio-cli-cds.jsa" : "none");
         cmd.addAll(List.of("io.tsstudio.app.Launcher", "graph", model.toString(), "--format", "json"));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -199,16 +202,27 @@ public final class BigModelOpenBenchmark {
         cmd.addAll(List.of("io.tsstudio.app.Launcher", model.toString()));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        long[] found = null;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            for (String line; System.nanoTime() < deadline && (line = r.readLine()) != null; ) {
-                Matcher m = FIRST_FRAME.matcher(line);
-                if (m.find()) {
-                    found = new long[] {(System.nanoTime() - t0) / 1_000_000, Long.parseLong(m.group(3)), Long.parseLong(m.group(2))};
-                    break;
+        CompletableFuture<long[]> line = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l; (l = r.readLine()) != null; ) {
+                    Matcher m = FIRST_FRAME.matcher(l);
+                    if (m.find() && !line.isDone()) {
+                        line.complete(new long[] {(System.nanoTime() - t0) / 1_000_000, Long.parseLong(m.group(3)), Long.parseLong(m.group(2))});
+                    }
                 }
+            } catch (java.io.IOException e) {
+                // the process ended
             }
+            line.complete(null);
+        }, "studio-output");
+        reader.setDaemon(true);
+        reader.start();
+        long[] found;
+        try {
+            found = line.get(3, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.TimeoutException e) {
+            found = null;
         } finally {
             p.destroy();
             if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();

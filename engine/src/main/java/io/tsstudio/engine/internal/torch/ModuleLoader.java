@@ -13,6 +13,10 @@ public final class ModuleLoader {
     }
 
     public static NativeModule load(String path, Device device) {
+        // Natives first, under Runtime's lock: a PointerScope here starts JavaCPP's Pointer initialisation, and when
+        // another thread is loading LibTorch at that moment (the studio's warm-up) the two deadlock (seen: the studio
+        // opened a file given on its command line while warming up, and hung for good).
+        Runtime.ensureLoaded();
         try (PointerScope s = new PointerScope()) {
             DeviceOptional d = device == null ? new DeviceOptional() : new DeviceOptional(new org.bytedeco.pytorch.Device(device.toString()));
             JitModule m = torch.load(path, d, true);
