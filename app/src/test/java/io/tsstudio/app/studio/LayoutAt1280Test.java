@@ -60,6 +60,7 @@ class LayoutAt1280Test {
         stage.setScene(scene);
         stage.show();
         run = RunPanelWiring.install(window, vm.workspace());
+        GraphWiring.install(window, vm, vm.ioExecutor());
     }
 
     @AfterEach
@@ -137,7 +138,23 @@ class LayoutAt1280Test {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        List<String> clipped = fx(() -> clipped(stage.getScene()));
+        List<String> clipped = new ArrayList<>(fx(() -> clipped(stage.getScene())));
+        // and with the graph in front, once its first layout is done
+        fx(() -> {
+            window.dock().getSelectionModel().select(window.dock().getTabs().stream().filter(t -> "graphSlot".equals(t.getId())).findFirst().orElseThrow());
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> {
+            Node status = window.root().lookup("#graphStatus");
+            return status instanceof Labeled l && l.getText() != null && l.getText().contains("drawn");
+        }));
+        fx(() -> {
+            window.root().applyCss();
+            window.root().layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        clipped.addAll(fx(() -> clipped(stage.getScene())));
         assertEquals(List.of(), clipped);
     }
 

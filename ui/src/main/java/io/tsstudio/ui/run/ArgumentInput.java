@@ -56,6 +56,7 @@ public final class ArgumentInput {
     private final StringProperty file = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
+    private boolean applying;
 
     public ArgumentInput(ArgumentInfo info) {
         this.name = info.name();
@@ -64,7 +65,13 @@ public final class ArgumentInput {
         info.defaultValue().ifPresent(this::applyDefault);
         if (info.defaultValue().isPresent()) source.set("declared default");
         if (kind == Kind.TENSOR) shape.set("1");
-        for (var p : new javafx.beans.Observable[] {text, bool, shape, dtype, fill, file}) p.addListener(o -> validate());
+        for (var p : new javafx.beans.Observable[] {text, bool, shape, dtype, fill, file}) {
+            p.addListener(o -> validate());
+            // an edit makes the value the user's own: the old source no longer says where it came from
+            p.addListener(o -> {
+                if (!applying) source.set("");
+            });
+        }
         validate();
     }
 
@@ -105,6 +112,15 @@ public final class ArgumentInput {
      * cannot show (a tensor given by values) is ignored.
      */
     public void apply(ProposedInput p) {
+        applying = true;
+        try {
+            applyValue(p);
+        } finally {
+            applying = false;
+        }
+    }
+
+    private void applyValue(ProposedInput p) {
         JsonNode node;
         try {
             node = JSON.readTree(p.json());
@@ -289,7 +305,16 @@ public final class ArgumentInput {
     /** Restores what {@link #save()} gave, if it was saved for the same type; ignores what no longer parses. */
     public void restore(Map<String, String> m) {
         if (!type.equals(m.get("type"))) return;
+        applying = true;
+        try {
+            restoreValues(m);
+        } finally {
+            applying = false;
+        }
         source.set(LAST_INPUTS);
+    }
+
+    private void restoreValues(Map<String, String> m) {
         if (m.containsKey("text")) text.set(m.get("text"));
         if (m.containsKey("bool")) bool.set(Boolean.parseBoolean(m.get("bool")));
         if (m.containsKey("shape")) shape.set(m.get("shape"));

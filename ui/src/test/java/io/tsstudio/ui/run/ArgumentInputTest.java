@@ -76,4 +76,32 @@ class ArgumentInputTest {
         other.restore(t.save());
         assertEquals("", other.textProperty().get(), "a saved input of another type is not applied");
     }
+
+    @Test
+    void aProposalFillsTheTensorEditorAndSaysWhereItCameFromUntilTheUserEditsIt() {
+        ArgumentInput a = arg("Tensor", null);
+        a.apply(new io.tsstudio.engine.run.ProposedInput("a", "Tensor",
+                "{\"tensor\":{\"shape\":[1,5],\"fill\":\"arange\"},\"dtype\":\"int64\"}", "embedding of 5: indices 0..4"));
+        assertEquals("1, 5", a.shapeProperty().get());
+        assertEquals(DType.INT64, a.dtypeProperty().get());
+        assertEquals(ArgumentInput.Fill.ARANGE, a.fillProperty().get());
+        assertEquals("embedding of 5: indices 0..4", a.sourceProperty().get());
+        assertEquals("{\"tensor\":{\"shape\":[1,5],\"fill\":\"arange\"},\"dtype\":\"int64\"}", a.toJson());
+        a.shapeProperty().set("2, 5");
+        assertEquals("", a.sourceProperty().get());
+
+        ArgumentInput b = arg("Tensor", null);
+        b.restore(a.save());
+        assertEquals("2, 5", b.shapeProperty().get());
+        assertEquals(ArgumentInput.LAST_INPUTS, b.sourceProperty().get());
+    }
+
+    @Test
+    void plainArgumentsTakeTheirProposalToo() {
+        ArgumentInput n = arg("int", null);
+        n.apply(new io.tsstudio.engine.run.ProposedInput("a", "int", "1", "a plain int"));
+        assertEquals("1", n.toJson());
+        assertEquals("a plain int", n.sourceProperty().get());
+        assertEquals("declared default", arg("Optional[Tensor]", "None").sourceProperty().get());
+    }
 }

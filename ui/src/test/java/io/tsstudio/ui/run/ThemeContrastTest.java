@@ -121,6 +121,8 @@ class ThemeContrastTest {
             vm.setModel(Fixtures.pytorch("linrelu.script.dat"));
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.methodProperty().get() != null && !vm.arguments().isEmpty() && !vm.arguments().get(0).sourceProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertReadable(robot.lookup("#arg-input-source").queryAs(Label.class), theme + " input source");
         robot.interact(() -> vm.arguments().get(0).shapeProperty().set("3"));
         robot.interact(vm::run);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.busyProperty().get() && vm.errorProperty().get() != null);
@@ -128,7 +130,6 @@ class ThemeContrastTest {
 
         assertReadable(robot.lookup("#schemaLabel").queryAs(Label.class), theme + " method signature");
         assertReadable(robot.lookup("#errorLabel").queryAs(Label.class), theme + " run error");
-        assertReadable(robot.lookup("#arg-input-source").queryAs(Label.class), theme + " input source");
         Label type = (Label) robot.lookup(".run-type").query();
         assertReadable(type, theme + " argument type");
         // every other label of the panel too

@@ -175,6 +175,7 @@ public final class GraphPane extends BorderPane {
         cancel.setId("graphCancel");
         cancel.setOnAction(e -> cancelRequested = true);
         status.setId("graphStatus");
+        status.setWrapText(true); // the layout figures wrap in a narrow dock rather than ending in "…"
         HBox statusBar = new HBox(8, status, progress, cancel);
         HBox.setHgrow(status, Priority.ALWAYS);
         statusBar.setPadding(new Insets(2, 6, 2, 6));
