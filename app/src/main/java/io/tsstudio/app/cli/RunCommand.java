@@ -33,12 +33,11 @@ import java.util.concurrent.Callable;
                 "  tensor  {\"tensor\": [[1, 2], [3, 4]], \"dtype\": \"float32\"}",
                 "          {\"tensor\": {\"file\": \"x.npy\"}} (or a torch.save'd .pt tensor)",
                 "          {\"tensor\": {\"shape\": [2, 3], \"fill\": \"zeros|ones|rand|randn|arange\"}}",
-                "          {\"tensor\": {\"file\": \"x.npy\"}}  (NumPy .npy, or .pt from torch.save(tensor))",
                 "  tuple   [1, \"a\"] or {\"tuple\": [1, \"a\"]}",
                 "  dict    {\"key\": 1} or {\"dict\": [[key, value], ...]}",
                 "  list [..], NamedTuple {\"field\": ..}, numbers, strings, true/false, null (None)",
-                "Without --arg, inputs are proposed from the model (its first layers' weights) and printed.",
-                "--arg @FILE.json reads the argument's JSON from a file (relative tensor files: from its folder).",
+                "Without --arg, inputs are proposed from the model's first layers and printed.",
+                "--arg @FILE.json reads the JSON from a file (tensor files: from its folder).",
                 ""})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a TorchScript .pt file")
