@@ -387,6 +387,13 @@ public final class InputProposal {
     private List<Long> tensorShape(Frame f, String valueId) {
         List<Long> bound = f.bound.get(valueId);
         if (bound != null) return bound;
+        // x @ self.weight.t(), the usual hand-written linear: the transposed weight's shape is the weight's, reversed
+        IrValue v = f.graph.ir.value(valueId);
+        IrNode producer = v == null || v.producer().isEmpty() ? null : f.graph.nodes.get(v.producer().get());
+        if (producer != null && producer.kind().equals("aten::t") && !producer.inputs().isEmpty()) {
+            List<Long> s = tensorShape(f, producer.inputs().get(0));
+            return s == null || s.size() != 2 ? null : List.of(s.get(1), s.get(0));
+        }
         String path = modulePath(f, valueId);
         return path == null ? null : shapes().get(path);
     }

@@ -104,6 +104,24 @@ class InputProposalTest {
         assertTrue(p.get(0).source().contains("embedding of 5: indices 0..4"), p.get(0).source());
     }
 
+    /** The studio's own sample model is written this way: {@code x @ W.t() + b}, with W of [16, 8]. */
+    @Test
+    void aTransposedWeightGivesTheInputItsColumns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mm.pt");
+        try (ScriptModule m = io.tsstudio.engine.ModuleAssembly.newModule("Enc");
+             Tensor w = Tensor.of(new float[16 * 8], 16, 8)) {
+            m.registerParameter("weight", w, false);
+            m.define("""
+                    def forward(self, x: Tensor) -> Tensor:
+                        return torch.relu(torch.matmul(x, self.weight.t()))
+                    """);
+            m.save(file);
+        }
+        List<ProposedInput> p = proposeAndRun(file, "forward");
+        assertEquals("[1,8]", shapeOf(p.get(0)));
+        assertTrue(p.get(0).source().startsWith("matmul with a 8×16 weight"), p.get(0).source());
+    }
+
     @Test
     void layerNormGivesItsNormalizedShape(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ln.pt");
