@@ -70,7 +70,10 @@ final class ArgumentEditorView extends GridPane {
             source.textProperty().bind(Bindings.createStringBinding(() -> a.sourceProperty().get().isEmpty() ? "" : "from " + a.sourceProperty().get(), a.sourceProperty()));
             source.managedProperty().bind(a.sourceProperty().isNotEmpty());
             source.visibleProperty().bind(a.sourceProperty().isNotEmpty());
-            add(source, 2, ++row);
+            // Across the whole row and at its full height: a wrapped label in one narrow column overflowed its row
+            // (the grid reserved one line), and the arguments' scroll pane cut it off.
+            source.setMinHeight(Region.USE_PREF_SIZE);
+            add(source, 0, ++row, 3, 1);
             row++;
         }
     }
