@@ -110,6 +110,9 @@ public final class RunPanelView extends BorderPane {
         inputs.prefViewportHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.min(editor.getHeight() + 2, 220), editor.heightProperty()));
         inputs.setMinViewportHeight(24);
+        // A height wanted during a layout pass (a proposal's "where from" line arriving) is only taken up by the
+        // next pass: ask for it, or the new line stays cut off until something else relayouts the panel.
+        inputs.prefViewportHeightProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(this::requestLayout));
         inputs.getStyleClass().add("run-inputs");
 
         VBox top = new VBox(6, pickers, schema, note, inputs, actions(), status());
