@@ -10,7 +10,7 @@ import io.tsstudio.ui.workspace.OpenModel;
 import io.tsstudio.ui.workspace.Workspace;
 
 /**
- * Puts the run panel into the main window: a worker process for the runs (started now, in the background), the
+ * Puts the run panel into the main window: a worker process for the runs (started by {@link #startWorker}), the
  * panel in the Run dock slot, and the workspace's active model opened in it. Close the result when the studio exits
  * (it stops the worker).
  */
@@ -29,7 +29,6 @@ public final class RunPanelWiring implements AutoCloseable {
         RunPanelViewModel vm = new RunPanelViewModel(worker, InputsStore.inUserDataDir(), RunPanelView.fxExecutor());
         RunPanelView view = new RunPanelView(vm);
         window.setRunPanel(view);
-        vm.refreshDevices();
         workspace.activeModelProperty().addListener((o, was, now) -> open(view, now));
         open(view, workspace.activeModel());
         return new RunPanelWiring(worker, view);
@@ -41,6 +40,15 @@ public final class RunPanelWiring implements AutoCloseable {
         if (torchScript && model.file() != null && !model.file().equals(view.viewModel().modelFileProperty().get())) {
             view.setModel(model.file());
         }
+    }
+
+    /**
+     * Starts the worker process (it lists the devices). The studio calls this once the files it was started with
+     * have opened: on a small machine a second JVM loading LibTorch at the same time takes half the CPU from the first
+     * model's load and graph. Opening a model in the panel starts the worker as well.
+     */
+    public void startWorker() {
+        view.viewModel().refreshDevices();
     }
 
     public RunPanelView view() {

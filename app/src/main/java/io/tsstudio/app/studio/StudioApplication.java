@@ -129,8 +129,11 @@ public final class StudioApplication extends Application {
             }
         }
         if (!options.files().isEmpty()) {
-            vm.open(options.files());
-        } else if (!recovered) {
+            vm.open(options.files()).whenComplete((done, failed) -> Platform.runLater(runPanel::startWorker));
+            return;
+        }
+        runPanel.startWorker();
+        if (!recovered) {
             try {
                 vm.ioExecutor().execute(() -> {
                     try {

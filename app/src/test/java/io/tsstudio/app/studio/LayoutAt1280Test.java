@@ -60,6 +60,7 @@ class LayoutAt1280Test {
         stage.setScene(scene);
         stage.show();
         run = RunPanelWiring.install(window, vm.workspace());
+        run.startWorker();
         GraphWiring.install(window, vm, vm.ioExecutor());
     }
 

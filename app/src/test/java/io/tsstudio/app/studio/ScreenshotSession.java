@@ -43,7 +43,7 @@ public final class ScreenshotSession extends Application {
         MainWindow window = new MainWindow(stage, vm, themes, settings);
         boolean withCompletion = Boolean.getBoolean("shot.completion");
         GraphWiring.install(window, vm, vm.ioExecutor());
-        io.tsstudio.app.run.RunPanelWiring.install(window, vm.workspace());
+        io.tsstudio.app.run.RunPanelWiring.install(window, vm.workspace()).startWorker();
         Scene scene = new Scene(window.root(), 1280, 800);
         themes.register(scene);
         stage.setScene(scene);
