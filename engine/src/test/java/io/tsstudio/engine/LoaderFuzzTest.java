@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * size (10,000) is {@code bench.LoaderFuzzBench}.
  */
 class LoaderFuzzTest {
-    private static final int MUTANTS = 2000;
+    private static final int MUTANTS = 1500; // with this seed, 1,1xx of them reach LibTorch (deterministic)
 
     @TempDir
     Path tmp;
