@@ -147,7 +147,7 @@ public final class LoaderFuzz {
     /**
      * Tensor data keeps its length: LibTorch sizes a storage by the element count data.pkl declares, not by the bytes
      * the entry holds, so a shorter {@code data/N} loads and the first forward that reads the weight segfaults (seed
-     * 20261126, mutant 1064 before this rule: {@code LoaderFuzzBench 1065 20261126 1064}). No check in Java can see
+     * 20261126, mutant 1064 at commit 9b0de77, before this rule: {@code LoaderFuzzBench 1065 20261126 1064}). No check in Java can see
      * it short of unpickling data.pkl; the studio runs models in its worker process, where such a crash ends the
      * worker and not the studio. Recorded in docs/ENGINEERING.md.
      */
