@@ -11,6 +11,7 @@ import io.tsstudio.ui.grapheditor.model.CommandStack;
 import io.tsstudio.ui.grapheditor.model.Commands;
 import io.tsstudio.ui.grapheditor.model.Connection;
 import io.tsstudio.ui.grapheditor.model.DocumentCommand;
+import io.tsstudio.ui.grapheditor.model.DocumentJson;
 import io.tsstudio.ui.grapheditor.model.GraphDocument;
 import io.tsstudio.ui.grapheditor.model.IncompleteGraphException;
 import io.tsstudio.ui.grapheditor.model.Literals;
@@ -598,28 +599,30 @@ public class GraphEditorViewModel {
 
     /** The Script path: generate, compile, keep the module. Returns whether it compiled. */
     public boolean compile() {
-        return compileWork().getAsBoolean();
+        return compileWork(doc).getAsBoolean();
     }
 
     /** The Trace path: run the graph on the example inputs with the tracer on and keep the traced module. */
     public boolean trace() {
-        return traceWork().getAsBoolean();
+        return traceWork(doc).getAsBoolean();
     }
 
     /** Runs the last module (compiling first if there is none) on the example inputs and shows the output. */
     public boolean runExample() {
         if (module == null && !compile()) return false;
-        return runWork(module, moduleOrigin).getAsBoolean();
+        return runWork(module, moduleOrigin, doc).getAsBoolean();
     }
 
     /** {@link #compile()} on the worker; completes (on the UI executor) with whether it compiled. */
     public CompletableFuture<Boolean> compileInBackground() {
-        return inBackground("compiling", this::compileWork);
+        GraphDocument snapshot = snapshot();
+        return inBackground("compiling", () -> compileWork(snapshot));
     }
 
     /** {@link #trace()} on the worker; completes (on the UI executor) with whether it traced. */
     public CompletableFuture<Boolean> traceInBackground() {
-        return inBackground("tracing", this::traceWork);
+        GraphDocument snapshot = snapshot();
+        return inBackground("tracing", () -> traceWork(snapshot));
     }
 
     /** {@link #runExample()} on the worker, compiling there first when there is no module yet. */
@@ -627,9 +630,11 @@ public class GraphEditorViewModel {
         if (module != null) {
             ScriptModule m = module;
             String origin = moduleOrigin;
-            return inBackground("running", () -> runWork(m, origin));
+            GraphDocument snapshot = snapshot();
+            return inBackground("running", () -> runWork(m, origin, snapshot));
         }
-        return inBackground("compiling", this::compileWork).thenCompose(ok -> ok && module != null
+        GraphDocument snapshot = snapshot();
+        return inBackground("compiling", () -> compileWork(snapshot)).thenCompose(ok -> ok && module != null
                 ? runInBackground() : CompletableFuture.completedFuture(false));
     }
 
@@ -682,9 +687,17 @@ public class GraphEditorViewModel {
     }
 
     /** Builds and compiles off the UI thread; the returned step keeps the module and reports. */
-    private BooleanSupplier compileWork() {
+    /**
+     * A copy of the document for a background job, taken on the UI thread: the canvas keeps accepting edits while the
+     * job runs, and the job must not read a document that changes under it.
+     */
+    private GraphDocument snapshot() {
+        return DocumentJson.read(DocumentJson.write(doc));
+    }
+
+    private BooleanSupplier compileWork(GraphDocument source) {
         try {
-            BuiltModel built = ScriptBuilder.build(doc, weights);
+            BuiltModel built = ScriptBuilder.build(source, weights);
             return () -> {
                 setModule(built.module(), "scripted");
                 info("Compiled " + doc.title() + ": " + built.script().submodules().size() + " submodules, " + module.totalParameterCount() + " parameters");
@@ -699,11 +712,11 @@ public class GraphEditorViewModel {
         }
     }
 
-    private BooleanSupplier traceWork() {
+    private BooleanSupplier traceWork(GraphDocument source) {
         List<Object> inputs = List.of();
         try {
-            inputs = ExampleInputs.make(doc);
-            ScriptModule traced = GraphTracer.trace(doc, weights, inputs.toArray());
+            inputs = ExampleInputs.make(source);
+            ScriptModule traced = GraphTracer.trace(source, weights, inputs.toArray());
             return () -> {
                 setModule(traced, "traced");
                 info("Traced " + doc.title() + " on example inputs");
@@ -718,10 +731,10 @@ public class GraphEditorViewModel {
         }
     }
 
-    private BooleanSupplier runWork(ScriptModule m, String origin) {
+    private BooleanSupplier runWork(ScriptModule m, String origin, GraphDocument source) {
         List<Object> inputs = List.of();
         try {
-            inputs = ExampleInputs.make(doc);
+            inputs = ExampleInputs.make(source);
             Object out = m.forward(inputs.toArray());
             String text = "Output of the " + origin + " module:\n" + ExampleInputs.describe(out);
             if (out instanceof Tensor t) t.close();

@@ -71,6 +71,35 @@ class GraphEditorViewModelTest {
     }
 
     @Test
+    void backgroundJobsWorkOnASnapshotWhileTheCanvasKeepsEditing() {
+        java.util.ArrayDeque<Runnable> workerQueue = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Runnable> uiQueue = new java.util.ArrayDeque<>();
+        GraphEditorViewModel vm = new GraphEditorViewModel(new GraphDocument(), OPS, workerQueue::add, uiQueue::add);
+        try {
+            vm.commands().execute(Commands.replaceAll("load", ModelFixtures.mlp().document()));
+            java.util.concurrent.CompletableFuture<Boolean> compiled = vm.compileInBackground();
+            // the user empties the canvas while the job waits on the worker: compiling the live document would fail
+            vm.commands().execute(Commands.replaceAll("clear", new GraphDocument()));
+            assertFalse(vm.compile(), "the edited (empty) document does not compile");
+            workerQueue.poll().run();
+            uiQueue.poll().run();
+            assertTrue(compiled.join(), "the job compiled the document as it was when it started: " + vm.statusProperty().get());
+            assertTrue(vm.module().isPresent());
+            assertTrue(vm.module().get().totalParameterCount() > 0, "the compiled module is the MLP, with its weights");
+
+            vm.commands().execute(Commands.replaceAll("load", ModelFixtures.mlp().document()));
+            java.util.concurrent.CompletableFuture<Boolean> traced = vm.traceInBackground();
+            vm.commands().execute(Commands.replaceAll("clear", new GraphDocument()));
+            workerQueue.poll().run();
+            uiQueue.poll().run();
+            assertTrue(traced.join(), "the trace ran on the snapshot: " + vm.statusProperty().get());
+            assertTrue(vm.resultIrProperty().get().contains("aten::linear"), vm.resultIrProperty().get());
+        } finally {
+            vm.dispose();
+        }
+    }
+
+    @Test
     void backgroundCompileRunAndTraceApplyOnTheUiExecutorAndRefuseWhileBusy() {
         java.util.ArrayDeque<Runnable> workerQueue = new java.util.ArrayDeque<>();
         java.util.ArrayDeque<Runnable> uiQueue = new java.util.ArrayDeque<>();

@@ -105,7 +105,21 @@ public final class IrReader {
         return names;
     }
 
+    /**
+     * Printing a loaded graph unpickles the archive's {@code .debug_pkl} lazily (source ranges), so a damaged archive
+     * that loaded can still fail here, with a bare c10::Error: it becomes a TorchException that names the method.
+     */
     private IrGraph read(Graph g, String owner, String method, String schema, boolean hasSelf) {
+        try {
+            return readChecked(g, owner, method, schema, hasSelf);
+        } catch (TorchException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TorchException("cannot read the graph of " + owner + "." + method + ": " + Errors.clean(e), e);
+        }
+    }
+
+    private IrGraph readChecked(Graph g, String owner, String method, String schema, boolean hasSelf) {
         printed = GraphText.parse(g.toString());
         List<String> inputs = defineAll(g.inputs(), null);
         if (hasSelf && !inputs.isEmpty()) modulePaths.put(inputs.get(0), "");

@@ -418,6 +418,8 @@ public final class NativeModule implements AutoCloseable {
             NativeCallable c = method(methodName);
             try (PointerScope s = new PointerScope()) {
                 return c.method().graph().toString();
+            } catch (RuntimeException e) { // printing unpickles the archive's debug info lazily (see IrReader.read)
+                throw new TorchException("cannot print the graph of " + methodName + ": " + Errors.clean(e), e);
             }
         }
     }
