@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.engine.files.StoredZipEntry;
 import io.tsstudio.engine.internal.torch.ArchiveCheck;
 import io.tsstudio.engine.internal.torch.Archives;
 import io.tsstudio.engine.ops.ArchiveOperators;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Map;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -85,16 +85,7 @@ public final class ClassCodeCheck implements AutoCloseable {
                     data = in.readAllBytes();
                 }
                 if (name.endsWith("/" + at.file())) data = replaceLines(new String(data, StandardCharsets.UTF_8), at, code).getBytes(StandardCharsets.UTF_8);
-                ZipEntry copy = new ZipEntry(name);
-                copy.setMethod(ZipEntry.STORED);
-                copy.setSize(data.length);
-                copy.setCompressedSize(data.length);
-                CRC32 crc = new CRC32();
-                crc.update(data);
-                copy.setCrc(crc.getValue());
-                out.putNextEntry(copy);
-                out.write(data);
-                out.closeEntry();
+                StoredZipEntry.write(out, name, data);
             }
         }
     }

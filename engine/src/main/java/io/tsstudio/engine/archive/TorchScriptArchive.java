@@ -1,5 +1,6 @@
 package io.tsstudio.engine.archive;
 
+import io.tsstudio.engine.files.StoredZipEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +9,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -60,10 +59,10 @@ public final class TorchScriptArchive {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-                stored(zip, "archive/" + CODE_FILE, code.getBytes(StandardCharsets.UTF_8));
-                stored(zip, "archive/constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'});
-                stored(zip, "archive/data.pkl", pickle(root));
-                stored(zip, "archive/version", (FILE_FORMAT_VERSION + "\n").getBytes(StandardCharsets.US_ASCII));
+                StoredZipEntry.write(zip, "archive/" + CODE_FILE, code.getBytes(StandardCharsets.UTF_8));
+                StoredZipEntry.write(zip, "archive/constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'});
+                StoredZipEntry.write(zip, "archive/data.pkl", pickle(root));
+                StoredZipEntry.write(zip, "archive/version", (FILE_FORMAT_VERSION + "\n").getBytes(StandardCharsets.US_ASCII));
             }
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -104,16 +103,4 @@ public final class TorchScriptArchive {
         out.writeBytes(b);
     }
 
-    private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(data.length);
-        e.setCompressedSize(data.length);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        e.setCrc(crc.getValue());
-        zip.putNextEntry(e);
-        zip.write(data);
-        zip.closeEntry();
-    }
 }

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.ops;
 
+import io.tsstudio.engine.files.StoredZipEntry;
 import io.tsstudio.engine.internal.torch.OperatorRegistry;
 
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -194,20 +194,20 @@ public final class ArchiveOperators {
                     if (replaced.containsKey(py) || isBuiltinModule(py)) continue;
                 }
                 if (isBuiltinModule(name)) {
-                    if (!moduleWritten) stored(out, modulePath, moduleCode.getBytes(StandardCharsets.UTF_8));
+                    if (!moduleWritten) StoredZipEntry.write(out, modulePath, moduleCode.getBytes(StandardCharsets.UTF_8));
                     moduleWritten = true;
                 } else if (replaced.containsKey(name)) {
-                    stored(out, name, replaced.get(name));
+                    StoredZipEntry.write(out, name, replaced.get(name));
                 } else {
                     copyStored(zip, e, out);
                 }
                 if (!moduleWritten && name.equals(root + "version")) {
                     // next to the code, before the tensors: where torch.jit.save would have put it
-                    stored(out, modulePath, moduleCode.getBytes(StandardCharsets.UTF_8));
+                    StoredZipEntry.write(out, modulePath, moduleCode.getBytes(StandardCharsets.UTF_8));
                     moduleWritten = true;
                 }
             }
-            if (!moduleWritten) stored(out, modulePath, moduleCode.getBytes(StandardCharsets.UTF_8));
+            if (!moduleWritten) StoredZipEntry.write(out, modulePath, moduleCode.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -253,18 +253,6 @@ public final class ArchiveOperators {
         return out;
     }
 
-    private static void stored(ZipOutputStream out, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(data.length);
-        e.setCompressedSize(data.length);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        e.setCrc(crc.getValue());
-        out.putNextEntry(e);
-        out.write(data);
-        out.closeEntry();
-    }
 
     /** Streams an unchanged entry; its size and CRC come from the central directory, so nothing is buffered. */
     private static void copyStored(ZipFile zip, ZipEntry from, ZipOutputStream out) throws IOException {
