@@ -290,7 +290,9 @@ class PyTorch113FixturesTest {
                     Tensor f = (Tensor) sub.forward(args.get(args.size() - 1));
                     try (f) {
                         // torchvision's classifiers are tiny-valued throughout (about 1e-8 here); the tolerance scales with the values
-                        assertTrue(java.util.Arrays.stream(f.toDoubleArray()).distinct().count() > f.numel() / 2, name + " " + features.getKey() + " gives distinct values");
+                        // a comparison worth making: the features vary (after ReLUs many are 0, so not "mostly distinct")
+                        long distinct = java.util.Arrays.stream(f.toDoubleArray()).distinct().count();
+                        assertTrue(distinct > Math.max(10, f.numel() / 100), name + " " + features.getKey() + " gives varied values: " + distinct + " distinct of " + f.numel());
                         SameValues.assertSame(torch.get("results").get(1), f, name + " " + features.getKey());
                     }
                 }

@@ -86,7 +86,11 @@ class StudioTabsAndRecentTest {
 
     @Test
     void recentFilesKeepTheirUnderscoresAndLeaveOutTempFiles(@TempDir Path tmp) throws Exception {
-        Path scratch = Files.copy(Fixtures.pytorch("linrelu.script.dat"), tmp.resolve("scratch_copy.pt"));
+        // the studio's own temp file, as the graph editor hands a model over (GraphEditorViewModel.exportToTemp)
+        Path studioTemp = Files.createTempDirectory("tsstudio-graph");
+        Path scratch = Files.copy(Fixtures.pytorch("linrelu.script.dat"), studioTemp.resolve("scratch_copy.pt"));
+        scratch.toFile().deleteOnExit();
+        studioTemp.toFile().deleteOnExit();
         open(scratch);
         open(Fixtures.pytorch("l1000_100_10.script.dat"));
         List<MenuItem> items = recentItems();

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The most recently opened files, newest first, kept in a small text file under the config dir. Files under a
- * transient root (the temp directory, the autosave directory) are never listed: they are gone or meaningless later.
+ * transient root (the studio's own temp files, the autosave directory) are never listed: they are gone or meaningless later.
  */
 public final class RecentFiles {
     public static final int MAX = 12;
@@ -37,14 +37,19 @@ public final class RecentFiles {
         }
     }
 
-    /** {@code java.io.tmpdir} and the studio's autosave directory: what the studio's own recent list leaves out. */
+    /**
+     * What the studio's own recent list leaves out: the studio's temporary files (named {@code tsstudio*} in
+     * {@code java.io.tmpdir}, such as a graph-editor model handed to the studio) and its autosave directory. A file
+     * the user keeps in the temp directory is listed like any other.
+     */
     public static List<Path> transientRoots(StudioDirs dirs) {
-        return List.of(Path.of(System.getProperty("java.io.tmpdir")), dirs.autosave());
+        return List.of(Path.of(System.getProperty("java.io.tmpdir"), "tsstudio"), dirs.autosave());
     }
 
+    /** Under one of the roots, or named with one as its prefix ({@code /tmp/tsstudio-graph123/m.pt}). */
     private boolean isTransient(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        return transientRoots.stream().anyMatch(abs::startsWith);
+        String abs = file.toAbsolutePath().normalize().toString();
+        return transientRoots.stream().anyMatch(root -> abs.startsWith(root.toString()));
     }
 
     public synchronized void add(Path file) {

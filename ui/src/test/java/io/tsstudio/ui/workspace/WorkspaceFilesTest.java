@@ -61,11 +61,11 @@ class WorkspaceFilesTest {
         Path kept = Path.of(System.getProperty("user.home"), "models", "l1000100_10.script.dat");
         RecentFiles r = new RecentFiles(store, RecentFiles.transientRoots(dirs));
         r.add(kept);
-        r.add(Path.of(System.getProperty("java.io.tmpdir"), "junit123", "x.pt"));
+        r.add(Path.of(System.getProperty("java.io.tmpdir"), "tsstudio-graph123", "x.pt")); // a graph-editor model handed over
         r.add(dirs.autosave().resolve("a1.py"));
         assertEquals(List.of(kept), r.list());
         // an older list that still names a temp file is cleaned when read
-        new RecentFiles(store).add(dir.resolve("scratch.pt"));
+        new RecentFiles(store).add(Path.of(System.getProperty("java.io.tmpdir"), "tsstudio-code-1.pt"));
         assertEquals(List.of(kept), new RecentFiles(store, RecentFiles.transientRoots(dirs)).list());
     }
 
