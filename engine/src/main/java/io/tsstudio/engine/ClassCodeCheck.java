@@ -39,7 +39,7 @@ public final class ClassCodeCheck implements AutoCloseable {
         Path tmp = null;
         try {
             tmp = Files.createTempFile("tsstudio-check-", ".pt");
-            Files.write(tmp, module.toBytes());
+            Jit.saveUnchanged(module, tmp); // straight to the check's file: no bytes in memory, no second copy
             ArchiveLimits limits = ArchiveLimits.defaults();
             return new ClassCodeCheck(tmp, Archives.codeLocations(tmp, limits).content(), Archives.codeByClass(tmp, limits).content());
         } catch (IOException | RuntimeException e) {

@@ -148,14 +148,22 @@ public final class Jit {
         Path tmp = null;
         try {
             tmp = Files.createTempFile("tsstudio-", ".pt");
-            requireSpace(tmp, estimatedArchiveBytes(module));
-            module.nativeHandle().save(tmp.toString(), Map.of());
+            saveUnchanged(module, tmp);
             return Files.readAllBytes(tmp);
         } catch (IOException e) {
             throw new TorchException("cannot serialize module: " + e.getMessage(), e);
         } finally {
             deleteQuietly(tmp);
         }
+    }
+
+    /**
+     * LibTorch's own save of {@code module} into a private file ({@code toBytes}, class checks): no atomic move, no
+     * operator rewriting, only the free-space check that keeps LibTorch's writer from aborting the process.
+     */
+    static void saveUnchanged(ScriptModule module, Path file) throws IOException {
+        requireSpace(file, estimatedArchiveBytes(module));
+        module.nativeHandle().save(file.toString(), Map.of());
     }
 
     /** Compiles TorchScript source ({@code def} functions). Errors are {@link CompileException}s with line/column. */
