@@ -1,19 +1,19 @@
 package io.tsstudio.app.studio;
 
-import io.tsstudio.ui.console.LogConsole;
+
 import io.tsstudio.ui.grapheditor.GraphEditorView;
 import io.tsstudio.ui.grapheditor.model.Commands;
 import io.tsstudio.ui.grapheditor.model.GraphDocument;
 import io.tsstudio.ui.grapheditor.model.Blocks;
 import io.tsstudio.ui.grapheditor.model.Connection;
 import io.tsstudio.ui.grapheditor.model.Block;
-import io.tsstudio.ui.theme.Theme;
-import io.tsstudio.ui.theme.ThemeManager;
-import io.tsstudio.ui.workspace.EngineModelBackend;
-import io.tsstudio.ui.workspace.StudioDirs;
-import io.tsstudio.ui.workspace.StudioSettings;
+
+
+
+
+
 import javafx.application.Platform;
-import javafx.scene.Scene;
+
 import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -43,14 +43,9 @@ class GraphEditorTabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        StudioDirs dirs = StudioDirs.under(Files.createTempDirectory(home, "studio"));
-        vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater, new LogConsole(Platform::runLater));
-        ThemeManager themes = new ThemeManager(Theme.LIGHT);
-        window = new MainWindow(stage, vm, themes, new StudioSettings(dirs.configDir().resolve("s.properties")));
-        Scene scene = new Scene(window.root(), 1280, 800);
-        themes.register(scene);
-        stage.setScene(scene);
-        stage.show();
+        TestStudio studio = TestStudio.show(stage, home);
+        vm = studio.vm();
+        window = studio.window();
     }
 
     @AfterEach

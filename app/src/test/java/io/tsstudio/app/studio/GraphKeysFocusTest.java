@@ -1,17 +1,17 @@
 package io.tsstudio.app.studio;
 
-import io.tsstudio.ui.console.LogConsole;
+
 import io.tsstudio.ui.editor.CodeEditorView;
 import io.tsstudio.ui.editor.EditorViewModel;
 import io.tsstudio.ui.graph.GraphNode;
 import io.tsstudio.ui.graph.GraphScene;
 import io.tsstudio.ui.graph.fx.GraphCanvas;
 import io.tsstudio.ui.graph.fx.GraphPane;
-import io.tsstudio.ui.theme.Theme;
-import io.tsstudio.ui.theme.ThemeManager;
-import io.tsstudio.ui.workspace.EngineModelBackend;
-import io.tsstudio.ui.workspace.StudioDirs;
-import io.tsstudio.ui.workspace.StudioSettings;
+
+
+
+
+
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
@@ -56,14 +56,9 @@ class GraphKeysFocusTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        StudioDirs dirs = StudioDirs.under(Files.createTempDirectory(home, "studio"));
-        vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater, new LogConsole(Platform::runLater));
-        ThemeManager themes = new ThemeManager(Theme.LIGHT);
-        window = new MainWindow(stage, vm, themes, new StudioSettings(dirs.configDir().resolve("s.properties")));
-        Scene scene = new Scene(window.root(), 1280, 800);
-        themes.register(scene);
-        stage.setScene(scene);
-        stage.show();
+        TestStudio studio = TestStudio.show(stage, home);
+        vm = studio.vm();
+        window = studio.window();
     }
 
     @AfterEach

@@ -1,12 +1,12 @@
 package io.tsstudio.app.studio;
 
 import io.tsstudio.app.run.RunPanelWiring;
-import io.tsstudio.ui.console.LogConsole;
-import io.tsstudio.ui.theme.Theme;
-import io.tsstudio.ui.theme.ThemeManager;
-import io.tsstudio.ui.workspace.EngineModelBackend;
+
+
+
+
 import io.tsstudio.ui.workspace.StudioDirs;
-import io.tsstudio.ui.workspace.StudioSettings;
+
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -52,13 +52,9 @@ class LayoutAt1280Test {
         this.stage = stage;
         StudioDirs dirs = StudioDirs.under(Files.createTempDirectory(home, "studio"));
         System.setProperty("tsstudio.home", dirs.data().toString());
-        vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater, new LogConsole(Platform::runLater));
-        ThemeManager themes = new ThemeManager(Theme.LIGHT);
-        window = new MainWindow(stage, vm, themes, new StudioSettings(dirs.configDir().resolve("s.properties")));
-        Scene scene = new Scene(window.root(), 1280, 800);
-        themes.register(scene);
-        stage.setScene(scene);
-        stage.show();
+        TestStudio studio = TestStudio.show(stage, dirs);
+        vm = studio.vm();
+        window = studio.window();
         run = RunPanelWiring.install(window, vm.workspace());
         run.startWorker();
         GraphWiring.install(window, vm, vm.ioExecutor());

@@ -3,7 +3,7 @@ package io.tsstudio.app.studio;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
-import io.tsstudio.ui.console.LogConsole;
+
 import io.tsstudio.ui.editor.BufferKind;
 import io.tsstudio.ui.editor.CodeEditorView;
 import io.tsstudio.ui.editor.CompletionItem;
@@ -11,14 +11,14 @@ import io.tsstudio.ui.editor.Diagnostic;
 import io.tsstudio.ui.editor.EditorViewModel;
 import io.tsstudio.ui.inspect.InspectorRow;
 import io.tsstudio.ui.inspect.ModelSummary;
-import io.tsstudio.ui.theme.Theme;
-import io.tsstudio.ui.theme.ThemeManager;
-import io.tsstudio.ui.workspace.EngineModelBackend;
+
+
+
 import io.tsstudio.ui.workspace.OpenModel;
-import io.tsstudio.ui.workspace.StudioDirs;
-import io.tsstudio.ui.workspace.StudioSettings;
+
+
 import javafx.application.Platform;
-import javafx.scene.Scene;
+
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -63,14 +63,9 @@ class StudioWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        StudioDirs dirs = StudioDirs.under(Files.createTempDirectory(home, "studio"));
-        vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater, new LogConsole(Platform::runLater));
-        ThemeManager themes = new ThemeManager(Theme.LIGHT);
-        window = new MainWindow(stage, vm, themes, new StudioSettings(dirs.configDir().resolve("s.properties")));
-        Scene scene = new Scene(window.root(), 1280, 800);
-        themes.register(scene);
-        stage.setScene(scene);
-        stage.show();
+        TestStudio studio = TestStudio.show(stage, home);
+        vm = studio.vm();
+        window = studio.window();
     }
 
     @AfterEach
