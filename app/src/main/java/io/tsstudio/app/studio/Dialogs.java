@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The studio's dialogs, in one place (the view model never opens windows). */
-final class Dialogs {
+final class Dialogs implements Prompts {
     enum UnsavedChoice { SAVE, DISCARD, KEEP_FOR_NEXT_START, CANCEL }
 
     static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.YES);
@@ -33,7 +33,8 @@ final class Dialogs {
         return fc;
     }
 
-    List<Path> chooseFilesToOpen() {
+    @Override
+    public List<Path> filesToOpen() {
         FileChooser fc = chooser("Open");
         fc.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("TorchScript models and scripts", "*.pt", "*.pth", "*.py", "*.ts", "*.dat", "*.zip"),
@@ -55,7 +56,8 @@ final class Dialogs {
         return Optional.of(f.toPath());
     }
 
-    Optional<Path> chooseSaveTarget(String title, String suggestedName, String description, String... patterns) {
+    @Override
+    public Optional<Path> saveTarget(String title, String suggestedName, String description, String... patterns) {
         FileChooser fc = chooser(title);
         fc.setInitialFileName(suggestedName);
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));

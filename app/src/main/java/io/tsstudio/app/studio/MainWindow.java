@@ -30,14 +30,11 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -65,6 +62,8 @@ public final class MainWindow {
     private final ThemeManager themes;
     private final StudioSettings settings;
     private final Dialogs dialogs;
+    private final StudioCommands commands;
+    private final LayoutStore layouts;
     private final BorderPane root = new BorderPane();
     private final TabPane editorTabs = new TabPane();
     private final TabPane dock = new TabPane();
@@ -85,6 +84,8 @@ public final class MainWindow {
         this.themes = themes;
         this.settings = settings;
         this.dialogs = new Dialogs(stage);
+        this.commands = new StudioCommands(vm, dialogs);
+        this.layouts = new LayoutStore(settings);
         this.inspector = new InspectorView(vm.inspector());
         this.problemsView = new ProblemsView(vm.problems(), this::openProblem);
         root.setId("mainWindow");
@@ -128,7 +129,7 @@ public final class MainWindow {
         rows.getItems().addAll(columns, bottom);
         SplitPane.setResizableWithParent(bottom, false);
 
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(bars());
         root.setCenter(rows);
         root.setBottom(statusBar);
 
@@ -189,57 +190,12 @@ public final class MainWindow {
         return box;
     }
 
-    private MenuBar menuBar() {
-        Menu file = new Menu("_File");
-        file.getItems().addAll(
-                item("New Script", "Shortcut+N", "new", this::newScript),
-                item("New Graph Model", "Shortcut+Shift+N", "graph", this::newGraphModel),
-                item("Open\u2026", "Shortcut+O", "open", this::openDialog),
-                recentMenu,
-                new SeparatorMenuItem(),
-                item("Save", "Shortcut+S", "save", this::save),
-                item("Save As\u2026", "Shortcut+Shift+S", null, this::saveAs),
-                item("Save Model as .pt\u2026", "Shortcut+Alt+S", "saveModel", this::saveModelAs),
-                new SeparatorMenuItem(),
-                item("Close Tab", "Shortcut+W", null, this::closeActiveTab),
-                item("Quit", "Shortcut+Q", null, this::quit));
-        file.setOnShowing(e -> refreshRecent());
-        Menu edit = new Menu("_Edit");
-        edit.getItems().addAll(
-                item("Undo", "Shortcut+Z", "undo", () -> editor().ifPresent(CodeEditorView::undo)),
-                item("Redo", "Shortcut+Shift+Z", "redo", () -> editor().ifPresent(CodeEditorView::redo)),
-                new SeparatorMenuItem(),
-                item("Find\u2026", "Shortcut+F", "find", () -> editor().ifPresent(CodeEditorView::showFind)),
-                item("Replace\u2026", "Shortcut+H", null, () -> editor().ifPresent(CodeEditorView::showReplace)),
-                item("Go to Line\u2026", "Shortcut+G", null, () -> editor().ifPresent(CodeEditorView::promptGoToLine)),
-                new SeparatorMenuItem(),
-                item("Complete", "Shortcut+Space", null, () -> editor().ifPresent(CodeEditorView::showCompletion)),
-                item("Quick Fix", "Alt+Enter", null, () -> editor().ifPresent(CodeEditorView::applyQuickFixesAtCaret)),
-                new SeparatorMenuItem(),
-                operatorPreferences());
-        Menu build = new Menu("_Build");
-        build.getItems().addAll(
-                item("Recompile into Module", "Shortcut+B", "compile", this::recompile),
-                item("Compile Script to Module (.pt)\u2026", "Shortcut+Shift+B", "saveModel", this::compileScript),
-                item("Check Now", "F7", null, () -> active().ifPresent(EditorViewModel::requestCheck)));
-        Menu view = new Menu("_View");
-        view.getItems().addAll(
-                item("Toggle Light/Dark Theme", "Shortcut+Alt+T", "theme", themes::toggle),
-                item("Inspector", null, null, () -> columns.setDividerPosition(0, 0.25)),
-                item("Graph", null, "graph", () -> showDock(DockSlots.GRAPH)),
-                item("Run Panel", null, "run", () -> showDock(DockSlots.RUN)),
-                item("Problems", null, null, () -> bottom.getSelectionModel().select(0)),
-                item("Console", null, null, () -> bottom.getSelectionModel().select(1)));
-        Menu help = new Menu("_Help");
-        help.getItems().addAll(
-                item("Keyboard Shortcuts", "F1", null, () -> dialogs.info("Keyboard shortcuts", SHORTCUTS)),
-                item("Open Log Folder", null, null, this::openLogFolder),
-                item("About", null, null, () -> dialogs.info("About TorchScript Studio",
-                        "TorchScript Studio\nLibTorch " + (vm.libtorchProperty().get().isEmpty() ? "(loading)" : vm.libtorchProperty().get())
-                                + "\nJava " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version"))));
-        MenuBar bar = new MenuBar(file, edit, build, view, help);
-        bar.setUseSystemMenuBar(true);
-        return bar;
+    private javafx.scene.Node bars() {
+        ActionBars bars = new ActionBars(StudioActions.ALL, new ActionContext(commands, new ViewCommands()), vm);
+        Menu preferences = operatorPreferences();
+        MenuBar menuBar = bars.menuBar(Map.of("file.recent", recentMenu, "edit.preferences", preferences));
+        menuBar.getMenus().get(0).setOnShowing(e -> refreshRecent());
+        return new VBox(menuBar, bars.toolBar(StudioActions.TOOLBAR));
     }
 
     /** Preferences > Operators: native operator libraries, and what saved files carry for torchvision operators. */
@@ -249,92 +205,79 @@ public final class MainWindow {
         embedded.setSelected(prefs.saved() == io.tsstudio.engine.ops.SavedOperators.EMBEDDED);
         embedded.setOnAction(e -> prefs.setSaved(embedded.isSelected() ? io.tsstudio.engine.ops.SavedOperators.EMBEDDED
                 : io.tsstudio.engine.ops.SavedOperators.TORCHVISION));
-        Menu menu = new Menu("Preferences");
-        menu.getItems().addAll(item("Load Operator Library\u2026", null, null, () -> dialogs.chooseOperatorLibrary().ifPresent(p -> {
+        MenuItem load = new MenuItem("Load Operator Library\u2026");
+        load.setOnAction(e -> dialogs.chooseOperatorLibrary().ifPresent(p -> {
             try {
                 prefs.addLibrary(p);
                 vm.statusProperty().set("Loaded operator library " + p.getFileName() + "; it loads at every start (reopen models that needed it)");
             } catch (io.tsstudio.engine.TorchException ex) {
-                vm.statusProperty().set(ex.getMessage());
+                vm.notice(ex.getMessage());
             }
-        })), embedded);
+        }));
+        Menu menu = new Menu("Preferences");
+        menu.getItems().addAll(load, embedded);
         return menu;
     }
 
-    /** The folder with the log and crash reports a user can attach to a bug report. */
-    private void openLogFolder() {
-        try {
-            io.tsstudio.app.AppLog.openFolder();
-        } catch (java.io.IOException e) {
-            dialogs.info("Log folder", "The logs are in " + io.tsstudio.app.AppLog.directory() + "\n(no file manager could be started: " + e.getMessage() + ")");
+    /** The F1 list, built from the actions table (see {@link StudioActions#shortcutList()}). */
+    static final String SHORTCUTS = StudioActions.shortcutList();
+
+    /** What the actions table's entries do to this window. */
+    private final class ViewCommands implements WindowCommands {
+        @Override
+        public void inEditor(java.util.function.Consumer<CodeEditorView> command) {
+            editor().ifPresent(command);
         }
-    }
 
-    static final String SHORTCUTS = String.join("\n",
-            "Ctrl+N  new script          Ctrl+O  open            Ctrl+S  save",
-            "Ctrl+B  recompile class     Ctrl+Shift+B  compile script to .pt",
-            "Ctrl+Alt+S  save model as .pt",
-            "Ctrl+Space  complete        Alt+Enter  quick fix",
-            "Ctrl+F  find   Ctrl+H  replace   Ctrl+G  go to line",
-            "Ctrl+Z / Ctrl+Shift+Z  undo / redo",
-            "Ctrl+Alt+T  light/dark theme",
-            "",
-            "Graph view (click the graph first):",
-            "F  fit      + / -  zoom in / out      arrows  pan",
-            "Enter  open/close the selected group",
-            "T  trace ancestors and descendants",
-            "Ctrl+F  search the graph",
-            "Enter / Shift+Enter in search  next / previous match",
-            "Double-click a group to open it",
-            "Right-click a node or edge for its menu",
-            "",
-            "Graph editor (click the canvas first):",
-            "Delete  remove      Ctrl+A  select all",
-            "Ctrl+C / Ctrl+X / Ctrl+V  copy / cut / paste",
-            "Ctrl+Z / Ctrl+Y  undo / redo",
-            "Enter or double-click a palette entry  add it");
+        @Override
+        public void toggleTheme() {
+            themes.toggle();
+        }
 
-    private MenuItem item(String text, String accelerator, String icon, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        if (accelerator != null) m.setAccelerator(KeyCombination.keyCombination(accelerator));
-        if (icon != null) m.setGraphic(Icons.get(icon, 14));
-        m.setOnAction(e -> action.run());
-        return m;
-    }
+        @Override
+        public void showInspector() {
+            columns.setDividerPosition(0, 0.25);
+        }
 
-    private ToolBar toolBar() {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(
-                tool("new", "New script (Ctrl+N)", this::newScript),
-                tool("open", "Open a model or script (Ctrl+O)", this::openDialog),
-                tool("save", "Save (Ctrl+S)", this::save),
-                new javafx.scene.control.Separator(),
-                tool("undo", "Undo (Ctrl+Z)", () -> editor().ifPresent(CodeEditorView::undo)),
-                tool("redo", "Redo (Ctrl+Shift+Z)", () -> editor().ifPresent(CodeEditorView::redo)),
-                tool("find", "Find (Ctrl+F)", () -> editor().ifPresent(CodeEditorView::showFind)),
-                new javafx.scene.control.Separator(),
-                labelled(tool("compile", "Recompile the edited class into its module, weights kept (Ctrl+B)", this::recompile), "Recompile"),
-                labelled(tool("saveModel", "Save the model as .pt (Ctrl+Alt+S); for a script: compile it to a module and save", this::saveModelOrCompile), "Save .pt"),
-                spacer,
-                tool("theme", "Light/dark theme (Ctrl+Alt+T)", themes::toggle));
-        bar.setId("mainToolBar");
-        return bar;
-    }
+        @Override
+        public void showDock(String slot) {
+            MainWindow.this.showDock(slot);
+        }
 
-    private static Button labelled(Button b, String text) {
-        b.setText(text);
-        return b;
-    }
+        @Override
+        public void showBottom(int index) {
+            bottom.getSelectionModel().select(index);
+        }
 
-    private Button tool(String icon, String tooltip, Runnable action) {
-        Button b = new Button();
-        b.setGraphic(Icons.get(icon, 18, icon.equals("compile") || icon.equals("saveModel") ? "icon-accent" : "icon-plain"));
-        b.setTooltip(new Tooltip(tooltip));
-        b.setFocusTraversable(false);
-        b.setOnAction(e -> action.run());
-        b.setId("tool-" + icon);
-        return b;
+        @Override
+        public void closeActiveTab() {
+            MainWindow.this.closeActiveTab();
+        }
+
+        @Override
+        public void quit() {
+            stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        }
+
+        @Override
+        public void showShortcuts() {
+            dialogs.info("Keyboard shortcuts", SHORTCUTS);
+        }
+
+        @Override
+        public void openLogFolder() {
+            try {
+                io.tsstudio.app.AppLog.openFolder();
+            } catch (java.io.IOException e) {
+                dialogs.info("Log folder", "The logs are in " + io.tsstudio.app.AppLog.directory() + "\n(no file manager could be started: " + e.getMessage() + ")");
+            }
+        }
+
+        @Override
+        public void about() {
+            dialogs.info("About TorchScript Studio", "TorchScript Studio\nLibTorch " + (vm.libtorchProperty().get().isEmpty() ? "(loading)" : vm.libtorchProperty().get())
+                    + "\nJava " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.version"));
+        }
     }
 
     // ---- binding the view model -----------------------------------------------------------------------------
@@ -519,15 +462,6 @@ public final class MainWindow {
         return t != null && t.getContent() instanceof CodeEditorView v ? Optional.of(v) : Optional.empty();
     }
 
-    private void newScript() {
-        vm.newScript("");
-    }
-
-    /** A visual model editor tab (palette, canvas, generated TorchScript); its models open in the graph view and run panel. */
-    private void newGraphModel() {
-        vm.newGraphModel();
-    }
-
     private void addGraphTab(GraphEditorViewModel gvm) {
         GraphEditorView view = new GraphEditorView(gvm);
         view.setOpenInStudio(vm::open);
@@ -547,11 +481,6 @@ public final class MainWindow {
 
     private void removeGraphTab(GraphEditorViewModel gvm) {
         editorTabs.getTabs().removeIf(t -> t.getUserData() == gvm);
-    }
-
-    private void openDialog() {
-        List<Path> files = dialogs.chooseFilesToOpen();
-        if (!files.isEmpty()) vm.open(files);
     }
 
     private void refreshRecent() {
@@ -574,62 +503,6 @@ public final class MainWindow {
         }
     }
 
-    private void save() {
-        active().ifPresent(b -> {
-            if (b.kind() == BufferKind.MODULE_CODE) vm.recompile(b);
-            else if (b.kind() == BufferKind.SCRIPT) {
-                if (b.file() == null) saveAs();
-                else saveScriptTo(b, b.file());
-            }
-        });
-    }
-
-    private void saveAs() {
-        active().filter(b -> b.kind() == BufferKind.SCRIPT).ifPresent(b ->
-                dialogs.chooseSaveTarget("Save script", b.name(), "TorchScript source", "*.py", "*.ts").ifPresent(p -> saveScriptTo(b, p)));
-    }
-
-    private boolean saveScriptTo(EditorViewModel b, Path p) {
-        try {
-            vm.saveScript(b, p);
-            return true;
-        } catch (IOException e) {
-            vm.console().error("Cannot save " + p + ": " + e.getMessage());
-            vm.statusProperty().set("Cannot save " + p.getFileName());
-            return false;
-        }
-    }
-
-    private void recompile() {
-        active().ifPresent(b -> {
-            if (b.kind() == BufferKind.MODULE_CODE) vm.recompile(b);
-            else if (b.kind() == BufferKind.SCRIPT) compileScript();
-        });
-    }
-
-    private void saveModelOrCompile() {
-        Optional<EditorViewModel> b = active();
-        if (b.isPresent() && b.get().kind() == BufferKind.SCRIPT) compileScript();
-        else saveModelAs();
-    }
-
-    private void saveModelAs() {
-        OpenModel m = vm.modelFor(vm.workspace().activeBuffer());
-        if (m == null || !m.isTorchScript()) {
-            vm.statusProperty().set("No TorchScript model is active: open a .pt file, or compile a script with Ctrl+Shift+B");
-            return;
-        }
-        String suggested = m.fileName().replaceFirst("(\\.[^.]*)?$", "-edited.pt");
-        dialogs.chooseSaveTarget("Save model as .pt", suggested, "TorchScript model", "*.pt").ifPresent(p -> vm.saveModel(m, p));
-    }
-
-    private void compileScript() {
-        active().filter(b -> b.kind() == BufferKind.SCRIPT).ifPresent(b -> {
-            String suggested = b.name().replaceFirst("(\\.[^.]*)?$", ".pt");
-            dialogs.chooseSaveTarget("Compile script to module", suggested, "TorchScript model", "*.pt").ifPresent(p -> vm.compileToModule(b, p));
-        });
-    }
-
     private void closeActiveTab() {
         Tab t = editorTabs.getSelectionModel().getSelectedItem();
         EditorViewModel b = t == null ? null : bufferOf(t);
@@ -647,9 +520,9 @@ public final class MainWindow {
                     vm.recompile(b);
                     return false; // stays open until the recompile succeeded; the user closes it again
                 }
-                if (b.file() != null) return saveScriptTo(b, b.file());
-                Optional<Path> p = dialogs.chooseSaveTarget("Save script", b.name(), "TorchScript source", "*.py", "*.ts");
-                return p.isPresent() && saveScriptTo(b, p.get());
+                if (b.file() != null) return commands.saveScriptTo(b, b.file());
+                Optional<Path> p = commands.scriptTarget(b);
+                return p.isPresent() && commands.saveScriptTo(b, p.get());
             }
             case DISCARD -> {
                 return true;
@@ -686,35 +559,44 @@ public final class MainWindow {
         return keepAutosaves;
     }
 
-    private void quit() {
-        stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
-    }
-
     // ---- layout memory --------------------------------------------------------------------------------------
 
     private void restoreLayout() {
-        // Defaults for 1280 px and up: a 230 px inspector, the editor, and a dock wide enough for the run panel's wide layout.
-        columns.setDividerPositions(settings.getDouble("split.left", 0.18), settings.getDouble("split.right", 0.50));
-        rows.setDividerPositions(settings.getDouble("split.bottom", 0.78));
+        LayoutStore.Layout l = layouts.load();
+        columns.setDividerPositions(l.splitLeft(), l.splitRight());
+        rows.setDividerPositions(l.splitBottom());
+        selectById(dock, l.dockTab());
+        selectById(bottom, l.bottomTab());
     }
 
-    public void saveLayout() {
+    private static void selectById(TabPane pane, String id) {
+        pane.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> pane.getSelectionModel().select(t));
+    }
+
+    /** The window's layout now; bounds are those of the un-maximized window, or the last saved ones. */
+    LayoutStore.Layout currentLayout() {
+        LayoutStore.Layout saved = layouts.load();
         double[] c = columns.getDividerPositions();
-        if (c.length == 2) {
-            settings.put("split.left", c[0]);
-            settings.put("split.right", c[1]);
-        }
         double[] r = rows.getDividerPositions();
-        if (r.length == 1) settings.put("split.bottom", r[0]);
+        boolean normal = !stage.isMaximized() && !stage.isIconified() && stage.getWidth() > 0 && stage.getHeight() > 0;
+        Tab d = dock.getSelectionModel().getSelectedItem();
+        Tab b = bottom.getSelectionModel().getSelectedItem();
+        return new LayoutStore.Layout(
+                c.length == 2 ? c[0] : saved.splitLeft(), c.length == 2 ? c[1] : saved.splitRight(), r.length == 1 ? r[0] : saved.splitBottom(),
+                normal ? stage.getX() : saved.x(), normal ? stage.getY() : saved.y(),
+                normal ? stage.getWidth() : saved.width(), normal ? stage.getHeight() : saved.height(),
+                stage.isMaximized(), d == null ? null : d.getId(), b == null ? null : b.getId());
+    }
+
+    /** Keeps the layout and the theme for the next start. */
+    public void saveLayout() {
         settings.put("theme", themes.theme().name());
-        settings.put("window.maximized", stage.isMaximized());
-        if (!stage.isMaximized() && !stage.isIconified()) {
-            settings.put("window.x", stage.getX());
-            settings.put("window.y", stage.getY());
-            settings.put("window.width", stage.getWidth());
-            settings.put("window.height", stage.getHeight());
-        }
-        settings.save();
+        layouts.save(currentLayout());
+    }
+
+    /** The saved window layout, for placing the stage before it is shown. */
+    LayoutStore.Layout savedLayout() {
+        return layouts.load();
     }
 
     // ---- plug-in points -------------------------------------------------------------------------------------

@@ -62,10 +62,11 @@ public final class StudioApplication extends Application {
         window = new MainWindow(stage, vm, themes, settings);
         listenForOtherInstances(stage, dirs, console);
 
-        Scene scene = new Scene(window.root(), settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
+        LayoutStore.Layout layout = window.savedLayout();
+        Scene scene = new Scene(window.root(), layout.width(), layout.height());
         themes.register(scene);
         stage.setScene(scene);
-        placeOnScreen(stage, settings);
+        placeOnScreen(stage, layout);
         stage.setOnCloseRequest(e -> {
             if (!window.confirmQuit()) e.consume();
             else window.saveLayout();
@@ -167,18 +168,16 @@ public final class StudioApplication extends Application {
         }
     }
 
-    private static void placeOnScreen(Stage stage, StudioSettings settings) {
-        double x = settings.getDouble("window.x", Double.NaN);
-        double y = settings.getDouble("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+    private static void placeOnScreen(Stage stage, LayoutStore.Layout layout) {
+        if (layout.placed()) {
             // Only restore a position that is still on some screen (monitors come and go).
-            Rectangle2D probe = new Rectangle2D(x + 20, y + 20, 40, 40);
+            Rectangle2D probe = new Rectangle2D(layout.x() + 20, layout.y() + 20, 40, 40);
             if (Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(probe))) {
-                stage.setX(x);
-                stage.setY(y);
+                stage.setX(layout.x());
+                stage.setY(layout.y());
             }
         }
-        stage.setMaximized(settings.getBoolean("window.maximized", false));
+        stage.setMaximized(layout.maximized());
     }
 
     private void scheduleExit(Stage stage, StudioOptions options) {
