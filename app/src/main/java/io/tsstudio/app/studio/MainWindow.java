@@ -38,6 +38,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.controlsfx.control.Notifications;
 
 import java.io.File;
 import java.io.IOException;
@@ -324,6 +325,9 @@ public final class MainWindow {
             errorBanner.setVisible(!e.isEmpty());
             errorBanner.setManaged(!e.isEmpty());
         });
+        vm.notices().addListener((ListChangeListener<String>) c -> {
+            while (c.next()) c.getAddedSubList().forEach(this::showNotice);
+        });
         for (EditorViewModel b : vm.buffers()) addTab(b);
         for (GraphEditorViewModel g : vm.graphEditors()) addGraphTab(g);
         vm.graphEditors().addListener((ListChangeListener<GraphEditorViewModel>) c -> {
@@ -357,6 +361,15 @@ public final class MainWindow {
         // Reveal without focus: the graph asks, and its keys must stay with the graph.
         ws.setRevealer((line, col) -> editor().ifPresent(ed -> ed.revealLine(line, col)));
     }
+
+    /** An error that needs no answer: a notification in the window's corner that goes by itself; no dialog to dismiss. */
+    private void showNotice(String message) {
+        if (!stage.isShowing()) return; // the console has it
+        Notifications.create().owner(stage).title(StudioViewModel.APP_NAME).text(message)
+                .position(Pos.BOTTOM_RIGHT).hideAfter(NOTICE_SHOWN_FOR).showError();
+    }
+
+    static final javafx.util.Duration NOTICE_SHOWN_FOR = javafx.util.Duration.seconds(8);
 
     private void addTab(EditorViewModel b) {
         CodeEditorView view = new CodeEditorView(b, vm.completionFor(b));
