@@ -1,17 +1,13 @@
 package io.tsstudio.ui.graph;
 
-/** Colours (ARGB) and the level-of-detail thresholds shared by every renderer. */
+import java.util.function.ToIntFunction;
+
+/**
+ * The colours (ARGB) every renderer paints a graph with, and the level-of-detail thresholds they share. The colours
+ * are one palette per theme: {@link #LIGHT} (the files the CLI and export write), or one read from the theme's
+ * stylesheet, where each {@link Role} is a looked-up colour named {@link Role#cssName()}.
+ */
 public final class GraphStyle {
-    public static final int BACKGROUND = 0xFFFAFAFA;
-    public static final int EDGE = 0xFF9AA3AD;
-    public static final int EDGE_TRACED = 0xFFE8590C;
-    public static final int TEXT = 0xFF1F2933;
-    public static final int SUBTEXT = 0xFF5B6670;
-    public static final int EDGE_TEXT = 0xFF7B8794;
-    public static final int SELECTED = 0xFF1971C2;
-    public static final int TRACED = 0xFFE8590C;
-    public static final int SEARCH = 0xFFF59F00;
-    public static final int SOURCE = 0xFF2F9E44;
     /** Below this zoom no text is drawn; below {@link #NO_ARROWS} edges lose their heads. */
     public static final double NO_TEXT = 0.45;
     public static final double NO_SUBTITLE = 0.7;
@@ -20,57 +16,101 @@ public final class GraphStyle {
     /** Below this zoom nodes are plain rectangles (no corners, outlines or antialiasing): they are a few pixels big. */
     public static final double FAR = 0.2;
 
-    private GraphStyle() {
+    /** What a colour is for; each has a CSS name and its light-theme value. */
+    public enum Role {
+        BACKGROUND(0xFFFAFAFA), EDGE(0xFF9AA3AD), EDGE_TRACED(0xFFE8590C), EDGE_TEXT(0xFF7B8794),
+        TEXT(0xFF1F2933), SUBTEXT(0xFF5B6670),
+        SELECTED(0xFF1971C2), TRACED(0xFFE8590C), SEARCH(0xFFF59F00), SOURCE(0xFF2F9E44),
+        IO_FILL(0xFFD3F9D8), MODULE_FILL(0xFFFFF3BF), CONTROL_FILL(0xFFE5DBFF), BRANCH_FILL(0xFFF3F0FF), SECTION_FILL(0xFFC5F6FA),
+        CONSTANT_FILL(0xFFF1F3F5), ERROR_FILL(0xFFFFE3E3),
+        OP_FILL(0xFFE7F5FF), OP_OTHER_FILL(0xFFE9ECEF), OP_LINEAR_FILL(0xFFD0EBFF), OP_ACTIVATION_FILL(0xFFFFD8D8),
+        OP_NORM_FILL(0xFFD3F9D8), OP_SHAPE_FILL(0xFFF1F3F5),
+        IO_STROKE(0xFF2F9E44), MODULE_STROKE(0xFFF08C00), CONTROL_STROKE(0xFF7048E8), SECTION_STROKE(0xFF1098AD),
+        ERROR_STROKE(0xFFE03131), STROKE(0xFF868E96);
+
+        private final int light;
+
+        Role(int light) {
+            this.light = light;
+        }
+
+        /** The looked-up colour a theme defines for it: {@code -graph-edge-traced} for EDGE_TRACED. */
+        public String cssName() {
+            return "-graph-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public int light() {
+            return light;
+        }
     }
 
-    public static int fill(GraphNode n) {
-        return switch (n.kind()) {
-            case INPUT, OUTPUT -> 0xFFD3F9D8;
-            case MODULE -> 0xFFFFF3BF;
-            case CONTROL -> 0xFFE5DBFF;
-            case BRANCH -> 0xFFF3F0FF;
-            case SECTION -> 0xFFC5F6FA;
-            case CONSTANT -> 0xFFF1F3F5;
-            case ERROR -> 0xFFFFE3E3;
+    public static final GraphStyle LIGHT = of(Role::light);
+
+    private final int[] colors;
+
+    private GraphStyle(int[] colors) {
+        this.colors = colors;
+    }
+
+    /** A palette from {@code colour}, called once per role. */
+    public static GraphStyle of(ToIntFunction<Role> colour) {
+        int[] c = new int[Role.values().length];
+        for (Role r : Role.values()) c[r.ordinal()] = colour.applyAsInt(r);
+        return new GraphStyle(c);
+    }
+
+    public int color(Role role) {
+        return colors[role.ordinal()];
+    }
+
+    public int fill(GraphNode n) {
+        return color(switch (n.kind()) {
+            case INPUT, OUTPUT -> Role.IO_FILL;
+            case MODULE -> Role.MODULE_FILL;
+            case CONTROL -> Role.CONTROL_FILL;
+            case BRANCH -> Role.BRANCH_FILL;
+            case SECTION -> Role.SECTION_FILL;
+            case CONSTANT -> Role.CONSTANT_FILL;
+            case ERROR -> Role.ERROR_FILL;
             case OPERATOR -> operatorFill(n);
-        };
+        });
     }
 
-    public static int stroke(GraphNode n) {
-        return switch (n.kind()) {
-            case INPUT, OUTPUT -> 0xFF2F9E44;
-            case MODULE -> 0xFFF08C00;
-            case CONTROL, BRANCH -> 0xFF7048E8;
-            case SECTION -> 0xFF1098AD;
-            case ERROR -> 0xFFE03131;
-            default -> 0xFF868E96;
-        };
+    public int stroke(GraphNode n) {
+        return color(switch (n.kind()) {
+            case INPUT, OUTPUT -> Role.IO_STROKE;
+            case MODULE -> Role.MODULE_STROKE;
+            case CONTROL, BRANCH -> Role.CONTROL_STROKE;
+            case SECTION -> Role.SECTION_STROKE;
+            case ERROR -> Role.ERROR_STROKE;
+            default -> Role.STROKE;
+        });
     }
 
     /** Open containers are drawn as a pale frame with a coloured header. */
-    public static int openFill(GraphNode n) {
+    public int openFill(GraphNode n) {
         return (fill(n) & 0x00FFFFFF) | 0x55000000;
     }
 
-    private static int operatorFill(GraphNode n) {
+    private static Role operatorFill(GraphNode n) {
         String k = n.ir().map(i -> i.shortKind()).orElse(n.title());
         if (!"aten".equals(n.category())) {
-            return 0xFFE9ECEF;
+            return Role.OP_OTHER_FILL;
         }
         if (k.contains("linear") || k.contains("conv") || k.contains("matmul") || k.contains("mm") || k.contains("embedding")) {
-            return 0xFFD0EBFF;
+            return Role.OP_LINEAR_FILL;
         }
         if (k.contains("relu") || k.contains("gelu") || k.contains("sigmoid") || k.contains("tanh") || k.contains("softmax")
                 || k.contains("silu")) {
-            return 0xFFFFD8D8;
+            return Role.OP_ACTIVATION_FILL;
         }
         if (k.contains("norm") || k.contains("dropout")) {
-            return 0xFFD3F9D8;
+            return Role.OP_NORM_FILL;
         }
         if (k.contains("view") || k.contains("reshape") || k.contains("permute") || k.contains("transpose")
                 || k.contains("size") || k.contains("cat") || k.contains("split") || k.contains("chunk")) {
-            return 0xFFF1F3F5;
+            return Role.OP_SHAPE_FILL;
         }
-        return 0xFFE7F5FF;
+        return Role.OP_FILL;
     }
 }

@@ -81,7 +81,7 @@ public final class GraphSvg {
         sb.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
                         + "font-family=\"sans-serif\">\n", w, h, w, h));
-        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(SvgPainter.rgb(GraphStyle.BACKGROUND)).append("\"/>\n");
+        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(SvgPainter.rgb(GraphStyle.LIGHT.color(GraphStyle.Role.BACKGROUND))).append("\"/>\n");
         new ScenePainter().paint(scene, new SvgPainter(sb), -1, -1, w, h, 1.0, hl);
         sb.append("</svg>\n");
         return sb.toString();
@@ -97,7 +97,7 @@ public final class GraphSvg {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(new java.awt.Color(GraphStyle.BACKGROUND));
+            g.setColor(new java.awt.Color(GraphStyle.LIGHT.color(GraphStyle.Role.BACKGROUND)));
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
             g.scale(s, s);
             new ScenePainter().paint(scene, new Java2DPainter(g), -1, -1, scene.width() + 8, scene.height() + 8, s, hl);

@@ -12,6 +12,16 @@ public final class ScenePainter {
     private int count;
 
     private ShapeLookup shapes = ShapeLookup.none();
+    private GraphStyle style = GraphStyle.LIGHT;
+
+    /** The palette to paint with (the theme's); {@link GraphStyle#LIGHT} until set. */
+    public void setStyle(GraphStyle style) {
+        this.style = style;
+    }
+
+    public GraphStyle style() {
+        return style;
+    }
 
     /** Observed shapes to print on edges instead of the static type, where a run or trace supplied them. */
     public void setShapes(ShapeLookup lookup) {
@@ -62,7 +72,7 @@ public final class ScenePainter {
                 continue;
             }
             boolean traced = !hl.traced().isEmpty() && isTraced(edge, hl);
-            int color = traced ? GraphStyle.EDGE_TRACED : GraphStyle.EDGE;
+            int color = traced ? style.color(GraphStyle.Role.EDGE_TRACED) : style.color(GraphStyle.Role.EDGE);
             double[] r = scene.route(e);
             if (r.length < 4) {
                 continue;
@@ -75,7 +85,7 @@ public final class ScenePainter {
             if (labels) {
                 String label = shapes.shape(edge.from().group().path(), edge.valueId()).orElse(TypeText.brief(edge.type()));
                 if (!label.isEmpty()) {
-                    p.text(label, r[n - 4] + 4, (r[n - 3] + r[n - 1]) / 2 + 3, 9, false, GraphStyle.EDGE_TEXT);
+                    p.text(label, r[n - 4] + 4, (r[n - 3] + r[n - 1]) / 2 + 3, 9, false, style.color(GraphStyle.Role.EDGE_TEXT));
                 }
             }
         }
@@ -91,21 +101,21 @@ public final class ScenePainter {
         p.farDetail(false);
     }
 
-    private static void farFrame(GraphScene s, Painter p, int i) {
+    private void farFrame(GraphScene s, Painter p, int i) {
         GraphNode n = s.node(i);
-        p.fillRect(s.x(i), s.y(i), s.w(i), s.h(i), GraphStyle.openFill(n));
-        p.fillRect(s.x(i), s.y(i), s.w(i), NodeSizes.HEADER - 4, GraphStyle.stroke(n));
+        p.fillRect(s.x(i), s.y(i), s.w(i), s.h(i), style.openFill(n));
+        p.fillRect(s.x(i), s.y(i), s.w(i), NodeSizes.HEADER - 4, style.stroke(n));
     }
 
     /** Far away a node is a block in its outline colour (reads better than the pale fill); marks stay visible. */
-    private static void farBox(GraphScene s, Painter p, int i, Highlights hl, double scale) {
+    private void farBox(GraphScene s, Painter p, int i, Highlights hl, double scale) {
         GraphNode n = s.node(i);
         int mark = outline(n, hl, 0);
         if (mark != 0) {
             double m = 3 / scale;
             p.fillRect(s.x(i) - m, s.y(i) - m, s.w(i) + 2 * m, s.h(i) + 2 * m, mark);
         }
-        p.fillRect(s.x(i), s.y(i), s.w(i), s.h(i), n.kind() == NodeKind.OPERATOR ? darker(GraphStyle.fill(n)) : GraphStyle.stroke(n));
+        p.fillRect(s.x(i), s.y(i), s.w(i), s.h(i), n.kind() == NodeKind.OPERATOR ? darker(style.fill(n)) : style.stroke(n));
     }
 
     private static int darker(int argb) {
@@ -133,50 +143,50 @@ public final class ScenePainter {
         return from && to;
     }
 
-    private static void frame(GraphScene s, Painter p, int i, boolean text, Highlights hl, double line) {
+    private void frame(GraphScene s, Painter p, int i, boolean text, Highlights hl, double line) {
         GraphNode n = s.node(i);
         double x = s.x(i), y = s.y(i), w = s.w(i), h = s.h(i);
-        p.fillRoundRect(x, y, w, h, 10, GraphStyle.openFill(n));
-        p.fillRoundRect(x, y, w, NodeSizes.HEADER - 4, 10, GraphStyle.fill(n));
-        p.strokeRoundRect(x, y, w, h, 10, outline(n, hl, GraphStyle.stroke(n)), outlineWidth(n, hl, line));
+        p.fillRoundRect(x, y, w, h, 10, style.openFill(n));
+        p.fillRoundRect(x, y, w, NodeSizes.HEADER - 4, 10, style.fill(n));
+        p.strokeRoundRect(x, y, w, h, 10, outline(n, hl, style.stroke(n)), outlineWidth(n, hl, line));
         if (text) {
-            p.text("\u25BE " + n.title(), x + 8, y + 15, 12, true, GraphStyle.TEXT);
+            p.text("\u25BE " + n.title(), x + 8, y + 15, 12, true, style.color(GraphStyle.Role.TEXT));
         }
     }
 
-    private static void box(GraphScene s, Painter p, int i, boolean text, boolean sub, Highlights hl, double line) {
+    private void box(GraphScene s, Painter p, int i, boolean text, boolean sub, Highlights hl, double line) {
         GraphNode n = s.node(i);
         double x = s.x(i), y = s.y(i), w = s.w(i), h = s.h(i);
         double arc = n.kind() == NodeKind.INPUT || n.kind() == NodeKind.OUTPUT ? h : 8;
-        p.fillRoundRect(x, y, w, h, arc, GraphStyle.fill(n));
+        p.fillRoundRect(x, y, w, h, arc, style.fill(n));
         if (n.isContainer()) {
             // a second edge hints "there is more inside"
-            p.strokeRoundRect(x + 3, y + 3, w - 6, h - 6, arc, GraphStyle.stroke(n) & 0x66FFFFFF, line);
+            p.strokeRoundRect(x + 3, y + 3, w - 6, h - 6, arc, style.stroke(n) & 0x66FFFFFF, line);
         }
-        p.strokeRoundRect(x, y, w, h, arc, outline(n, hl, GraphStyle.stroke(n)), outlineWidth(n, hl, line));
+        p.strokeRoundRect(x, y, w, h, arc, outline(n, hl, style.stroke(n)), outlineWidth(n, hl, line));
         if (text) {
             String title = n.isContainer() ? "\u25B8 " + n.title() : n.title();
             double ty = sub ? y + 17 : y + h / 2 + 4;
-            p.text(fit(title, w - 14, NodeSizes.TITLE_CHAR), x + 8, ty, 12, true, GraphStyle.TEXT);
+            p.text(fit(title, w - 14, NodeSizes.TITLE_CHAR), x + 8, ty, 12, true, style.color(GraphStyle.Role.TEXT));
             String st = n.subtitle();
             if (sub && !st.isEmpty()) {
-                p.text(fit(st, w - 14, NodeSizes.SUB_CHAR), x + 8, y + 31, 10, false, GraphStyle.SUBTEXT);
+                p.text(fit(st, w - 14, NodeSizes.SUB_CHAR), x + 8, y + 31, 10, false, style.color(GraphStyle.Role.SUBTEXT));
             }
         }
     }
 
-    private static int outline(GraphNode n, Highlights hl, int normal) {
+    private int outline(GraphNode n, Highlights hl, int normal) {
         if (n == hl.selected()) {
-            return GraphStyle.SELECTED;
+            return style.color(GraphStyle.Role.SELECTED);
         }
         if (hl.sourceHits().contains(n)) {
-            return GraphStyle.SOURCE;
+            return style.color(GraphStyle.Role.SOURCE);
         }
         if (hl.traced().contains(n)) {
-            return GraphStyle.TRACED;
+            return style.color(GraphStyle.Role.TRACED);
         }
         if (hl.searchHits().contains(n)) {
-            return GraphStyle.SEARCH;
+            return style.color(GraphStyle.Role.SEARCH);
         }
         return normal;
     }

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.grapheditor;
 
+import io.tsstudio.ui.grapheditor.EditorColors.Role;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.BlockKind;
 import io.tsstudio.ui.grapheditor.model.BlockSignature;
@@ -35,19 +36,13 @@ import java.util.Set;
  * scroll to pan, Ctrl+scroll to zoom, Delete, Ctrl+C/V/X/Z/Y/A.
  */
 public final class EditorCanvas extends Region {
-    private static final Color BACKGROUND = Color.web("#1e2127");
-    private static final Color GRID = Color.web("#272b33");
-    private static final Color BODY = Color.web("#2c313a");
-    private static final Color TEXT = Color.web("#d7dae0");
-    private static final Color MUTED = Color.web("#8b93a1");
-    private static final Color EDGE = Color.web("#7f8ea3");
-    private static final Color SELECTED = Color.web("#61afef");
-    private static final Color ISSUE = Color.web("#e06c75");
     private static final Font TITLE = Font.font("SansSerif", FontWeight.BOLD, 12);
     private static final Font SMALL = Font.font("SansSerif", 10.5);
 
     private final GraphEditorViewModel vm;
     private final Canvas canvas = new Canvas();
+    /** The theme's colours, read again when the scene's stylesheets change (see {@link EditorColors}). */
+    private EditorColors colors = EditorColors.FALLBACK;
     private double tx = 20, ty = 20, scale = 1;
 
     private enum Gesture { NONE, MOVE, CONNECT, RUBBER, PAN }
@@ -70,6 +65,15 @@ public final class EditorCanvas extends Region {
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        io.tsstudio.ui.theme.Palette.follow(this, sheets -> {
+            colors = EditorColors.read(sheets);
+            paint();
+        });
+    }
+
+    /** A colour the canvas paints with now. */
+    Color color(Role role) {
+        return colors.get(role);
     }
 
     @Override
@@ -116,7 +120,7 @@ public final class EditorCanvas extends Region {
         frames++;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setTransform(1, 0, 0, 1, 0, 0);
-        g.setFill(BACKGROUND);
+        g.setFill(color(Role.BACKGROUND));
         g.fillRect(0, 0, w, h);
         paintGrid(g, w, h);
         g.setTransform(scale, 0, 0, scale, tx, ty);
@@ -138,7 +142,7 @@ public final class EditorCanvas extends Region {
             if (Math.max(fx, ix) < a.getX() - margin || Math.min(fx, ix) > z.getX() + margin
                     || Math.max(fy, iy) < a.getY() - margin || Math.min(fy, iy) > z.getY() + margin) continue;
             boolean hot = vm.isSelected(from.id()) || vm.isSelected(to.id());
-            g.setStroke(hot ? SELECTED : EDGE);
+            g.setStroke(hot ? color(Role.SELECTED) : color(Role.EDGE));
             double dx = Math.max(40, Math.abs(ix - fx) / 2);
             g.beginPath();
             g.moveTo(fx, fy);
@@ -155,14 +159,14 @@ public final class EditorCanvas extends Region {
             Block b = doc.block(dragPort.blockId());
             double px = dragPort.output() ? BlockGeometry.outputX(b) : BlockGeometry.inputX(b);
             double py = dragPort.output() ? BlockGeometry.outputY(b, portIndex(b, dragPort.port(), true)) : BlockGeometry.inputY(b, portIndex(b, dragPort.port(), false));
-            g.setStroke(SELECTED);
+            g.setStroke(color(Role.SELECTED));
             g.setLineDashes(6, 4);
             g.strokeLine(px, py, curX, curY);
             g.setLineDashes();
         }
         if (gesture == Gesture.RUBBER) {
-            g.setStroke(SELECTED);
-            g.setFill(SELECTED.deriveColor(0, 1, 1, 0.12));
+            g.setStroke(color(Role.SELECTED));
+            g.setFill(color(Role.SELECTED).deriveColor(0, 1, 1, 0.12));
             double rx = Math.min(pressX, curX), ry = Math.min(pressY, curY);
             g.fillRect(rx, ry, Math.abs(curX - pressX), Math.abs(curY - pressY));
             g.strokeRect(rx, ry, Math.abs(curX - pressX), Math.abs(curY - pressY));
@@ -177,7 +181,7 @@ public final class EditorCanvas extends Region {
     private void paintGrid(GraphicsContext g, double w, double h) {
         double step = 40 * scale;
         if (step < 12) return;
-        g.setStroke(GRID);
+        g.setStroke(color(Role.GRID));
         g.setLineWidth(1);
         for (double x = tx % step; x < w; x += step) g.strokeLine(x, 0, x, h);
         for (double y = ty % step; y < h; y += step) g.strokeLine(0, y, w, y);
@@ -193,25 +197,25 @@ public final class EditorCanvas extends Region {
         Block b = dx == 0 && dy == 0 ? b0 : b0.at(b0.x() + dx, b0.y() + dy);
         double x = b.x(), y = b.y(), w = BlockGeometry.WIDTH, h = BlockGeometry.height(b);
         List<String> issues = vm.issues(b0);
-        g.setFill(BODY);
+        g.setFill(color(Role.BLOCK_BODY));
         g.fillRoundRect(x, y, w, h, 8, 8);
         g.setFill(headerColor(b.kind()));
         g.fillRoundRect(x, y, w, BlockGeometry.HEADER, 8, 8);
         g.fillRect(x, y + BlockGeometry.HEADER - 6, w, 6);
         boolean sel = vm.isSelected(b.id());
         g.setLineWidth(sel ? 2.5 : 1.2);
-        g.setStroke(sel ? SELECTED : issues.isEmpty() ? Color.web("#3e4451") : ISSUE);
+        g.setStroke(sel ? color(Role.SELECTED) : issues.isEmpty() ? color(Role.BLOCK_BORDER) : color(Role.ISSUE));
         g.strokeRoundRect(x, y, w, h, 8, 8);
         if (!detailed) return;
-        g.setFill(TEXT);
+        g.setFill(color(Role.TEXT));
         g.setFont(TITLE);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(clip(b.label(), 24), x + 8, y + BlockGeometry.HEADER / 2);
         if (!issues.isEmpty()) {
-            g.setFill(ISSUE);
+            g.setFill(color(Role.ISSUE));
             g.fillOval(x + w - 18, y + 7, 12, 12);
-            g.setFill(Color.WHITE);
+            g.setFill(color(Role.ISSUE_TEXT));
             g.setFont(SMALL);
             g.fillText("!", x + w - 13.5, y + 13);
         }
@@ -223,12 +227,12 @@ public final class EditorCanvas extends Region {
             double py = BlockGeometry.inputY(b, i);
             boolean connected = doc.inputConnection(b.id(), p.name()).isPresent();
             boolean missing = !connected && !p.hasDefault() && !b.settings().containsKey(p.name());
-            g.setFill(connected ? portColor(p) : missing ? ISSUE : BODY);
+            g.setFill(connected ? portColor(p) : missing ? color(Role.ISSUE) : color(Role.BLOCK_BODY));
             g.setStroke(portColor(p));
             g.setLineWidth(1.4);
             g.fillOval(x - BlockGeometry.PORT_RADIUS, py - BlockGeometry.PORT_RADIUS, 2 * BlockGeometry.PORT_RADIUS, 2 * BlockGeometry.PORT_RADIUS);
             g.strokeOval(x - BlockGeometry.PORT_RADIUS, py - BlockGeometry.PORT_RADIUS, 2 * BlockGeometry.PORT_RADIUS, 2 * BlockGeometry.PORT_RADIUS);
-            g.setFill(connected || missing ? TEXT : MUTED);
+            g.setFill(connected || missing ? color(Role.TEXT) : color(Role.MUTED));
             String text = p.name();
             if (!connected && b.settings().containsKey(p.name())) text += " = " + Literals.render(b.setting(p.name()));
             g.fillText(clip(text, 20), x + 9, py);
@@ -239,11 +243,11 @@ public final class EditorCanvas extends Region {
             double py = BlockGeometry.outputY(b, i);
             g.setFill(portColor(p));
             g.fillOval(x + w - BlockGeometry.PORT_RADIUS, py - BlockGeometry.PORT_RADIUS, 2 * BlockGeometry.PORT_RADIUS, 2 * BlockGeometry.PORT_RADIUS);
-            g.setFill(MUTED);
+            g.setFill(color(Role.MUTED));
             g.fillText(p.name() + " : " + shortType(p), x + w - 9, py);
         }
         if (s.outputs().isEmpty() && s.inputs().isEmpty()) {
-            g.setFill(MUTED);
+            g.setFill(color(Role.MUTED));
             g.fillText("", x + w - 9, y + BlockGeometry.HEADER + 9);
         }
         g.setTextAlign(TextAlignment.LEFT);
@@ -258,24 +262,24 @@ public final class EditorCanvas extends Region {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 
-    private static Color headerColor(BlockKind k) {
-        return switch (k) {
-            case INPUT -> Color.web("#3b6e4f");
-            case OUTPUT -> Color.web("#7a4f2a");
-            case CONSTANT -> Color.web("#555d6b");
-            case MODULE -> Color.web("#34557a");
-            case OPERATOR -> Color.web("#5b4a7a");
-        };
+    private Color headerColor(BlockKind k) {
+        return color(switch (k) {
+            case INPUT -> Role.INPUT_HEADER;
+            case OUTPUT -> Role.OUTPUT_HEADER;
+            case CONSTANT -> Role.CONSTANT_HEADER;
+            case MODULE -> Role.MODULE_HEADER;
+            case OPERATOR -> Role.OPERATOR_HEADER;
+        });
     }
 
-    private static Color portColor(PortSpec p) {
+    private Color portColor(PortSpec p) {
         String t = p.type().isOptional() ? p.type().element().name() : p.type().name();
-        return switch (t) {
-            case "Tensor" -> Color.web("#e5c07b");
-            case "int", "float", "Scalar", "bool", "number" -> Color.web("#56b6c2");
-            case "List" -> Color.web("#98c379");
-            default -> Color.web("#abb2bf");
-        };
+        return color(switch (t) {
+            case "Tensor" -> Role.TENSOR_PORT;
+            case "int", "float", "Scalar", "bool", "number" -> Role.NUMBER_PORT;
+            case "List" -> Role.LIST_PORT;
+            default -> Role.OTHER_PORT;
+        });
     }
 
     // ---- gestures ----

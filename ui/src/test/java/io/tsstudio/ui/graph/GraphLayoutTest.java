@@ -182,8 +182,8 @@ public class GraphLayoutTest {
         assertTrue(img.getWidth() >= s.width() && img.getHeight() >= s.height());
         int i = s.indexOf(vm.root().nodes().get(2)).orElseThrow();
         int px = img.getRGB((int) (s.x(i) + s.w(i) / 2), (int) (s.y(i) + 2));
-        assertNotSame(GraphStyle.BACKGROUND, px);
-        assertEquals(GraphStyle.fill(vm.root().nodes().get(2)) & 0xFFFFFF, px & 0xFFFFFF, "the closed group's fill");
+        assertNotSame(GraphStyle.LIGHT.color(GraphStyle.Role.BACKGROUND), px);
+        assertEquals(GraphStyle.LIGHT.fill(vm.root().nodes().get(2)) & 0xFFFFFF, px & 0xFFFFFF, "the closed group's fill");
     }
 
     private static int count(String s, String part) {

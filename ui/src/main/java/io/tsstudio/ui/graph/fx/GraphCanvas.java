@@ -58,6 +58,24 @@ public final class GraphCanvas extends Region {
         setOnMouseReleased(this::released);
         setOnScroll(this::scroll);
         setFocusTraversable(true);
+        io.tsstudio.ui.theme.Palette.follow(this, sheets -> {
+            painter.setStyle(styleFor(sheets));
+            redraw();
+        });
+    }
+
+    private static final java.util.List<String> ROLE_NAMES =
+            java.util.Arrays.stream(GraphStyle.Role.values()).map(GraphStyle.Role::cssName).toList();
+
+    /** The graph palette the theme's stylesheets define; roles they leave out keep their light colour. */
+    static GraphStyle styleFor(java.util.List<String> stylesheets) {
+        io.tsstudio.ui.theme.Palette p = io.tsstudio.ui.theme.Palette.read(stylesheets, ROLE_NAMES);
+        return GraphStyle.of(r -> p.argb(r.cssName(), r.light()));
+    }
+
+    /** The palette the canvas paints with now (the theme's). */
+    public GraphStyle graphStyle() {
+        return painter.style();
     }
 
     @Override

@@ -22,6 +22,7 @@ public final class Minimap extends Region {
     private final Canvas canvas = new Canvas(SIZE, SIZE);
     private final GraphCanvas main;
     private WritableImage overview;
+    private GraphStyle style = GraphStyle.LIGHT;
     private GraphScene drawn;
     private double scale = 1;
     private double ox;
@@ -37,6 +38,12 @@ public final class Minimap extends Region {
         setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(Color.WHITE, null, null)));
         setBorder(new javafx.scene.layout.Border(new javafx.scene.layout.BorderStroke(Color.web("#adb5bd"),
                 javafx.scene.layout.BorderStrokeStyle.SOLID, null, javafx.scene.layout.BorderWidths.DEFAULT)));
+        // A theme switch repaints the overview in the new palette.
+        io.tsstudio.ui.theme.Palette.follow(this, sheets -> {
+            style = GraphCanvas.styleFor(sheets);
+            drawn = null;
+            refresh();
+        });
         setOnMousePressed(this::moveTo);
         setOnMouseDragged(this::moveTo);
     }
@@ -56,7 +63,9 @@ public final class Minimap extends Region {
             drawn = s;
             gc.clearRect(0, 0, SIZE, SIZE);
             gc.setTransform(scale, 0, 0, scale, ox, oy);
-            new ScenePainter().paint(s, new CanvasPainter(gc), 0, 0, s.width(), s.height(), Math.min(scale, GraphStyle.NO_TEXT / 2),
+            ScenePainter painter = new ScenePainter();
+            painter.setStyle(style);
+            painter.paint(s, new CanvasPainter(gc), 0, 0, s.width(), s.height(), Math.min(scale, GraphStyle.NO_TEXT / 2),
                     Highlights.NONE);
             gc.setTransform(1, 0, 0, 1, 0, 0);
             SnapshotParameters p = new SnapshotParameters();
@@ -65,7 +74,8 @@ public final class Minimap extends Region {
         gc.drawImage(overview, 0, 0);
         Point2D a = main.toWorld(0, 0);
         Point2D b = main.toWorld(main.getWidth(), main.getHeight());
-        gc.setStroke(Color.web("#1971c2"));
+        int sel = style.color(GraphStyle.Role.SELECTED);
+        gc.setStroke(Color.rgb((sel >> 16) & 0xFF, (sel >> 8) & 0xFF, sel & 0xFF));
         gc.setLineWidth(1.5);
         double x0 = clamp(ox + a.getX() * scale), y0 = clamp(oy + a.getY() * scale);
         double x1 = clamp(ox + b.getX() * scale), y1 = clamp(oy + b.getY() * scale);

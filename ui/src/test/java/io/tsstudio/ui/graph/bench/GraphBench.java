@@ -153,7 +153,7 @@ public final class GraphBench {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(new Color(GraphStyle.BACKGROUND));
+            g.setColor(new Color(GraphStyle.LIGHT.color(GraphStyle.Role.BACKGROUND)));
             g.fillRect(0, 0, w, h);
             g.scale(0.8, 0.8);
             new ScenePainter().paint(scene, new Java2DPainter(g), 0, 0, w / 0.8, h / 0.8, 0.8, Highlights.NONE);
@@ -317,7 +317,7 @@ public final class GraphBench {
         Graphics2D g = SCREEN.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setColor(new Color(GraphStyle.BACKGROUND));
+            g.setColor(new Color(GraphStyle.LIGHT.color(GraphStyle.Role.BACKGROUND)));
             g.fillRect(0, 0, VIEW_W, VIEW_H);
             g.scale(scale, scale);
             g.translate(-wx, -wy);
