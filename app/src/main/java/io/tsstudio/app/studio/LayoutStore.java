@@ -1,6 +1,6 @@
 package io.tsstudio.app.studio;
 
-import io.tsstudio.ui.workspace.StudioSettings;
+import io.tsstudio.ui.preferences.StudioSettings;
 
 /**
  * Where the main window's layout is kept between sessions: the split-pane dividers, the window's place and size,

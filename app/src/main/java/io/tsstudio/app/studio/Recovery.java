@@ -8,8 +8,8 @@ import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.Connection;
 import io.tsstudio.ui.grapheditor.model.DocumentJson;
 import io.tsstudio.ui.grapheditor.model.GraphDocument;
-import io.tsstudio.ui.workspace.AutosaveEntry;
-import io.tsstudio.ui.workspace.AutosaveStore;
+import io.tsstudio.ui.session.AutosaveEntry;
+import io.tsstudio.ui.session.AutosaveStore;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import io.tsstudio.app.studio.StudioAction.Kind;
 import io.tsstudio.ui.editor.BufferKind;
 import io.tsstudio.ui.editor.CodeEditorView;
 import io.tsstudio.ui.editor.EditorViewModel;
-import io.tsstudio.ui.workspace.DockSlots;
+import io.tsstudio.ui.session.DockSlots;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 

@@ -8,10 +8,10 @@ import io.tsstudio.ui.editor.EditorViewModel;
 import io.tsstudio.ui.grapheditor.GraphEditorViewModel;
 import io.tsstudio.ui.grapheditor.model.GraphDocument;
 import io.tsstudio.ui.problems.ProblemsViewModel;
-import io.tsstudio.ui.workspace.ModelBackend;
-import io.tsstudio.ui.workspace.OpenModel;
-import io.tsstudio.ui.workspace.OpenedFile;
-import io.tsstudio.ui.workspace.Workspace;
+import io.tsstudio.ui.session.ModelBackend;
+import io.tsstudio.ui.session.OpenModel;
+import io.tsstudio.ui.session.OpenedFile;
+import io.tsstudio.ui.session.Workspace;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 

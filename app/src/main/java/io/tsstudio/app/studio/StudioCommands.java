@@ -2,7 +2,7 @@ package io.tsstudio.app.studio;
 
 import io.tsstudio.ui.editor.BufferKind;
 import io.tsstudio.ui.editor.EditorViewModel;
-import io.tsstudio.ui.workspace.OpenModel;
+import io.tsstudio.ui.session.OpenModel;
 
 import java.io.IOException;
 import java.nio.file.Path;

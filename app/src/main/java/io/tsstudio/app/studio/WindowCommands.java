@@ -13,7 +13,7 @@ public interface WindowCommands {
 
     void showInspector();
 
-    /** Selects a right-hand dock slot ({@link io.tsstudio.ui.workspace.DockSlots}). */
+    /** Selects a right-hand dock slot ({@link io.tsstudio.ui.session.DockSlots}). */
     void showDock(String slot);
 
     /** Selects a bottom tab: 0 problems, 1 console. */

@@ -1,6 +1,6 @@
 package io.tsstudio.app.studio;
 
-import io.tsstudio.ui.workspace.StudioSettings;
+import io.tsstudio.ui.preferences.StudioSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

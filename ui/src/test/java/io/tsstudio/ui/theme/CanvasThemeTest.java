@@ -1,6 +1,6 @@
 package io.tsstudio.ui.theme;
 
-import io.tsstudio.ui.graph.GraphStyle;
+import io.tsstudio.ui.graph.render.GraphStyle;
 import io.tsstudio.ui.graph.fx.GraphCanvas;
 import io.tsstudio.ui.grapheditor.EditorCanvasProbe;
 import io.tsstudio.ui.grapheditor.GraphEditorViewModel;
