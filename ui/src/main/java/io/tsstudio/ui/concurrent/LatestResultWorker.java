@@ -1,4 +1,4 @@
-package io.tsstudio.ui.util;
+package io.tsstudio.ui.concurrent;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
