@@ -476,6 +476,7 @@ public final class MainWindow {
     }
 
     private void addGraphTab(GraphEditorViewModel gvm) {
+        gvm.setRunBackend(graphRuns);
         GraphEditorView view = new GraphEditorView(gvm);
         view.setOpenInStudio(vm::open);
         Tab tab = new Tab(null, view);
@@ -485,7 +486,11 @@ public final class MainWindow {
         tab.setUserData(gvm);
         tab.setGraphic(Icons.get("graph", 13));
         tab.setOnCloseRequest(e -> {
-            if (gvm.isDirty() && !view.confirmDiscardOrSave()) e.consume();
+            if (!gvm.isDirty()) return;
+            e.consume(); // the save runs off the FX thread; the tab closes once it is written (or discarded)
+            view.confirmDiscardOrSave().thenAccept(close -> {
+                if (close) vm.closeGraphEditor(gvm);
+            });
         });
         tab.setOnClosed(e -> vm.closeGraphEditor(gvm));
         editorTabs.getTabs().add(tab);
@@ -520,8 +525,12 @@ public final class MainWindow {
         Tab t = editorTabs.getSelectionModel().getSelectedItem();
         EditorViewModel b = t == null ? null : bufferOf(t);
         if (b != null && confirmCloseTab(b)) vm.closeBuffer(b);
-        if (t != null && t.getUserData() instanceof GraphEditorViewModel g && t.getContent() instanceof GraphEditorView view
-                && (!g.isDirty() || view.confirmDiscardOrSave())) vm.closeGraphEditor(g);
+        if (t != null && t.getUserData() instanceof GraphEditorViewModel g && t.getContent() instanceof GraphEditorView view) {
+            if (!g.isDirty()) vm.closeGraphEditor(g);
+            else view.confirmDiscardOrSave().thenAccept(close -> {
+                if (close) vm.closeGraphEditor(g);
+            });
+        }
     }
 
     private boolean confirmCloseTab(EditorViewModel b) {
@@ -566,6 +575,13 @@ public final class MainWindow {
     }
 
     private boolean keepAutosaves;
+    /** Graph editors run their models in a worker process of their own, started on the first Run. */
+    private final GraphEditorRuns graphRuns = new GraphEditorRuns(io.tsstudio.app.worker.WorkerLaunch.sameAsThisProcess());
+
+    /** Stops the graph editors' worker process, if one was started. */
+    public void closeGraphRuns() {
+        graphRuns.close();
+    }
 
     /** True when the user chose to keep unsaved edits for the next start (so the exit must not clear autosaves). */
     public boolean keepAutosaves() {

@@ -201,6 +201,7 @@ public final class StudioApplication extends Application {
     public void stop() {
         if (autosave != null) autosave.stop();
         if (runPanel != null) runPanel.close();
+        if (window != null) window.closeGraphRuns();
         if (window != null) window.statusBar().stop();
         if (vm == null) return;
         if (singleInstance != null) singleInstance.close();

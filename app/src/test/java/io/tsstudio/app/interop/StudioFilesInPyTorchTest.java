@@ -214,7 +214,7 @@ class StudioFilesInPyTorchTest {
         Path saved = dir.resolve("graph.pt");
         try {
             vm.commands().execute(Commands.replaceAll("load", cnn()));
-            assertTrue(vm.save(saved), vm.statusProperty().get());
+            assertTrue(vm.save(saved).join(), vm.statusProperty().get());
         } finally {
             vm.dispose();
         }

@@ -1,7 +1,7 @@
 package io.tsstudio.ui.concurrent;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -10,27 +10,27 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Runs a computation on its own worker thread for the latest submitted input only, optionally after a quiet period
- * (debounce), and hands the result to a sink on the delivery executor (the FX thread in the app, the calling thread
- * in tests). Results of inputs that a newer submission made stale are dropped, both before computing and before
- * delivering: the snapshot-compute-apply-latest pattern of RichTextFX's async highlighting demo.
+ * Runs a computation for the latest submitted input only, optionally after a quiet period (debounce), on a lane of
+ * its {@link TaskRunner}, and hands the result to a sink on the UI thread. Results of inputs that a newer submission
+ * made stale are dropped, both before computing and before delivering: the snapshot-compute-apply-latest pattern of
+ * RichTextFX's async highlighting demo. Made by {@link TaskRunner#latest}; many of them share the lane's threads.
  */
 public final class LatestResultWorker<I, O> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LatestResultWorker.class.getName());
 
-    private final ScheduledExecutorService worker;
+    private final Executor lane;
+    private final ScheduledExecutorService timer;
     private final Function<I, O> compute;
     private final Executor delivery;
     private final Consumer<O> sink;
     private final AtomicLong revision = new AtomicLong();
     private ScheduledFuture<?> pending;
+    private volatile boolean closed;
 
-    public LatestResultWorker(String threadName, Function<I, O> compute, Executor delivery, Consumer<O> sink) {
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
+    /** {@code timer} null: the delay is ignored and the work runs on {@code lane} at once (the in-place runner). */
+    LatestResultWorker(Executor lane, ScheduledExecutorService timer, Function<I, O> compute, Executor delivery, Consumer<O> sink) {
+        this.lane = lane;
+        this.timer = timer;
         this.compute = compute;
         this.delivery = delivery;
         this.sink = sink;
@@ -39,8 +39,16 @@ public final class LatestResultWorker<I, O> implements AutoCloseable {
     /** Submits an input; the result arrives after {@code delayMillis} of quiet plus the computation, unless superseded. */
     public synchronized long submit(I input, long delayMillis) {
         long rev = revision.incrementAndGet();
+        if (closed) return rev;
         if (pending != null) pending.cancel(false);
-        pending = worker.schedule(() -> run(rev, input), delayMillis, TimeUnit.MILLISECONDS);
+        pending = null;
+        Runnable onLane = () -> run(rev, input);
+        try {
+            if (timer == null || delayMillis <= 0) lane.execute(onLane);
+            else pending = timer.schedule(() -> lane.execute(onLane), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "latest-result job rejected (shut down): " + e);
+        }
         return rev;
     }
 
@@ -50,7 +58,7 @@ public final class LatestResultWorker<I, O> implements AutoCloseable {
     }
 
     private void run(long rev, I input) {
-        if (rev != revision.get()) return;
+        if (closed || rev != revision.get()) return;
         O out;
         try {
             out = compute.apply(input);
@@ -58,14 +66,17 @@ public final class LatestResultWorker<I, O> implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "background computation failed: " + e, e);
             return;
         }
-        if (rev != revision.get()) return;
+        if (closed || rev != revision.get()) return;
         delivery.execute(() -> {
-            if (rev == revision.get()) sink.accept(out);
+            if (!closed && rev == revision.get()) sink.accept(out);
         });
     }
 
+    /** Drops whatever is pending or running; the shared lane threads stay for other jobs. */
     @Override
-    public void close() {
-        worker.shutdownNow();
+    public synchronized void close() {
+        closed = true;
+        revision.incrementAndGet();
+        if (pending != null) pending.cancel(false);
     }
 }

@@ -1,7 +1,8 @@
 package io.tsstudio.ui.editor;
 
+import io.tsstudio.ui.concurrent.Lane;
 import io.tsstudio.ui.concurrent.LatestResultWorker;
-import javafx.application.Platform;
+import io.tsstudio.ui.concurrent.TaskRunner;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
@@ -48,6 +49,8 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
     private final CompletionProvider completionProvider;
     private final CompletionPopup completion;
     private final Popup hover = new Popup();
+    /** Every editor view highlights on the shared I/O lane: no thread per open buffer. */
+    private static final TaskRunner HIGHLIGHTING = TaskRunner.forJavaFx();
     private final LatestResultWorker<String, StyleSpans<Collection<String>>> highlighter;
     private StyleSpans<Collection<String>> baseStyles;
     private StyleSpans<Collection<String>> appliedStyles;
@@ -77,7 +80,7 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         findBar = new FindReplaceBar(area);
         completion = new CompletionPopup(this::acceptCompletion);
         completion.forwardKeys(this::onPopupKeyPressed, this::onPopupKeyTyped);
-        highlighter = new LatestResultWorker<>("highlight", TorchScriptHighlighter::computeStyles, Platform::runLater, this::applyHighlight);
+        highlighter = HIGHLIGHTING.latest(Lane.IO, TorchScriptHighlighter::computeStyles, this::applyHighlight);
         setTop(findBar);
         setCenter(new VirtualizedScrollPane<>(area));
 

@@ -1,6 +1,9 @@
 package io.tsstudio.ui.editor;
 
+import io.tsstudio.ui.concurrent.FxUiThread;
+import io.tsstudio.ui.concurrent.Lane;
 import io.tsstudio.ui.concurrent.LatestResultWorker;
+import io.tsstudio.ui.concurrent.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -48,6 +51,11 @@ public final class EditorViewModel implements AutoCloseable {
     }
 
     public EditorViewModel(String id, BufferKind kind, String name, Path file, String initialText, SourceChecker checker, Executor delivery) {
+        this(id, kind, name, file, initialText, checker, TaskRunner.on(FxUiThread.delivering(delivery)));
+    }
+
+    /** Checks run as latest-wins jobs on the runner's engine lane, shared by every buffer (no thread per buffer). */
+    public EditorViewModel(String id, BufferKind kind, String name, Path file, String initialText, SourceChecker checker, TaskRunner runner) {
         this.id = id;
         this.kind = kind;
         this.checker = checker == null ? SourceChecker.NONE : checker;
@@ -57,7 +65,7 @@ public final class EditorViewModel implements AutoCloseable {
         this.savedText.set(initialText);
         this.dirty = Bindings.createBooleanBinding(() -> !text.get().equals(savedText.get()), text, savedText);
         this.title = Bindings.createStringBinding(() -> (dirty.get() ? "\u2022 " : "") + this.name.get(), this.name, dirty);
-        this.checks = new LatestResultWorker<>("check-" + name, this::runCheck, delivery, result -> {
+        this.checks = runner.latest(Lane.ENGINE, this::runCheck, result -> {
             diagnostics.setAll(result);
             checking.set(false);
         });

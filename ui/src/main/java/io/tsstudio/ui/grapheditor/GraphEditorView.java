@@ -100,11 +100,12 @@ public class GraphEditorView extends BorderPane {
             if (!codeEdited) code.setText(text);
         });
         code.textProperty().addListener((o, a, text) -> codeEdited = !text.equals(vm.codeProperty().get()));
-        Button apply = button("Apply code to graph", "applyCodeButton", () -> {
-            vm.applyCode(code.getText());
+        Button apply = button("Apply code to graph", "applyCodeButton", () -> vm.applyCode(code.getText()).thenAccept(problems -> {
+            // a compile error keeps the person's text to fix; otherwise the code follows the graph again
+            if (vm.statusProperty().get().startsWith("Compile error")) return;
             codeEdited = false;
             code.setText(vm.codeProperty().get());
-        });
+        }));
         Button revert = button("Revert", "revertCodeButton", () -> {
             codeEdited = false;
             code.setText(vm.codeProperty().get());
@@ -148,18 +149,17 @@ public class GraphEditorView extends BorderPane {
         setCenter(split);
 
         // most used first: a narrow tab overflows the tail of the toolbar into its menu
-        Button compile = button("Compile", "compileButton", vm::compileInBackground);
-        Button trace = button("Trace", "traceButton", vm::traceInBackground);
-        Button run = button("Run", "runButton", () -> vm.runInBackground().thenAccept(ran -> {
+        Button compile = button("Compile", "compileButton", vm::compile);
+        Button trace = button("Trace", "traceButton", vm::trace);
+        Button run = button("Run", "runButton", () -> vm.runExample().thenAccept(ran -> {
             if (ran) tabs.getSelectionModel().select(2);
         }));
         for (Button b : List.of(compile, trace, run)) b.disableProperty().bind(vm.busyProperty());
         toolbar.getItems().addAll(compile, trace, run, new Separator(),
                 button("Undo", "undoButton", vm::undo), button("Redo", "redoButton", vm::redo), new Separator(),
-                button("Auto layout", "layoutButton", () -> {
-                    vm.autoLayout();
-                    canvas.fit();
-                }), button("Fit", "fitButton", canvas::fit), new Separator(),
+                button("Auto layout", "layoutButton", () -> vm.autoLayout().thenAccept(moved -> {
+                    if (moved) canvas.fit();
+                })), button("Fit", "fitButton", canvas::fit), new Separator(),
                 button("Copy", "copyButton", vm::copySelection), button("Paste", "pasteButton", vm::paste),
                 button("Delete", "deleteButton", vm::deleteSelection), new Separator(),
                 button("Open .pt…", "openButton", this::openFile), button("Save .pt…", "saveButton", this::saveFile));
@@ -181,25 +181,23 @@ public class GraphEditorView extends BorderPane {
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("TorchScript", "*.pt", "*.pth", "*.dat", "*.zip"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) {
-            vm.open(f.toPath());
-            canvas.fit();
-        }
+        if (f != null) vm.open(f.toPath()).thenAccept(unmapped -> canvas.fit());
     }
 
-    private boolean saveFile() {
+    /** Completes (on the FX thread) with whether the document was saved; the save itself runs off the FX thread. */
+    private java.util.concurrent.CompletableFuture<Boolean> saveFile() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Save the model as TorchScript");
         fc.setInitialFileName(vm.document().title() + ".pt");
         File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        return f != null && vm.save(f.toPath());
+        return f == null ? java.util.concurrent.CompletableFuture.completedFuture(false) : vm.save(f.toPath());
     }
 
     /**
      * Asks what to do with unsaved changes before the tab closes: save as .pt (true once saved), discard (true), or
-     * cancel (false).
+     * cancel (false). Completes on the FX thread; a save completes when it is written (off the FX thread).
      */
-    public boolean confirmDiscardOrSave() {
+    public java.util.concurrent.CompletableFuture<Boolean> confirmDiscardOrSave() {
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
         if (getScene() != null) a.initOwner(getScene().getWindow());
         a.setTitle("Unsaved changes");
@@ -210,7 +208,7 @@ public class GraphEditorView extends BorderPane {
         a.getButtonTypes().setAll(save, discard, javafx.scene.control.ButtonType.CANCEL);
         javafx.scene.control.ButtonType r = a.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
         if (r == save) return saveFile();
-        return r == discard;
+        return java.util.concurrent.CompletableFuture.completedFuture(r == discard);
     }
 
     /**
@@ -220,7 +218,7 @@ public class GraphEditorView extends BorderPane {
     public void setOpenInStudio(java.util.function.Consumer<java.nio.file.Path> opener) {
         // right after Run, so it stays visible when the tab is narrow and the toolbar overflows
         int after = toolbar.getItems().indexOf(toolbar.getItems().stream().filter(n -> "runButton".equals(n.getId())).findFirst().orElse(null));
-        toolbar.getItems().add(after + 1, button("Open in Studio", "openInStudioButton", () -> vm.exportToTemp().ifPresent(opener)));
+        toolbar.getItems().add(after + 1, button("Open in Studio", "openInStudioButton", () -> vm.exportToTemp().thenAccept(f -> f.ifPresent(opener))));
     }
 
     public GraphEditorViewModel viewModel() {

@@ -1,10 +1,16 @@
 package io.tsstudio.ui.grapheditor;
 
-import io.tsstudio.engine.types.TypeRef;
+import io.tsstudio.engine.CompileException;
+import io.tsstudio.engine.run.OutputNode;
+import io.tsstudio.engine.run.RunPlan;
+import io.tsstudio.engine.run.RunRequest;
+import io.tsstudio.ui.concurrent.FxUiThread;
+import io.tsstudio.ui.concurrent.Lane;
+import io.tsstudio.ui.concurrent.TaskRunner;
+import io.tsstudio.ui.concurrent.Work;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.BlockIssues;
 import io.tsstudio.ui.grapheditor.model.BlockKind;
-import io.tsstudio.ui.grapheditor.model.BlockSignature;
 import io.tsstudio.ui.grapheditor.model.Blocks;
 import io.tsstudio.ui.grapheditor.model.Clipboard;
 import io.tsstudio.ui.grapheditor.model.CommandStack;
@@ -14,34 +20,21 @@ import io.tsstudio.ui.grapheditor.model.DocumentCommand;
 import io.tsstudio.ui.grapheditor.model.DocumentJson;
 import io.tsstudio.ui.grapheditor.model.GraphDocument;
 import io.tsstudio.ui.grapheditor.model.IncompleteGraphException;
-import io.tsstudio.ui.grapheditor.model.Literals;
-import io.tsstudio.ui.grapheditor.model.NnModuleSpec;
-import io.tsstudio.ui.grapheditor.model.NnModules;
-import io.tsstudio.ui.grapheditor.model.PortSpec;
 import io.tsstudio.ui.grapheditor.model.ScriptGenerator;
-import io.tsstudio.ui.grapheditor.model.SettingSpec;
-import io.tsstudio.ui.grapheditor.model.Signatures;
-import io.tsstudio.ui.grapheditor.script.BuiltModel;
-import io.tsstudio.ui.grapheditor.script.CodeSync;
-import io.tsstudio.ui.grapheditor.script.ExampleInputs;
-import io.tsstudio.ui.grapheditor.script.GraphArchive;
-import io.tsstudio.ui.grapheditor.script.GraphTracer;
-import io.tsstudio.ui.grapheditor.script.IrImport;
-import io.tsstudio.ui.grapheditor.script.ModelWeights;
-import io.tsstudio.ui.grapheditor.script.ScriptBuilder;
-import io.tsstudio.engine.CompileException;
-import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.engine.Tensor;
-import io.tsstudio.engine.TorchException;
-import java.nio.file.Path;
+import io.tsstudio.ui.run.RunBackend;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -51,30 +44,40 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Everything the graph editor does, without a toolkit: palette search, dropping blocks, connecting ports (with the
- * refusal reason as status), selection, moves, copy/paste, delete, undo/redo, properties, auto-layout, and the
- * generated code kept in step with the graph. The view only forwards gestures here and paints what it reads.
+ * The graph editor's state and commands, without a toolkit: palette search, dropping blocks, connecting ports (with
+ * the refusal reason as status), selection, moves, copy/paste, delete, undo/redo, properties ({@link PropertySheet}),
+ * hit-testing ({@link BlockPicker}), and the generated code kept in step with the graph. The view only forwards
+ * gestures here and paints what it reads.
  * <p>
- * Compile, Trace and Run have background forms ({@link #compileInBackground()} ...): LibTorch's work runs on the
- * worker executor and the result is applied on the UI executor, so a large or hanging model does not freeze the
- * window. Tests pass direct executors and stay synchronous.
+ * Model work (compile, trace, save, open, apply code, export, auto-layout) goes to the {@link ModelSession} as
+ * {@link TaskRunner} jobs: each gets a snapshot of the document taken on the UI thread, the canvas keeps accepting
+ * edits meanwhile, and the result is applied on the UI thread without losing those edits. Runs happen in another
+ * process: the model is exported to the studio's temp directory and run by the {@link RunBackend} (the worker).
+ * With {@link TaskRunner#sameThread()} every job finishes before its command returns (tests, tools).
  */
 public class GraphEditorViewModel {
+    private static final AtomicInteger SCRATCH = new AtomicInteger();
+
     private final GraphDocument doc;
     private final CommandStack stack;
     private final Palette palette;
+    private final BlockPicker picker;
+    private final PropertySheet sheet;
+    private final TaskRunner runner;
+    private final ModelSession session;
     private final Set<String> selection = new LinkedHashSet<>();
-    private final BlockIndex index = new BlockIndex();
     private final List<Runnable> repaintListeners = new CopyOnWriteArrayList<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty statusIsError = new SimpleBooleanProperty();
@@ -82,46 +85,73 @@ public class GraphEditorViewModel {
     private final StringProperty result = new SimpleStringProperty("");
     private final StringProperty resultIr = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper layingOut = new ReadOnlyBooleanWrapper();
     private String busyWith = "";
     private boolean disposed;
-    private final Executor worker;
-    private final Executor ui;
-    private ModelWeights weights = new ModelWeights();
-    private ScriptModule module;
-    private String moduleOrigin = "";
+    private boolean sessionClosed;
+    private String moduleOrigin;
+    private RunBackend runs;
+    private Path scratchRoot = Path.of(System.getProperty("java.io.tmpdir"), "tsstudio");
     private Clipboard clipboard = new Clipboard(List.of(), List.of());
     private int pasteCount;
     private final String id = java.util.UUID.randomUUID().toString();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
-    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> file = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private long savedRevision;
 
-    /** Compile, Trace and Run happen on the calling thread (tests, tools). */
+    /** Model work happens in place on the calling thread (tests, tools), with the real LibTorch session. */
     public GraphEditorViewModel(OperatorCatalog operators) {
         this(new GraphDocument(), operators);
     }
 
     public GraphEditorViewModel(GraphDocument doc, OperatorCatalog operators) {
-        this(doc, operators, Runnable::run, Runnable::run);
+        this(doc, operators, TaskRunner.sameThread());
+    }
+
+    /** The real LibTorch session, jobs on {@code runner}'s lanes. */
+    public GraphEditorViewModel(GraphDocument doc, OperatorCatalog operators, TaskRunner runner) {
+        this(doc, operators, runner, new TorchModelSession(runner));
     }
 
     /**
-     * @param worker where LibTorch work of the background forms runs (e.g. {@link #newWorker()})
-     * @param ui     where results are applied (the JavaFX thread: {@code Platform::runLater})
+     * For callers that still hand over executors (the studio until it adopts {@link TaskRunner}): results are applied
+     * through {@code ui}; the jobs run on the shared lanes, so {@code worker} is no longer used.
      */
-    public GraphEditorViewModel(OperatorCatalog operators, Executor worker, Executor ui) {
-        this(new GraphDocument(), operators, worker, ui);
+    public GraphEditorViewModel(GraphDocument doc, OperatorCatalog operators, Executor worker, Executor ui) {
+        this(doc, operators, TaskRunner.on(FxUiThread.delivering(ui)));
     }
 
-    public GraphEditorViewModel(GraphDocument doc, OperatorCatalog operators, Executor worker, Executor ui) {
-        this.worker = worker;
-        this.ui = ui;
+    /** @param session where model work happens; this view model closes it in {@link #dispose()} */
+    public GraphEditorViewModel(GraphDocument doc, OperatorCatalog operators, TaskRunner runner, ModelSession session) {
+        this.runner = runner;
+        this.session = session;
         this.doc = doc;
         this.stack = new CommandStack(doc);
         this.palette = new Palette(operators);
+        this.picker = new BlockPicker(doc);
+        this.sheet = new PropertySheet(doc);
         doc.addListener(d -> documentChanged());
         savedRevision = doc.revision();
         regenerateCode();
+    }
+
+    /**
+     * Kept for callers that still create an executor per editor; jobs now run on the {@link TaskRunner}'s shared
+     * lanes, so the executor stays unused (it starts no thread until given work).
+     */
+    @Deprecated
+    public static ExecutorService newWorker() {
+        return new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+    }
+
+    /** Where Run sends the model: the worker process in the app. Without one, Run says so and runs nothing. */
+    public void setRunBackend(RunBackend backend) {
+        this.runs = backend;
+    }
+
+    /** The folder under which models handed to the worker or the studio are written (default: the studio's temp dir). */
+    public void setScratchRoot(Path dir) {
+        this.scratchRoot = dir;
     }
 
     /** Stable for this editor's life: names its autosave entry. */
@@ -145,8 +175,12 @@ public class GraphEditorViewModel {
 
     /** The state now is the saved one (after a save or an open). */
     public void markSaved() {
-        savedRevision = doc.revision();
-        dirty.set(false);
+        markSaved(doc.revision());
+    }
+
+    private void markSaved(long revision) {
+        savedRevision = revision;
+        dirty.set(doc.revision() != savedRevision);
     }
 
     /** The document holds work that was never saved (a recovered autosave). */
@@ -156,7 +190,7 @@ public class GraphEditorViewModel {
     }
 
     /** The .pt this document was last opened from or saved to; null for a new graph. */
-    public javafx.beans.property.ReadOnlyObjectProperty<Path> fileProperty() {
+    public ReadOnlyObjectProperty<Path> fileProperty() {
         return file.getReadOnlyProperty();
     }
 
@@ -198,21 +232,14 @@ public class GraphEditorViewModel {
         return result;
     }
 
-    /** True while a background compile, trace or run is under way; those refuse to start again meanwhile. */
+    /** True while model work (compile, trace, run, save, open, code, export) is under way; another is refused meanwhile. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
 
-    /**
-     * A single daemon worker thread that ends when idle, for {@link #GraphEditorViewModel(OperatorCatalog, Executor,
-     * Executor)}. One thread keeps the module's calls in order; a model that never returns holds only this thread.
-     */
-    public static ExecutorService newWorker() {
-        return new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "graph-editor-worker");
-            t.setDaemon(true);
-            return t;
-        });
+    /** True while an auto-layout is computed. */
+    public ReadOnlyBooleanProperty layingOutProperty() {
+        return layingOut.getReadOnlyProperty();
     }
 
     /** The IR of the last compiled or traced module's forward. */
@@ -220,9 +247,9 @@ public class GraphEditorViewModel {
         return resultIr;
     }
 
-    /** The last compiled or traced module (owned by this view model; valid until the next compile, trace or open). */
-    public Optional<ScriptModule> module() {
-        return Optional.ofNullable(module);
+    /** Where the session's current module came from ({@code scripted}, {@code traced}, {@code opened}); empty before any. */
+    public Optional<String> moduleOrigin() {
+        return Optional.ofNullable(moduleOrigin);
     }
 
     public void addRepaintListener(Runnable r) {
@@ -239,14 +266,14 @@ public class GraphEditorViewModel {
         status.set(message);
     }
 
-    private java.util.function.Consumer<Runnable> codeScheduler = Runnable::run;
+    private Consumer<Runnable> codeScheduler = Runnable::run;
     private boolean codePending;
 
     /**
      * How code regeneration is scheduled after an edit. By default at once; the view defers it (a short debounce) so
      * an edit reaches the screen without waiting for a large document's code.
      */
-    public void setCodeScheduler(java.util.function.Consumer<Runnable> scheduler) {
+    public void setCodeScheduler(Consumer<Runnable> scheduler) {
         this.codeScheduler = scheduler;
     }
 
@@ -279,6 +306,7 @@ public class GraphEditorViewModel {
 
     /** Runs an edit; a refused one leaves the document alone and shows why. Returns whether it happened. */
     public boolean run(DocumentCommand c) {
+        runner.checkUiThread();
         try {
             stack.execute(c);
             info(c.label());
@@ -312,35 +340,15 @@ public class GraphEditorViewModel {
     // ---- picking ----
 
     public Optional<Block> blockAt(double x, double y) {
-        index.refresh(doc);
-        Block hit = null;
-        // later blocks paint on top, so the last one containing the point wins
-        for (Block b : index.query(x, y, x, y)) if (BlockGeometry.contains(b, x, y)) hit = b;
-        return Optional.ofNullable(hit);
+        return picker.blockAt(x, y);
     }
 
     public Optional<PortHit> portAt(double x, double y) {
-        index.refresh(doc);
-        double r = BlockGeometry.PORT_RADIUS + 3;
-        for (Block b : index.query(x - r, y - r, x + r, y + r)) {
-            BlockSignature s = Signatures.of(b);
-            for (int i = 0; i < s.inputs().size(); i++) {
-                if (Math.abs(x - BlockGeometry.inputX(b)) <= r && Math.abs(y - BlockGeometry.inputY(b, i)) <= r) {
-                    return Optional.of(new PortHit(b.id(), s.inputs().get(i).name(), false));
-                }
-            }
-            for (int i = 0; i < s.outputs().size(); i++) {
-                if (Math.abs(x - BlockGeometry.outputX(b)) <= r && Math.abs(y - BlockGeometry.outputY(b, i)) <= r) {
-                    return Optional.of(new PortHit(b.id(), s.outputs().get(i).name(), true));
-                }
-            }
-        }
-        return Optional.empty();
+        return picker.portAt(x, y);
     }
 
     public Collection<Block> blocksIn(double x0, double y0, double x1, double y1) {
-        index.refresh(doc);
-        return index.query(x0, y0, x1, y1);
+        return picker.blocksIn(x0, y0, x1, y1);
     }
 
     // ---- connecting ----
@@ -455,12 +463,6 @@ public class GraphEditorViewModel {
         label.ifPresent(l -> info("Redid " + l));
     }
 
-    /** ELK layout of the whole graph as one undoable step. */
-    public void autoLayout() {
-        if (doc.size() == 0) return;
-        run(Commands.layout(AutoLayout.positions(doc, Set.of())));
-    }
-
     // ---- issues ----
 
     private final Map<String, List<String>> issueCache = new java.util.HashMap<>();
@@ -479,45 +481,7 @@ public class GraphEditorViewModel {
 
     /** Rows for the properties pane of the single selected block (empty otherwise). */
     public List<PropertyRow> properties() {
-        Optional<Block> sel = singleSelection();
-        if (sel.isEmpty()) return List.of();
-        Block b = sel.get();
-        List<PropertyRow> rows = new ArrayList<>();
-        rows.add(new PropertyRow("name", "identifier", b.name(), true, ""));
-        switch (b.kind()) {
-            case INPUT -> {
-                rows.add(new PropertyRow("type", "type", b.type(), true, "Tensor, int, float, List[int], ..."));
-                rows.add(new PropertyRow(ExampleInputs.SETTING, b.type().equals("Tensor") ? "shape" : b.type(),
-                        Literals.render(ExampleInputs.exampleOf(doc, b)), true, "example used to run and trace"));
-            }
-            case OUTPUT -> rows.add(new PropertyRow("type", "type", b.type(), true, "Tensor, int, float, List[int], ..."));
-            case CONSTANT -> rows.add(new PropertyRow("value", b.type(), Literals.render(b.setting("value")), true, "a literal: 3, 0.5, True, [1, 2], \"text\""));
-            case MODULE -> {
-                NnModuleSpec spec = NnModules.find(b.type()).orElse(null);
-                if (spec != null) {
-                    for (SettingSpec s : spec.settings()) {
-                        Object v = b.settings().containsKey(s.name()) ? b.setting(s.name()) : s.defaultValue();
-                        rows.add(new PropertyRow(s.name(), s.type().toString(), Literals.render(v), true, "default " + Literals.render(s.defaultValue())));
-                    }
-                } else {
-                    rows.add(new PropertyRow("module", "class", b.type(), false, "kept from the imported model with its weights"));
-                }
-            }
-            case OPERATOR -> {
-                for (PortSpec p : Signatures.of(b).inputs()) {
-                    boolean connected = doc.inputConnection(b.id(), p.name()).isPresent();
-                    if (connected) {
-                        rows.add(new PropertyRow(p.name(), p.type().toString(), "", false, "connected"));
-                    } else if (Literals.isTypable(p.type())) {
-                        String text = b.settings().containsKey(p.name()) ? Literals.render(b.setting(p.name())) : "";
-                        rows.add(new PropertyRow(p.name(), p.type().toString(), text, true, p.defaultValue().map(d -> "default " + d).orElse("required")));
-                    } else {
-                        rows.add(new PropertyRow(p.name(), p.type().toString(), "", false, p.hasDefault() ? "default " + p.defaultValue().get() : "connect a " + p.type()));
-                    }
-                }
-            }
-        }
-        return rows;
+        return singleSelection().map(sheet::rows).orElse(List.of());
     }
 
     /** Applies text typed into the properties pane; returns the error shown, empty when applied. Empty text resets to the default. */
@@ -526,7 +490,7 @@ public class GraphEditorViewModel {
         if (sel.isEmpty()) return Optional.of("select one block to edit its properties");
         Block b = sel.get();
         try {
-            DocumentCommand c = propertyCommand(b, key, text.strip());
+            DocumentCommand c = sheet.command(b, key, text.strip());
             if (c == null) return Optional.empty();
             if (run(c)) return Optional.empty();
             return Optional.of(status.get());
@@ -536,348 +500,305 @@ public class GraphEditorViewModel {
         }
     }
 
-    private DocumentCommand propertyCommand(Block b, String key, String text) {
-        if (key.equals("name")) return text.equals(b.name()) ? null : Commands.rename(b.id(), text);
-        if (key.equals("type") && (b.kind() == BlockKind.INPUT || b.kind() == BlockKind.OUTPUT)) {
-            return TypeRef.parse(text).toString().equals(b.type()) ? null : Commands.setType(b.id(), text);
+    // ---- model work: snapshots to the session, results back on the UI thread ----
+
+    /** ELK layout of the whole graph as one undoable step, computed off the UI thread. */
+    public CompletableFuture<Boolean> autoLayout() {
+        runner.checkUiThread();
+        if (doc.size() == 0 || disposed) return CompletableFuture.completedFuture(false);
+        if (layingOut.get()) {
+            error("Still laying out; wait for it to finish");
+            return CompletableFuture.completedFuture(false);
         }
-        switch (b.kind()) {
-            case CONSTANT -> {
-                return Commands.setSetting(b.id(), "value", parseAnyLiteral(text));
-            }
-            case INPUT -> {
-                if (!key.equals(ExampleInputs.SETTING)) throw new IllegalArgumentException("an input has no property '" + key + "'");
-                if (text.isEmpty()) return b.settings().containsKey(key) ? Commands.clearSetting(b.id(), key) : null;
-                TypeRef t = b.type().equals("Tensor") ? TypeRef.listOf(TypeRef.INT) : TypeRef.parse(b.type());
-                return Commands.setSetting(b.id(), key, Literals.parse(text, t));
-            }
-            case MODULE -> {
-                SettingSpec s = NnModules.get(b.type()).settings().stream().filter(x -> x.name().equals(key)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException(b.type() + " has no setting '" + key + "'"));
-                if (text.isEmpty()) return Commands.clearSetting(b.id(), key);
-                return Commands.setSetting(b.id(), key, Literals.parse(text, s.type()));
-            }
-            case OPERATOR -> {
-                PortSpec p = Signatures.of(b).input(key).orElseThrow(() -> new IllegalArgumentException(b.type() + " has no input '" + key + "'"));
-                if (text.isEmpty()) return b.settings().containsKey(key) ? Commands.clearSetting(b.id(), key) : null;
-                return Commands.setSetting(b.id(), key, Literals.parse(text, p.type()));
-            }
-            default -> throw new IllegalArgumentException(b.name() + " has no property '" + key + "'");
-        }
-    }
-
-    /** A constant typed in: int, float, bool, None, list of numbers, else a string. */
-    static Object parseAnyLiteral(String t) {
-        if (t.equals("None")) return null;
-        if (t.equals("True") || t.equals("False")) return t.equals("True");
-        if (t.startsWith("[")) {
-            boolean floats = t.contains(".") || t.contains("e");
-            return Literals.parse(t, TypeRef.listOf(floats ? TypeRef.FLOAT : TypeRef.INT));
-        }
-        try {
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            try {
-                return Double.parseDouble(t);
-            } catch (NumberFormatException e2) {
-                return Literals.parse(t, TypeRef.STR);
-            }
-        }
-    }
-    // ---- TorchScript: compile, trace, run, save, open, code back to graph ----
-
-    private void setModule(ScriptModule m, String origin) {
-        if (module != null && module != m) module.close();
-        module = m;
-        moduleOrigin = origin;
-        try {
-            resultIr.set(m.graphText("forward"));
-        } catch (RuntimeException e) {
-            resultIr.set("");
-        }
-    }
-
-    /** The Script path: generate, compile, keep the module. Returns whether it compiled. */
-    public boolean compile() {
-        return compileWork(doc).getAsBoolean();
-    }
-
-    /** The Trace path: run the graph on the example inputs with the tracer on and keep the traced module. */
-    public boolean trace() {
-        return traceWork(doc).getAsBoolean();
-    }
-
-    /** Runs the last module (compiling first if there is none) on the example inputs and shows the output. */
-    public boolean runExample() {
-        if (module == null && !compile()) return false;
-        return runWork(module, moduleOrigin, doc).getAsBoolean();
-    }
-
-    /** {@link #compile()} on the worker; completes (on the UI executor) with whether it compiled. */
-    public CompletableFuture<Boolean> compileInBackground() {
+        layingOut.set(true);
         GraphDocument snapshot = snapshot();
-        return inBackground("compiling", () -> compileWork(snapshot));
-    }
-
-    /** {@link #trace()} on the worker; completes (on the UI executor) with whether it traced. */
-    public CompletableFuture<Boolean> traceInBackground() {
-        GraphDocument snapshot = snapshot();
-        return inBackground("tracing", () -> traceWork(snapshot));
-    }
-
-    /** {@link #runExample()} on the worker, compiling there first when there is no module yet. */
-    public CompletableFuture<Boolean> runInBackground() {
-        if (module != null) {
-            ScriptModule m = module;
-            String origin = moduleOrigin;
-            GraphDocument snapshot = snapshot();
-            return inBackground("running", () -> runWork(m, origin, snapshot));
-        }
-        GraphDocument snapshot = snapshot();
-        return inBackground("compiling", () -> compileWork(snapshot)).thenCompose(ok -> ok && module != null
-                ? runInBackground() : CompletableFuture.completedFuture(false));
-    }
-
-    /**
-     * Does {@code work} (LibTorch calls, no property changes) on the worker, then applies the step it returns on the
-     * UI executor. Refused while another is under way: they share the weights and the module.
-     */
-    private CompletableFuture<Boolean> inBackground(String what, Supplier<BooleanSupplier> work) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        if (disposed) {
-            done.complete(false);
-            return done;
-        }
-        if (busy.get()) {
-            error("Still " + busyWith + "; wait for it to finish");
-            done.complete(false);
-            return done;
-        }
-        busy.set(true);
-        busyWith = what;
-        info(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " " + doc.title() + "…");
-        try {
-            worker.execute(() -> {
-                BooleanSupplier step;
-                try {
-                    step = work.get();
-                } catch (RuntimeException | Error e) {
-                    step = () -> {
-                        error("Failed while " + what + ": " + e.getMessage());
-                        return false;
-                    };
-                }
-                BooleanSupplier apply = step;
-                ui.execute(() -> {
-                    boolean ok = false;
-                    try {
-                        ok = apply.getAsBoolean();
-                    } finally {
-                        busy.set(false);
-                        done.complete(ok);
-                    }
-                });
+        runner.submit(Lane.LAYOUT, c -> session.layout(snapshot, Set.of())).result().whenComplete((positions, e) -> {
+            layingOut.set(false);
+            if (e != null) {
+                error("Cannot lay out: " + message(e));
+                done.complete(false);
+                return;
+            }
+            // blocks deleted while the layout ran are skipped; blocks added meanwhile stay where they were put
+            Map<String, double[]> still = new LinkedHashMap<>();
+            positions.forEach((id, xy) -> {
+                if (doc.find(id).isPresent()) still.put(id, xy);
             });
-        } catch (RuntimeException e) {
-            busy.set(false);
-            error("Cannot start " + what + ": " + e.getMessage());
-            done.complete(false);
-        }
+            done.complete(!still.isEmpty() && run(Commands.layout(still)));
+        });
         return done;
     }
 
-    /** Builds and compiles off the UI thread; the returned step keeps the module and reports. */
+    /** Generates and compiles the document as it is now; completes with whether it compiled. */
+    public CompletableFuture<Boolean> compile() {
+        GraphDocument snapshot = snapshotOnUiThread();
+        return inJob("compiling", c -> session.compile(snapshot), built -> {
+            keepModule("scripted", built.ir());
+            info("Compiled " + snapshot.title() + ": " + built.summary());
+            return done(true);
+        }, e -> fail(compileFailure("Cannot compile", e)));
+    }
+
+    /** Traces the document on its example inputs; completes with whether it traced. */
+    public CompletableFuture<Boolean> trace() {
+        GraphDocument snapshot = snapshotOnUiThread();
+        return inJob("tracing", c -> session.trace(snapshot), built -> {
+            keepModule("traced", built.ir());
+            info("Traced " + snapshot.title() + " on example inputs");
+            return done(true);
+        }, e -> fail(compileFailure("Cannot trace", e)));
+    }
+
     /**
-     * A copy of the document for a background job, taken on the UI thread: the canvas keeps accepting edits while the
-     * job runs, and the job must not read a document that changes under it.
+     * Runs the last module (compiling first if there is none) on the example inputs in the worker process: the model
+     * and its inputs are written to the studio's temp directory and the {@link RunBackend} loads and runs them there.
      */
-    private GraphDocument snapshot() {
-        return DocumentJson.read(DocumentJson.write(doc));
-    }
-
-    private BooleanSupplier compileWork(GraphDocument source) {
-        try {
-            BuiltModel built = ScriptBuilder.build(source, weights);
-            return () -> {
-                setModule(built.module(), "scripted");
-                info("Compiled " + doc.title() + ": " + built.script().submodules().size() + " submodules, " + module.totalParameterCount() + " parameters");
-                return true;
-            };
-        } catch (IncompleteGraphException e) {
-            return failure("Cannot compile: " + String.join("; ", e.issues()));
-        } catch (CompileException e) {
-            return failure("Compile error at line " + e.line() + ": " + e.shortMessage());
-        } catch (RuntimeException e) {
-            return failure("Cannot compile: " + e.getMessage());
+    public CompletableFuture<Boolean> runExample() {
+        GraphDocument snapshot = snapshotOnUiThread();
+        RunBackend backend = runs;
+        if (backend == null) {
+            error("Cannot run: no worker process to run the model in");
+            return done(false);
         }
+        Path dir = scratchDir("run");
+        return inJob("running", c -> session.export(snapshot, dir), model -> {
+            String origin = moduleOrigin == null ? "scripted" : moduleOrigin;
+            if (moduleOrigin == null) keepModule("scripted", resultIr.get());
+            CompletableFuture<Boolean> ran = new CompletableFuture<>();
+            backend.load(model.file(), "cpu")
+                    .thenCompose(methods -> backend.run(new RunRequest("forward", model.argsJson(), RunPlan.single()), (phase, n, total) -> { }))
+                    .whenComplete((outcome, e) -> runner.ui().execute(() -> {
+                        deleteQuietly(dir);
+                        if (e != null) {
+                            error("Run failed: " + message(e));
+                            ran.complete(false);
+                            return;
+                        }
+                        result.set("Output of the " + origin + " module:\n" + describe(outcome.output(), ""));
+                        info("Ran the " + origin + " module in the worker process");
+                        ran.complete(true);
+                    }));
+            return ran;
+        }, e -> {
+            deleteQuietly(dir);
+            return fail(compileFailure("Run failed", e));
+        });
     }
 
-    private BooleanSupplier traceWork(GraphDocument source) {
-        List<Object> inputs = List.of();
-        try {
-            inputs = ExampleInputs.make(source);
-            ScriptModule traced = GraphTracer.trace(source, weights, inputs.toArray());
-            return () -> {
-                setModule(traced, "traced");
-                info("Traced " + doc.title() + " on example inputs");
-                return true;
-            };
-        } catch (IncompleteGraphException e) {
-            return failure("Cannot trace: " + String.join("; ", e.issues()));
-        } catch (RuntimeException e) {
-            return failure("Cannot trace: " + e.getMessage());
-        } finally {
-            closeTensors(inputs);
-        }
-    }
-
-    private BooleanSupplier runWork(ScriptModule m, String origin, GraphDocument source) {
-        List<Object> inputs = List.of();
-        try {
-            inputs = ExampleInputs.make(source);
-            Object out = m.forward(inputs.toArray());
-            String text = "Output of the " + origin + " module:\n" + ExampleInputs.describe(out);
-            if (out instanceof Tensor t) t.close();
-            return () -> {
-                result.set(text);
-                info("Ran the " + origin + " module");
-                return true;
-            };
-        } catch (RuntimeException e) {
-            return failure("Run failed: " + e.getMessage());
-        } finally {
-            closeTensors(inputs);
-        }
-    }
-
-    private BooleanSupplier failure(String message) {
-        return () -> {
-            error(message);
-            return false;
-        };
-    }
-
-    /** True (with the reason as status) when a background job owns the module and weights right now. */
-    private boolean refusedWhileBusy(String action) {
-        if (!busy.get()) return false;
-        error("Cannot " + action + " while " + busyWith + "; wait for it to finish");
-        return true;
-    }
-
-    private static void closeTensors(List<Object> values) {
-        for (Object o : values) if (o instanceof Tensor t) t.close();
-    }
-
-    /** Compiles and writes a .pt that carries the document. */
-    public boolean save(Path path) {
-        if (refusedWhileBusy("save") || !compile()) return false;
-        try {
-            GraphArchive.save(module, doc, path);
+    /**
+     * Compiles the document as it is now and writes a .pt that carries it. Edits made while it is written stay, and
+     * keep the editor dirty: they are not in the file.
+     */
+    public CompletableFuture<Boolean> save(Path path) {
+        GraphDocument snapshot = snapshotOnUiThread();
+        long revision = doc.revision();
+        return inJob("saving", c -> {
+            session.save(snapshot, path);
+            return path;
+        }, saved -> {
+            keepModule("scripted", resultIr.get());
             file.set(path.toAbsolutePath().normalize());
-            markSaved();
-            info("Saved " + path.getFileName() + " (TorchScript with the graph inside)");
-            return true;
-        } catch (RuntimeException e) {
-            error("Cannot save " + path + ": " + e.getMessage());
-            return false;
-        }
+            markSaved(revision);
+            info("Saved " + path.getFileName() + " (TorchScript with the graph inside)"
+                    + (isDirty() ? "; edits made while saving are not in it yet" : ""));
+            return done(true);
+        }, e -> fail(compileFailure("Cannot save " + path, e)));
     }
 
     /**
      * Opens a .pt: its own graph document when it carries one (weights read back from the module), otherwise its
-     * forward turned into blocks. History starts afresh. Returns what could not become blocks.
+     * forward turned into blocks. History starts afresh, unless the canvas was edited while the file was read: then
+     * the open is one undoable step, so those edits come back with Undo. Completes with what could not become blocks.
      */
-    public List<String> open(Path path) {
-        if (refusedWhileBusy("open a file")) return List.of(status.get());
-        try {
-            GraphArchive.Opened opened = GraphArchive.open(path);
-            ModelWeights fresh = new ModelWeights();
-            GraphDocument content;
-            List<String> unmapped = List.of();
-            if (opened.document().isPresent()) {
-                content = opened.document().get();
-                GraphArchive.readWeights(opened.module(), content, fresh);
-            } else {
-                IrImport.Result r = IrImport.fromModule(opened.module(), fresh, null);
-                content = r.document();
-                unmapped = r.unmapped();
-            }
-            weights.close();
-            weights = fresh;
-            stack.execute(Commands.replaceAll("Open " + path.getFileName(), content));
-            stack.clear();
+    public CompletableFuture<List<String>> open(Path path) {
+        runner.checkUiThread();
+        long revision = doc.revision();
+        return inJob("opening " + path.getFileName(), c -> session.open(path), opened -> {
+            boolean editedMeanwhile = doc.revision() != revision;
+            keepModule("opened", opened.ir());
+            stack.execute(Commands.replaceAll("Open " + path.getFileName(), opened.document()));
+            if (!editedMeanwhile) stack.clear();
             selection.clear();
             file.set(path.toAbsolutePath().normalize());
             markSaved();
-            setModule(opened.module(), "opened");
             if (!opened.skipped().isEmpty()) error("Opened " + path.getFileName() + "; extra files too large to read: " + String.join("; ", opened.skipped()));
-            else if (unmapped.isEmpty()) info("Opened " + path.getFileName() + (opened.document().isPresent() ? " with its graph" : " as a new graph"));
-            else error("Opened " + path.getFileName() + "; not shown as blocks: " + String.join("; ", unmapped));
+            else if (!opened.unmapped().isEmpty()) error("Opened " + path.getFileName() + "; not shown as blocks: " + String.join("; ", opened.unmapped()));
+            else if (editedMeanwhile) info("Opened " + path.getFileName() + "; Undo brings back the edits made while it was read");
+            else info("Opened " + path.getFileName() + (opened.carriedGraph() ? " with its graph" : " as a new graph"));
             repaint();
-            return unmapped;
-        } catch (RuntimeException e) {
-            error("Cannot open " + path + ": " + e.getMessage());
-            return List.of(e.getMessage());
-        }
+            return done(opened.unmapped());
+        }, e -> {
+            error("Cannot open " + path + ": " + message(e));
+            return done(List.of(message(e)));
+        });
     }
 
     /**
-     * Compiles hand-edited code and updates the graph where it still maps (one undoable step). Returns what no longer
-     * maps; a compile error is shown with its line and changes nothing.
+     * Compiles hand-edited code and updates the graph where it still maps (one undoable step). Completes with what no
+     * longer maps; a compile error is shown with its line and changes nothing. If the canvas was edited while the
+     * code compiled, the graph is left as edited (nothing is lost) and the status asks to apply again.
      */
-    public List<String> applyCode(String edited) {
-        if (refusedWhileBusy("apply code")) return List.of(status.get());
-        try {
-            CodeSync.Outcome o = CodeSync.apply(edited, doc, weights);
-            stack.execute(Commands.replaceAll("Apply code", o.document()));
-            setModule(o.built().module(), "scripted");
-            if (o.unmapped().isEmpty()) info("Code applied to the graph");
-            else error("Code compiled; not shown as blocks: " + String.join("; ", o.unmapped()));
-            return o.unmapped();
-        } catch (CompileException e) {
-            error("Compile error at line " + e.line() + ": " + e.shortMessage());
-            return List.of("line " + e.line() + ": " + e.shortMessage());
-        } catch (RuntimeException e) {
-            error("Cannot apply the code: " + e.getMessage());
-            return List.of(e.getMessage());
-        }
+    public CompletableFuture<List<String>> applyCode(String edited) {
+        GraphDocument snapshot = snapshotOnUiThread();
+        long revision = doc.revision();
+        return inJob("applying code", c -> session.applyCode(edited, snapshot), applied -> {
+            keepModule("scripted", applied.ir());
+            if (doc.revision() != revision) {
+                String why = "The graph was edited while the code compiled; the edits are kept. Apply the code again to use it";
+                error(why);
+                return done(List.of(why));
+            }
+            stack.execute(Commands.replaceAll("Apply code", applied.document()));
+            if (applied.unmapped().isEmpty()) info("Code applied to the graph");
+            else error("Code compiled; not shown as blocks: " + String.join("; ", applied.unmapped()));
+            return done(applied.unmapped());
+        }, e -> {
+            if (e instanceof CompileException ce) {
+                error("Compile error at line " + ce.line() + ": " + ce.shortMessage());
+                return done(List.of("line " + ce.line() + ": " + ce.shortMessage()));
+            }
+            error("Cannot apply the code: " + message(e));
+            return done(List.of(message(e)));
+        });
     }
 
     /**
-     * Writes the current module (compiling first if there is none) with the document inside to a temporary .pt, for
-     * the studio to open in its graph view and run panel.
+     * Writes the current module (compiling first if there is none) with the document inside to the studio's temp
+     * directory, for the studio to open in its graph view and run panel.
      */
-    public Optional<Path> exportToTemp() {
-        if (refusedWhileBusy("hand the model to the studio") || module == null && !compile()) return Optional.empty();
-        try {
-            Path dir = java.nio.file.Files.createTempDirectory("tsstudio-graph");
-            Path file = dir.resolve(doc.title() + ".pt");
-            GraphArchive.save(module, doc, file);
-            file.toFile().deleteOnExit();
+    public CompletableFuture<Optional<Path>> exportToTemp() {
+        GraphDocument snapshot = snapshotOnUiThread();
+        Path dir = scratchDir("studio");
+        return inJob("handing the model to the studio", c -> session.export(snapshot, dir), model -> {
+            if (moduleOrigin == null) keepModule("scripted", resultIr.get());
+            model.file().toFile().deleteOnExit();
+            try (var files = Files.list(dir)) {
+                files.forEach(f -> f.toFile().deleteOnExit());
+            } catch (IOException ignored) {
+                // the inputs beside the model are small; left over at worst
+            }
             dir.toFile().deleteOnExit();
-            return Optional.of(file);
-        } catch (java.io.IOException | RuntimeException e) {
-            error("Cannot hand the model to the studio: " + e.getMessage());
-            return Optional.empty();
-        }
+            return done(Optional.of(model.file()));
+        }, e -> {
+            error("Cannot hand the model to the studio: " + message(e));
+            return done(Optional.empty());
+        });
     }
 
-    /** Frees the module and the weights; after a background job still under way, once it is done. */
+    /** Frees the session (module and weights); after a job still under way, once it is done. */
     public void dispose() {
         disposed = true;
+        if (!busy.get()) closeSession();
+    }
+
+    /**
+     * Runs {@code work} on the engine lane and applies its value with {@code then} on the UI thread (which may start
+     * more, e.g. a worker run); a failure goes to {@code failed}. One at a time: they share the session's module.
+     */
+    private <T, R> CompletableFuture<R> inJob(String what, Work<T> work, Function<T, CompletableFuture<R>> then,
+                                             Function<Throwable, CompletableFuture<R>> failed) {
+        runner.checkUiThread();
+        if (disposed) return failed.apply(new IllegalStateException("the editor is closed"));
         if (busy.get()) {
-            busy.addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
-                    if (now) return;
-                    busy.removeListener(this);
-                    dispose();
-                }
-            });
-            return;
+            String why = "Still " + busyWith + "; wait for it to finish";
+            CompletableFuture<R> refused = failed.apply(new IllegalStateException(why));
+            error(why); // the refusal, not the handler's wording, is what the user needs to read
+            return refused;
         }
-        if (module != null) module.close();
-        module = null;
-        weights.close();
+        busy.set(true);
+        busyWith = what;
+        info(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " " + doc.title() + "…");
+        CompletableFuture<R> out = new CompletableFuture<>();
+        runner.submit(Lane.ENGINE, work).result().whenComplete((value, e) -> {
+            CompletableFuture<R> next;
+            try {
+                next = e == null ? then.apply(value) : failed.apply(unwrap(e));
+            } catch (RuntimeException applyFailed) {
+                error("Failed while " + what + ": " + message(applyFailed));
+                next = CompletableFuture.failedFuture(applyFailed);
+            }
+            next.whenComplete((r, e2) -> runner.ui().execute(() -> {
+                busy.set(false);
+                if (disposed) closeSession();
+                if (e2 != null) out.completeExceptionally(e2);
+                else out.complete(r);
+            }));
+        });
+        return out;
+    }
+
+    private void closeSession() {
+        if (sessionClosed) return;
+        sessionClosed = true;
+        session.close();
+    }
+
+    private void keepModule(String origin, String ir) {
+        moduleOrigin = origin;
+        resultIr.set(ir == null ? "" : ir);
+    }
+
+    /** Checks the thread, then copies the document for a job: the canvas keeps changing while the job runs. */
+    private GraphDocument snapshotOnUiThread() {
+        runner.checkUiThread();
+        return snapshot();
+    }
+
+    private GraphDocument snapshot() {
+        return DocumentJson.read(DocumentJson.write(doc));
+    }
+
+    private Path scratchDir(String what) {
+        return scratchRoot.resolve("graph-" + id.substring(0, 8) + "-" + what + "-" + SCRATCH.incrementAndGet());
+    }
+
+    private String compileFailure(String prefix, Throwable e) {
+        if (e instanceof IncompleteGraphException g) return prefix + ": " + String.join("; ", g.issues());
+        if (e instanceof CompileException c) return "Compile error at line " + c.line() + ": " + c.shortMessage();
+        return prefix + ": " + message(e);
+    }
+
+    private CompletableFuture<Boolean> fail(String message) {
+        error(message);
+        return done(false);
+    }
+
+    private static <R> CompletableFuture<R> done(R value) {
+        return CompletableFuture.completedFuture(value);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        while (e instanceof CompletionException && e.getCause() != null) e = e.getCause();
+        return e;
+    }
+
+    private static String message(Throwable e) {
+        Throwable t = unwrap(e);
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    /** A worker's output tree as text: one line per node, a tensor with its first values, children indented. */
+    static String describe(OutputNode n, String indent) {
+        StringBuilder b = new StringBuilder(indent).append(n.text()).append('\n');
+        if (n.hasTensor() && n.tensor() != null) {
+            double[] v = n.tensor().values();
+            b.append(indent).append('[');
+            for (int i = 0; i < Math.min(v.length, 64); i++) {
+                if (i > 0) b.append(", ");
+                b.append(String.format(java.util.Locale.ROOT, "%.5g", v[i]));
+            }
+            b.append(n.tensor().numel() > Math.min(v.length, 64) ? ", ...]" : "]").append('\n');
+        }
+        for (OutputNode c : n.children()) b.append(describe(c, indent + "  "));
+        return b.toString();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // a scratch folder in the temp dir; the OS cleans it at worst
+        }
     }
 }

@@ -1,6 +1,9 @@
 package io.tsstudio.ui.inspect;
 
+import io.tsstudio.ui.concurrent.FxUiThread;
+import io.tsstudio.ui.concurrent.Lane;
 import io.tsstudio.ui.concurrent.LatestResultWorker;
+import io.tsstudio.ui.concurrent.TaskRunner;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -24,7 +27,12 @@ public final class InspectorViewModel implements AutoCloseable {
     private volatile TensorValueSource values;
 
     public InspectorViewModel(Executor delivery) {
-        statsWorker = new LatestResultWorker<>("tensor-stats", this::computeStats, delivery, result -> {
+        this(TaskRunner.on(FxUiThread.delivering(delivery)));
+    }
+
+    /** Statistics are read as latest-wins jobs on the runner's engine lane (they read tensors through LibTorch). */
+    public InspectorViewModel(TaskRunner runner) {
+        statsWorker = runner.latest(Lane.ENGINE, this::computeStats, result -> {
             if (result instanceof TensorStats s) {
                 stats.set(s);
                 statsError.set("");

@@ -25,11 +25,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class GraphEditorViewFxTest {
     private GraphEditorView view;
+    private final io.tsstudio.ui.run.InProcessBackend runs = new io.tsstudio.ui.run.InProcessBackend();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeRuns() {
+        runs.close();
+    }
 
     @Start
     void start(Stage stage) {
-        view = new GraphEditorView(new GraphEditorViewModel(() -> List.of(ModelFixtures.ADD_TENSOR, "aten::relu(Tensor self) -> Tensor"),
-                GraphEditorViewModel.newWorker(), javafx.application.Platform::runLater));
+        GraphEditorViewModel vm = new GraphEditorViewModel(new io.tsstudio.ui.grapheditor.model.GraphDocument(),
+                () -> List.of(ModelFixtures.ADD_TENSOR, "aten::relu(Tensor self) -> Tensor"), io.tsstudio.ui.concurrent.TaskRunner.forJavaFx());
+        vm.setRunBackend(runs);
+        view = new GraphEditorView(vm);
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
     }
@@ -84,7 +92,7 @@ class GraphEditorViewFxTest {
 
         robot.clickOn("#compileButton");
         waitUntilIdle();
-        assertTrue(view.viewModel().module().isPresent(), view.viewModel().statusProperty().get());
+        assertEquals(java.util.Optional.of("scripted"), view.viewModel().moduleOrigin(), view.viewModel().statusProperty().get());
         robot.clickOn("#runButton");
         waitUntilIdle();
         javafx.scene.control.TextArea output = robot.lookup("#runOutput").queryAs(javafx.scene.control.TextArea.class);

@@ -70,107 +70,39 @@ class GraphEditorViewModelTest {
                 vm.connect(new PortHit(x.id(), "value", true), new PortHit(relu.id(), "output", true)));
     }
 
-    @Test
-    void backgroundJobsWorkOnASnapshotWhileTheCanvasKeepsEditing() {
-        java.util.ArrayDeque<Runnable> workerQueue = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<Runnable> uiQueue = new java.util.ArrayDeque<>();
-        GraphEditorViewModel vm = new GraphEditorViewModel(new GraphDocument(), OPS, workerQueue::add, uiQueue::add);
-        try {
-            vm.commands().execute(Commands.replaceAll("load", ModelFixtures.mlp().document()));
-            java.util.concurrent.CompletableFuture<Boolean> compiled = vm.compileInBackground();
-            // the user empties the canvas while the job waits on the worker: compiling the live document would fail
-            vm.commands().execute(Commands.replaceAll("clear", new GraphDocument()));
-            assertFalse(vm.compile(), "the edited (empty) document does not compile");
-            workerQueue.poll().run();
-            uiQueue.poll().run();
-            assertTrue(compiled.join(), "the job compiled the document as it was when it started: " + vm.statusProperty().get());
-            assertTrue(vm.module().isPresent());
-            assertTrue(vm.module().get().totalParameterCount() > 0, "the compiled module is the MLP, with its weights");
-
-            vm.commands().execute(Commands.replaceAll("load", ModelFixtures.mlp().document()));
-            java.util.concurrent.CompletableFuture<Boolean> traced = vm.traceInBackground();
-            vm.commands().execute(Commands.replaceAll("clear", new GraphDocument()));
-            workerQueue.poll().run();
-            uiQueue.poll().run();
-            assertTrue(traced.join(), "the trace ran on the snapshot: " + vm.statusProperty().get());
-            assertTrue(vm.resultIrProperty().get().contains("aten::linear"), vm.resultIrProperty().get());
-        } finally {
-            vm.dispose();
-        }
-    }
-
-    @Test
-    void backgroundCompileRunAndTraceApplyOnTheUiExecutorAndRefuseWhileBusy() {
-        java.util.ArrayDeque<Runnable> workerQueue = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<Runnable> uiQueue = new java.util.ArrayDeque<>();
-        GraphEditorViewModel vm = new GraphEditorViewModel(new GraphDocument(), OPS, workerQueue::add, uiQueue::add);
-        try {
-            vm.commands().execute(Commands.replaceAll("load", ModelFixtures.mlp().document()));
-            java.util.concurrent.CompletableFuture<Boolean> ran = vm.runInBackground();
-            assertTrue(vm.busyProperty().get());
-            assertFalse(vm.traceInBackground().join(), "a second job is refused while one is under way");
-            assertTrue(vm.statusIsErrorProperty().get(), vm.statusProperty().get());
-            while (!workerQueue.isEmpty() || !uiQueue.isEmpty()) {
-                if (!workerQueue.isEmpty()) {
-                    workerQueue.poll().run();
-                    assertTrue(vm.busyProperty().get(), "results wait for the UI executor");
-                }
-                if (!uiQueue.isEmpty()) uiQueue.poll().run();
-            }
-            assertTrue(ran.isDone());
-            assertTrue(ran.join(), vm.statusProperty().get());
-            assertFalse(vm.busyProperty().get());
-            assertTrue(vm.resultProperty().get().contains("Tensor [1, 3] float32"), vm.resultProperty().get());
-
-            java.util.concurrent.CompletableFuture<Boolean> traced = vm.traceInBackground();
-            workerQueue.poll().run();
-            uiQueue.poll().run();
-            assertTrue(traced.join(), vm.statusProperty().get());
-            assertTrue(vm.resultIrProperty().get().contains("aten::linear"), vm.resultIrProperty().get());
-
-            // closing the editor mid-job frees the module once the job is done, and starts nothing after
-            java.util.concurrent.CompletableFuture<Boolean> late = vm.compileInBackground();
-            vm.dispose();
-            assertTrue(vm.module().isPresent(), "the module stays while the worker may use it");
-            workerQueue.poll().run();
-            uiQueue.poll().run();
-            assertTrue(late.isDone());
-            assertFalse(vm.module().isPresent());
-            assertFalse(vm.compileInBackground().join(), "a disposed editor starts no job");
-            assertTrue(workerQueue.isEmpty());
-        } finally {
-            vm.dispose();
-        }
-    }
-
+    /** The real session and an in-process run backend, jobs in place: the whole path on LibTorch. */
     @Test
     void compileRunTraceSaveAndReopenFromTheViewModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         GraphEditorViewModel vm = new GraphEditorViewModel(new GraphDocument(), OPS);
-        try {
+        try (io.tsstudio.ui.run.InProcessBackend runs = new io.tsstudio.ui.run.InProcessBackend()) {
+            vm.setRunBackend(runs);
+            vm.setScratchRoot(dir.resolve("scratch"));
             vm.commands().execute(Commands.replaceAll("load", ModelFixtures.mlp().document()));
-            assertTrue(vm.compile(), vm.statusProperty().get());
-            assertTrue(vm.runExample(), vm.statusProperty().get());
+            assertTrue(vm.compile().join(), vm.statusProperty().get());
+            assertTrue(vm.runExample().join(), vm.statusProperty().get());
             String scripted = vm.resultProperty().get();
             assertTrue(scripted.contains("Tensor [1, 3] float32"), scripted);
-            assertTrue(vm.trace(), vm.statusProperty().get());
-            assertTrue(vm.runExample());
+            assertTrue(vm.trace().join(), vm.statusProperty().get());
+            assertTrue(vm.runExample().join());
             assertEquals(scripted.replace("scripted", "traced"), vm.resultProperty().get(), "traced and scripted give the same output");
             assertTrue(vm.resultIrProperty().get().contains("aten::linear"), vm.resultIrProperty().get());
 
             java.nio.file.Path file = dir.resolve("mlp.pt");
-            assertTrue(vm.save(file), vm.statusProperty().get());
+            assertTrue(vm.save(file).join(), vm.statusProperty().get());
             GraphEditorViewModel other = new GraphEditorViewModel(OPS);
             try {
-                assertEquals(List.of(), other.open(file));
+                other.setRunBackend(runs);
+                other.setScratchRoot(dir.resolve("scratch"));
+                assertEquals(List.of(), other.open(file).join());
                 assertTrue(other.document().sameContent(vm.document()));
-                assertTrue(other.runExample());
+                assertTrue(other.runExample().join());
                 assertEquals(scripted.replace("scripted", "opened"), other.resultProperty().get());
             } finally {
                 other.dispose();
             }
             // compile errors come back with their line
             String broken = vm.codeProperty().get().replace("self.relu.forward(linear)", "self.relu.forward(missing)");
-            List<String> problems = vm.applyCode(broken);
+            List<String> problems = vm.applyCode(broken).join();
             assertTrue(problems.get(0).startsWith("line 8: "), problems.toString());
             assertTrue(vm.statusProperty().get().startsWith("Compile error at line 8"), vm.statusProperty().get());
         } finally {
@@ -191,7 +123,7 @@ class GraphEditorViewModelTest {
         assertEquals(2, vm.selection().size());
         assertFalse(vm.selection().contains(ids.get(1)), "the pasted copies are selected");
         vm.deleteSelection();
-        vm.autoLayout();
+        assertTrue(vm.autoLayout().join());
         assertNotEquals(before.blocks().iterator().next().x(), vm.document().blocks().iterator().next().x() + 0.5);
         while (vm.commands().canUndo() && vm.commands().undoDepth() > ids.size()) vm.undo();
         assertTrue(vm.document().sameContent(before));

@@ -1,6 +1,9 @@
 package io.tsstudio.ui.inspect;
 
+import io.tsstudio.ui.concurrent.Lane;
 import io.tsstudio.ui.concurrent.LatestResultWorker;
+import io.tsstudio.ui.concurrent.TaskRunner;
+import io.tsstudio.ui.concurrent.UiThread;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -70,14 +73,15 @@ class InspectorModelTest {
     @Test
     void staleResultsAreDropped() throws InterruptedException {
         List<Integer> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (LatestResultWorker<Integer, Integer> w = new LatestResultWorker<>("t", i -> {
+        try (TaskRunner runner = TaskRunner.withOwnLanes(UiThread.of(Runnable::run, () -> true), 1);
+             LatestResultWorker<Integer, Integer> w = runner.latest(Lane.ENGINE, i -> {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return i;
-        }, Runnable::run, delivered::add)) {
+        }, delivered::add)) {
             w.submit(1, 0);
             Thread.sleep(10);
             w.submit(2, 0);

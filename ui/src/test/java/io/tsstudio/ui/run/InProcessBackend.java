@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The run panel's backend in this process, over the real engine: what the view model tests run against (the app
  * uses the worker process instead). A cancel abandons the call in flight, which is fine for the finite models here.
  */
-final class InProcessBackend implements RunBackend, AutoCloseable {
+public final class InProcessBackend implements RunBackend, AutoCloseable {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "in-process-run");
         t.setDaemon(true);

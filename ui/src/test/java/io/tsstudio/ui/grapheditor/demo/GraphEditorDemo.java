@@ -42,7 +42,6 @@ public final class GraphEditorDemo {
         Block conv = vm.document().byName("conv2d").orElseThrow();
         vm.select(conv.id(), false);
         vm.compile();
-        vm.runExample();
         // show the typed-port check at work: an int constant offered to a tensor input is refused with the reason
         double below = vm.document().blocks().stream().mapToDouble(b -> b.y() + 120).max().orElse(0);
         Block c = Blocks.constant(vm.document(), 3L, conv.x(), below);
