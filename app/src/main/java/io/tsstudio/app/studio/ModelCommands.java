@@ -1,12 +1,13 @@
 package io.tsstudio.app.studio;
 
 import io.tsstudio.engine.files.AtomicWrite;
+import io.tsstudio.ui.concurrent.Lane;
+import io.tsstudio.ui.concurrent.TaskRunner;
 import io.tsstudio.ui.console.LogConsole;
 import io.tsstudio.ui.editor.CachedOperatorCatalog;
 import io.tsstudio.ui.editor.EditorViewModel;
 import io.tsstudio.ui.session.CompileFailure;
 import io.tsstudio.ui.session.ModelBackend;
-import io.tsstudio.ui.session.ModelFileException;
 import io.tsstudio.ui.session.OpenModel;
 import io.tsstudio.ui.session.OpenedFile;
 import io.tsstudio.ui.preferences.RecentFiles;
@@ -21,24 +22,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The commands that go to LibTorch: loading it, opening files, recompiling a class into its loaded module, saving a
- * model or a script, compiling a script to a module. The engine work runs on a small pool of its own; results are
- * shown on the FX executor, failures reported through {@link StudioMessages}.
+ * model or a script, compiling a script to a module. The engine work runs as {@link TaskRunner} jobs on the engine
+ * lane; results are shown on the FX thread, failures reported through {@link StudioMessages}.
  */
 final class ModelCommands {
     private final ModelBackend backend;
     private final Executor fx;
-    private final ExecutorService io = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "studio-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskRunner runner;
+    private volatile boolean closed;
     private final StudioBuffers open;
     private final LogConsole console;
     private final StudioMessages messages;
@@ -49,10 +44,11 @@ final class ModelCommands {
     private final ReadOnlyStringWrapper libtorch = new ReadOnlyStringWrapper(this, "libtorch", "");
     private volatile CompletableFuture<String> warmUp;
 
-    ModelCommands(ModelBackend backend, Executor fx, StudioBuffers open, LogConsole console, StudioMessages messages, RecentFiles recent,
+    ModelCommands(ModelBackend backend, Executor fx, TaskRunner runner, StudioBuffers open, LogConsole console, StudioMessages messages, RecentFiles recent,
                   CachedOperatorCatalog operators) {
         this.backend = backend;
         this.fx = fx;
+        this.runner = runner;
         this.open = open;
         this.console = console;
         this.messages = messages;
@@ -63,19 +59,27 @@ final class ModelCommands {
 
     /** Loads LibTorch and the operator registry in the background; the window is usable meanwhile. */
     CompletableFuture<String> warmUp() {
-        warmUp = CompletableFuture.supplyAsync(() -> {
-            String v = backend.libtorchVersion();
-            String devices = String.join(", ", backend.devices());
-            fx.execute(() -> {
-                libtorch.set(v);
-                console.info("LibTorch " + v + " loaded; devices: " + devices);
-            });
-            operators.warmUp();
-            return v;
-        }, io).whenComplete((v, e) -> {
-            if (e != null) messages.report("LibTorch could not be loaded", e);
+        // Completed on the engine lane itself, not through the FX thread: stop() waits for it on the FX thread.
+        CompletableFuture<String> loaded = new CompletableFuture<>();
+        warmUp = loaded;
+        runner.submit(Lane.ENGINE, job -> {
+            try {
+                String v = backend.libtorchVersion();
+                String devices = String.join(", ", backend.devices());
+                fx.execute(() -> {
+                    libtorch.set(v);
+                    console.info("LibTorch " + v + " loaded; devices: " + devices);
+                });
+                operators.warmUp();
+                loaded.complete(v);
+                return v;
+            } catch (RuntimeException | Error e) {
+                loaded.completeExceptionally(e);
+                messages.report("LibTorch could not be loaded", e);
+                throw e;
+            }
         });
-        return warmUp;
+        return loaded;
     }
 
     /**
@@ -103,7 +107,7 @@ final class ModelCommands {
     }
 
     CompletableFuture<Void> open(Path file) {
-        if (io.isShutdown()) return CompletableFuture.completedFuture(null); // the studio is closing
+        if (closed) return CompletableFuture.completedFuture(null); // the studio is closing
         Path abs = file.toAbsolutePath().normalize();
         EditorViewModel existing = open.scriptOf(abs);
         if (existing != null) {
@@ -116,13 +120,7 @@ final class ModelCommands {
             openings.add(op);
             opening.set(op);
         });
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return backend.open(abs, op);
-            } catch (IOException | ModelFileException e) {
-                throw new CompletionException(e);
-            }
-        }, io).thenAcceptAsync(opened -> {
+        return runner.submit(Lane.ENGINE, job -> backend.open(abs, op)).result().thenAcceptAsync(opened -> {
             if (op.cancelled()) { // cancelled after the last check: the studio never shows it
                 discard(opened);
                 throw new CancellationException("opening was cancelled");
@@ -184,13 +182,7 @@ final class ModelCommands {
         if (origin == null) return CompletableFuture.failedFuture(new IllegalStateException(b.name() + " is not the code of a loaded module"));
         String snapshot = b.text();
         messages.status().set("Recompiling " + origin.className() + "\u2026");
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return backend.recompile(origin.model(), origin.className(), snapshot);
-            } catch (CompileFailure e) {
-                throw new CompletionException(e);
-            }
-        }, io).thenAcceptAsync(updated -> {
+        return runner.submit(Lane.ENGINE, job -> backend.recompile(origin.model(), origin.className(), snapshot)).result().thenAcceptAsync(updated -> {
             if (b.text().equals(snapshot)) b.markSaved();
             b.showDiagnostics(List.of());
             open.replaceModel(origin.model(), updated);
@@ -206,13 +198,10 @@ final class ModelCommands {
 
     /** Saves the loaded module of a model (atomically, through the engine). */
     CompletableFuture<Void> saveModel(OpenModel model, Path target) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                backend.save(model, target);
-            } catch (IOException e) {
-                throw new CompletionException(e);
-            }
-        }, io).thenRunAsync(() -> {
+        return runner.submit(Lane.ENGINE, job -> {
+            backend.save(model, target);
+            return null;
+        }).result().thenRunAsync(() -> {
             recent.add(target);
             console.info("Saved model " + target);
             messages.status().set("Saved " + target.getFileName());
@@ -224,13 +213,10 @@ final class ModelCommands {
     /** Compiles a script buffer into a module, saves it as a .pt file and opens it, so it is ready to run. */
     CompletableFuture<Void> compileToModule(EditorViewModel b, Path target) {
         String snapshot = b.text();
-        return CompletableFuture.runAsync(() -> {
-            try {
-                backend.compileToFile(snapshot, target);
-            } catch (CompileFailure | IOException e) {
-                throw new CompletionException(e);
-            }
-        }, io).thenComposeAsync(v -> {
+        return runner.submit(Lane.ENGINE, job -> {
+            backend.compileToFile(snapshot, target);
+            return null;
+        }).result().thenComposeAsync(v -> {
             console.info("Compiled " + b.name() + " to " + target);
             // A compile onto a file that is open replaces its tabs, unless they hold edits.
             open.closeCleanTabsOf(target.toAbsolutePath().normalize());
@@ -245,19 +231,23 @@ final class ModelCommands {
         });
     }
 
-    private void inBackground(Runnable r) {
-        try {
-            io.execute(r);
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            // The studio is closing: the process frees what is left.
-        }
+    /** Engine work whose result nobody waits for (freeing a model); a failure goes to the console. */
+    void inBackground(Runnable r) {
+        runner.submit(Lane.ENGINE, job -> {
+            r.run();
+            return null;
+        }).result().whenComplete((v, e) -> {
+            if (e != null) console.warning("Background work failed: " + StudioMessages.unwrap(e));
+        });
     }
 
+    /** For the studio's other engine work (the graph view, preparing the sample workspace): the engine lane. */
     Executor io() {
-        return io;
+        return this::inBackground;
     }
 
+    /** Nothing new opens; work already on the lane finishes there (the lanes are shared and outlive the studio). */
     void close() {
-        io.shutdownNow();
+        closed = true;
     }
 }

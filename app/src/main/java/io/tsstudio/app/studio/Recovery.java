@@ -1,5 +1,7 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.ui.concurrent.Lane;
+import io.tsstudio.ui.concurrent.TaskRunner;
 import io.tsstudio.ui.console.LogConsole;
 import io.tsstudio.ui.editor.BufferKind;
 import io.tsstudio.ui.editor.EditorViewModel;
@@ -21,10 +23,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -32,8 +31,8 @@ import java.util.function.Supplier;
 /**
  * Autosave and restore: unsaved buffers and graph-editor documents are copied to the autosave folder, and a session
  * that did not end cleanly gets them back as unsaved edits. Snapshots are taken on the FX thread; every write and
- * removal runs on one autosave thread, in order, so a removal cannot overtake the write it undoes and a slow disk
- * never stalls typing.
+ * removal runs as a {@link TaskRunner} job on the I/O lane (one thread, in order), so a removal cannot overtake the
+ * write it undoes and a slow disk never stalls typing. A write that finds itself on the FX thread throws.
  */
 final class Recovery {
     /** The autosave kind of a graph editor's document; its text is the document's JSON. */
@@ -46,17 +45,15 @@ final class Recovery {
     private final StudioMessages messages;
     /** Opens a model file (for class code recovered into its model); the future ends once its tabs are shown. */
     private final Function<Path, CompletableFuture<Void>> openFile;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "studio-autosave");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskRunner runner;
+    private volatile boolean closed;
     /** The document revision last autosaved, by graph-editor id: an unchanged document is not written again. */
     private final Map<String, Long> graphAutosavedAt = new HashMap<>();
 
-    Recovery(AutosaveStore store, StudioBuffers open, Executor fx, LogConsole console, StudioMessages messages,
+    Recovery(AutosaveStore store, StudioBuffers open, Executor fx, TaskRunner runner, LogConsole console, StudioMessages messages,
              Function<Path, CompletableFuture<Void>> openFile) {
         this.store = store;
+        this.runner = runner;
         this.open = open;
         this.fx = fx;
         this.console = console;
@@ -99,6 +96,7 @@ final class Recovery {
             }
         }
         return onWriter(() -> {
+            runner.checkOffUiThread("autosave write");
             removals.forEach(store::remove);
             for (AutosaveEntry e : writes) {
                 GraphCopy doc = graphs.get(e);
@@ -116,12 +114,15 @@ final class Recovery {
     private record GraphCopy(String title, List<Block> blocks, List<Connection> connections) {
     }
 
+    /**
+     * Runs {@code r} on the I/O lane, after what is queued there. The future completes on that lane, not through the FX
+     * thread: quitting waits for it on the FX thread.
+     */
     private CompletableFuture<Void> onWriter(Runnable r) {
-        try {
-            return CompletableFuture.runAsync(r, writer);
-        } catch (RejectedExecutionException closed) {
-            return CompletableFuture.completedFuture(null);
-        }
+        return onWriterValue(() -> {
+            r.run();
+            return null;
+        });
     }
 
     /** Drops the autosave of a buffer or document that was saved or closed. Call on the FX thread. */
@@ -147,15 +148,22 @@ final class Recovery {
 
     /** Buffers a previous session left unsaved (it crashed or was killed). */
     List<AutosaveEntry> pending() {
-        return onWriterValue(store::list);
+        if (closed) return store.list();
+        return onWriterValue(store::list).join();
     }
 
-    private <T> T onWriterValue(Supplier<T> read) {
-        try {
-            return CompletableFuture.supplyAsync(read, writer).join();
-        } catch (RejectedExecutionException closed) {
-            return read.get();
-        }
+    private <T> CompletableFuture<T> onWriterValue(Supplier<T> work) {
+        if (closed) return CompletableFuture.completedFuture(null);
+        CompletableFuture<T> done = new CompletableFuture<>();
+        runner.submit(Lane.IO, job -> {
+            try {
+                done.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+            return null;
+        });
+        return done;
     }
 
     /** Reopens recovered buffers as unsaved edits: scripts directly, class code after reopening its model. */
@@ -211,11 +219,8 @@ final class Recovery {
 
     /** Queued writes finish (a kept session's edits must reach the disk); nothing new is accepted. */
     void close() {
-        writer.shutdown();
-        try {
-            writer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        CompletableFuture<Void> queued = onWriter(() -> { });
+        closed = true;
+        await(queued);
     }
 }

@@ -1,5 +1,7 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.ui.concurrent.FxUiThread;
+import io.tsstudio.ui.concurrent.TaskRunner;
 import io.tsstudio.ui.console.LogConsole;
 import io.tsstudio.ui.editor.BufferKind;
 import io.tsstudio.ui.editor.CachedOperatorCatalog;
@@ -67,8 +69,10 @@ public final class StudioViewModel implements AutoCloseable {
         this.messages = new StudioMessages(fx, console);
         CachedOperatorCatalog operators = new CachedOperatorCatalog(() -> backend.operators().operators());
         this.open = new StudioBuffers(backend, fx, workspace, problems, operators, messages);
-        this.models = new ModelCommands(backend, fx, open, console, messages, recent, operators);
-        this.recovery = new Recovery(new AutosaveStore(autosaveDir), open, fx, console, messages, models::open);
+        // Background work goes through the process-wide lanes; results come back through fx.
+        TaskRunner runner = TaskRunner.on(FxUiThread.delivering(fx));
+        this.models = new ModelCommands(backend, fx, runner, open, console, messages, recent, operators);
+        this.recovery = new Recovery(new AutosaveStore(autosaveDir), open, fx, runner, console, messages, models::open);
         // A buffer that is saved or closed drops its autosave.
         open.onForgetAutosave(recovery::forget);
         this.title = Bindings.createStringBinding(this::computeTitle, workspace.activeBufferProperty(), workspace.activeModelProperty());
