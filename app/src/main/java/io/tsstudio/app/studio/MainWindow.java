@@ -1,22 +1,17 @@
 package io.tsstudio.app.studio;
 
 import io.tsstudio.ui.console.ConsoleView;
-import io.tsstudio.ui.editor.BufferKind;
 import io.tsstudio.ui.editor.CodeEditorView;
 import io.tsstudio.ui.editor.EditorViewModel;
-import io.tsstudio.ui.grapheditor.GraphEditorView;
-import io.tsstudio.ui.grapheditor.GraphEditorViewModel;
 import io.tsstudio.ui.inspect.InspectorView;
 import io.tsstudio.ui.problems.Problem;
 import io.tsstudio.ui.problems.ProblemsView;
+import io.tsstudio.ui.status.BackgroundJobsView;
 import io.tsstudio.ui.status.StatusBarView;
 import io.tsstudio.ui.theme.Icons;
 import io.tsstudio.ui.theme.ThemeManager;
 import io.tsstudio.ui.session.DockSlots;
-import io.tsstudio.ui.session.OpenModel;
 import io.tsstudio.ui.preferences.StudioSettings;
-import io.tsstudio.ui.session.TabTitles;
-import io.tsstudio.ui.session.Workspace;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -30,7 +25,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -43,8 +37,6 @@ import org.controlsfx.control.Notifications;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +58,7 @@ public final class MainWindow {
     private final StudioCommands commands;
     private final LayoutStore layouts;
     private final BorderPane root = new BorderPane();
-    private final TabPane editorTabs = new TabPane();
+    private final TabPane editorTabs;
     private final TabPane dock = new TabPane();
     private final TabPane bottom = new TabPane();
     private final SplitPane columns = new SplitPane();
@@ -74,7 +66,8 @@ public final class MainWindow {
     private final InspectorView inspector;
     private final ProblemsView problemsView;
     private final StatusBarView statusBar = new StatusBarView();
-    private final Map<EditorViewModel, Tab> tabs = new IdentityHashMap<>();
+    private final BackgroundJobsView jobs = new BackgroundJobsView();
+    private final EditorTabs tabs;
     private final Label errorText = new Label();
     private final HBox errorBanner;
     private final Menu recentMenu = new Menu("Open Recent");
@@ -87,13 +80,13 @@ public final class MainWindow {
         this.dialogs = new Dialogs(stage);
         this.commands = new StudioCommands(vm, dialogs);
         this.layouts = new LayoutStore(settings);
+        this.tabs = new EditorTabs(vm, dialogs, commands, statusBar);
+        this.editorTabs = tabs.pane();
         this.inspector = new InspectorView(vm.inspector());
-        this.problemsView = new ProblemsView(vm.problems(), this::openProblem);
+        this.problemsView = new ProblemsView(vm.problems(), tabs::openProblem);
         root.setId("mainWindow");
 
-        editorTabs.setId("editorTabs");
-        editorTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        StackPane editorArea = new StackPane(editorTabs, welcome());
+        StackPane editorArea = new StackPane(editorTabs, Placeholders.welcome());
         editorArea.getChildren().get(1).visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(editorTabs.getTabs()));
         errorBanner = errorBanner();
         VBox center = new VBox(errorBanner, editorArea);
@@ -102,8 +95,8 @@ public final class MainWindow {
         dock.setId("dock");
         dock.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         dock.getTabs().addAll(
-                slot(DockSlots.GRAPH, "Graph", placeholder("graph", "Graph view", "The IR graph of the active model appears here.")),
-                slot(DockSlots.RUN, "Run", placeholder("run", "Run panel", "Run the active model's methods here.")));
+                slot(DockSlots.GRAPH, "Graph", Placeholders.placeholder("graph", "Graph view", "The IR graph of the active model appears here.")),
+                slot(DockSlots.RUN, "Run", Placeholders.placeholder("run", "Run panel", "Run the active model's methods here.")));
 
         Tab inspectorTab = new Tab("Inspector", inspector);
         inspectorTab.setClosable(false);
@@ -123,8 +116,11 @@ public final class MainWindow {
         vm.problems().problems().addListener((ListChangeListener<Problem>) c ->
                 problemsTab.setText(vm.problems().problems().isEmpty() ? "Problems" : "Problems (" + vm.problems().problems().size() + ")"));
         Tab consoleTab = new Tab("Console", new ConsoleView(vm.console()));
+        consoleTab.setId("consoleTab");
         consoleTab.setGraphic(Icons.get("info", 13));
-        bottom.getTabs().addAll(problemsTab, consoleTab);
+        Tab jobsTab = new Tab("Jobs", jobs);
+        jobsTab.setId("jobsTab");
+        bottom.getTabs().addAll(problemsTab, consoleTab, jobsTab);
 
         rows.setOrientation(javafx.geometry.Orientation.VERTICAL);
         rows.getItems().addAll(columns, bottom);
@@ -146,32 +142,6 @@ public final class MainWindow {
         t.setId(id + "Slot");
         t.setGraphic(Icons.get(id.equals(DockSlots.GRAPH) ? "graph" : "run", 14));
         return t;
-    }
-
-    private static Node placeholder(String icon, String title, String text) {
-        Label t = new Label(title);
-        t.getStyleClass().add("placeholder-title");
-        Label s = new Label(text);
-        s.getStyleClass().add("placeholder-text");
-        s.setWrapText(true);
-        VBox box = new VBox(10, Icons.get(icon, 40), t, s);
-        box.setAlignment(Pos.CENTER);
-        box.setPadding(new Insets(20));
-        return box;
-    }
-
-    private Node welcome() {
-        Label title = new Label("TorchScript Studio");
-        title.getStyleClass().add("placeholder-title");
-        Label hint = new Label("Open a .pt model or a TorchScript script (Ctrl+O), drop files here,\nor start a new script (Ctrl+N).");
-        hint.getStyleClass().add("placeholder-text");
-        hint.setWrapText(true);
-        hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        VBox box = new VBox(10, title, hint);
-        box.setPadding(new Insets(16));
-        box.setAlignment(Pos.CENTER);
-        box.setMouseTransparent(true);
-        return box;
     }
 
     private HBox errorBanner() {
@@ -227,7 +197,7 @@ public final class MainWindow {
     private final class ViewCommands implements WindowCommands {
         @Override
         public void inEditor(java.util.function.Consumer<CodeEditorView> command) {
-            editor().ifPresent(command);
+            tabs.editor().ifPresent(command);
         }
 
         @Override
@@ -252,7 +222,7 @@ public final class MainWindow {
 
         @Override
         public void closeActiveTab() {
-            MainWindow.this.closeActiveTab();
+            tabs.closeActiveTab();
         }
 
         @Override
@@ -296,6 +266,7 @@ public final class MainWindow {
             statusBar.setMessage(vm.statusProperty().get());
             return;
         }
+        jobs.track("Open " + now.file().getFileName(), now.progressProperty(), now.stageProperty(), now.finishedProperty(), now::cancel);
         now.stageProperty().addListener(openingChanged);
         now.progressProperty().addListener(openingChanged);
         now.finishedProperty().addListener((o, a, done) -> {
@@ -328,38 +299,7 @@ public final class MainWindow {
         vm.notices().addListener((ListChangeListener<String>) c -> {
             while (c.next()) c.getAddedSubList().forEach(this::showNotice);
         });
-        for (EditorViewModel b : vm.buffers()) addTab(b);
-        for (GraphEditorViewModel g : vm.graphEditors()) addGraphTab(g);
-        vm.graphEditors().addListener((ListChangeListener<GraphEditorViewModel>) c -> {
-            while (c.next()) {
-                c.getRemoved().forEach(this::removeGraphTab);
-                c.getAddedSubList().forEach(this::addGraphTab);
-            }
-        });
-        vm.buffers().addListener((ListChangeListener<EditorViewModel>) c -> {
-            while (c.next()) {
-                c.getRemoved().forEach(this::removeTab);
-                c.getAddedSubList().forEach(this::addTab);
-            }
-        });
-        Workspace ws = vm.workspace();
-        ws.activeBufferProperty().addListener((o, a, b) -> {
-            Tab t = b == null ? null : tabs.get(b);
-            if (t != null && editorTabs.getSelectionModel().getSelectedItem() != t) editorTabs.getSelectionModel().select(t);
-        });
-        editorTabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
-            EditorViewModel b = t == null ? null : bufferOf(t);
-            ws.activeBufferProperty().set(b);
-            if (b != null) {
-                OpenModel m = vm.modelFor(b);
-                if (m != null && vm.isModelCode(b)) ws.activeModelProperty().set(m);
-                updateCaret();
-            } else {
-                statusBar.setCaret(0, 0);
-            }
-        });
-        // Reveal without focus: the graph asks, and its keys must stay with the graph.
-        ws.setRevealer((line, col) -> editor().ifPresent(ed -> ed.revealLine(line, col)));
+        tabs.bind();
     }
 
     /** An error that needs no answer: a notification in the window's corner that goes by itself; no dialog to dismiss. */
@@ -370,69 +310,6 @@ public final class MainWindow {
     }
 
     static final javafx.util.Duration NOTICE_SHOWN_FOR = javafx.util.Duration.seconds(8);
-
-    private void addTab(EditorViewModel b) {
-        CodeEditorView view = new CodeEditorView(b, vm.completionFor(b));
-        Tab tab = new Tab(b.titleProperty().get());
-        b.titleProperty().addListener(o -> refreshTabTitles());
-        b.fileProperty().addListener(o -> refreshTabTitles());
-        tab.setContent(view);
-        tab.setUserData(b);
-        tab.setGraphic(Icons.get(b.kind() == BufferKind.MODULE_CODE ? "module" : b.kind() == BufferKind.READ_ONLY ? "state" : "method", 13,
-                b.kind() == BufferKind.MODULE_CODE ? "icon-accent" : "icon-plain"));
-        tab.setTooltip(new Tooltip(b.file() != null ? b.file().toString() : b.name()));
-        tab.setOnCloseRequest(e -> {
-            if (!confirmCloseTab(b)) e.consume();
-        });
-        tab.setOnClosed(e -> {
-            if (vm.buffers().contains(b)) vm.closeBuffer(b);
-        });
-        view.codeArea().caretPositionProperty().addListener((o, x, y) -> updateCaret());
-        tabs.put(b, tab);
-        editorTabs.getTabs().add(tab);
-        refreshTabTitles();
-        if (vm.workspace().activeBuffer() == b) editorTabs.getSelectionModel().select(tab);
-    }
-
-    private void removeTab(EditorViewModel b) {
-        Tab t = tabs.remove(b);
-        if (t == null) return;
-        editorTabs.getTabs().remove(t);
-        refreshTabTitles();
-        if (t.getContent() instanceof CodeEditorView v) v.close();
-    }
-
-    /** Tab titles, with the folder added where two tabs would read the same (two model.pt files, say). */
-    private void refreshTabTitles() {
-        List<EditorViewModel> open = new ArrayList<>(tabs.keySet());
-        List<String> titles = TabTitles.of(open.stream().map(b -> new TabTitles.Entry(b.name(), vm.fileOf(b))).toList());
-        for (int i = 0; i < open.size(); i++) {
-            EditorViewModel b = open.get(i);
-            tabs.get(b).setText((b.isDirty() ? "\u2022 " : "") + titles.get(i));
-        }
-    }
-
-    private static EditorViewModel bufferOf(Tab t) {
-        return t.getUserData() instanceof EditorViewModel b ? b : null;
-    }
-
-    private void updateCaret() {
-        editor().ifPresent(ed -> {
-            int line = ed.codeArea().getCurrentParagraph() + 1;
-            int col = ed.codeArea().getCaretColumn() + 1;
-            statusBar.setCaret(line, col);
-            vm.workspace().caretProperty().set(new Workspace.Caret(line, col));
-        });
-    }
-
-    private void openProblem(Problem p) {
-        for (Map.Entry<EditorViewModel, Tab> e : tabs.entrySet()) {
-            if (e.getKey().id().equals(p.bufferId())) {
-                editorTabs.getSelectionModel().select(e.getValue());
-                ((CodeEditorView) e.getValue().getContent()).goToLine(p.diagnostic().line(), p.diagnostic().column());
-            }
-        }
-    }
 
     private void showDock(String id) {
         dock.getTabs().stream().filter(t -> (id + "Slot").equals(t.getId())).findFirst().ifPresent(t -> dock.getSelectionModel().select(t));
@@ -460,45 +337,13 @@ public final class MainWindow {
 
     // ---- commands -------------------------------------------------------------------------------------------
 
-    private Optional<EditorViewModel> active() {
-        return Optional.ofNullable(vm.workspace().activeBuffer());
-    }
-
     /** The editor of the selected tab. */
     public Optional<CodeEditorView> editor() {
-        Tab t = editorTabs.getSelectionModel().getSelectedItem();
-        return t != null && t.getContent() instanceof CodeEditorView v ? Optional.of(v) : Optional.empty();
+        return tabs.editor();
     }
 
     public Optional<CodeEditorView> editorOf(EditorViewModel b) {
-        Tab t = tabs.get(b);
-        return t != null && t.getContent() instanceof CodeEditorView v ? Optional.of(v) : Optional.empty();
-    }
-
-    private void addGraphTab(GraphEditorViewModel gvm) {
-        gvm.setRunBackend(graphRuns);
-        GraphEditorView view = new GraphEditorView(gvm);
-        view.setOpenInStudio(vm::open);
-        Tab tab = new Tab(null, view);
-        tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> (gvm.isDirty() ? "\u2022 " : "") + gvm.displayName(), gvm.dirtyProperty()));
-        tab.setId("graphEditorTab");
-        tab.setUserData(gvm);
-        tab.setGraphic(Icons.get("graph", 13));
-        tab.setOnCloseRequest(e -> {
-            if (!gvm.isDirty()) return;
-            e.consume(); // the save runs off the FX thread; the tab closes once it is written (or discarded)
-            view.confirmDiscardOrSave().thenAccept(close -> {
-                if (close) vm.closeGraphEditor(gvm);
-            });
-        });
-        tab.setOnClosed(e -> vm.closeGraphEditor(gvm));
-        editorTabs.getTabs().add(tab);
-        editorTabs.getSelectionModel().select(tab);
-    }
-
-    private void removeGraphTab(GraphEditorViewModel gvm) {
-        editorTabs.getTabs().removeIf(t -> t.getUserData() == gvm);
+        return tabs.editorOf(b);
     }
 
     private void refreshRecent() {
@@ -518,40 +363,6 @@ public final class MainWindow {
             MenuItem clear = new MenuItem("Clear Recent");
             clear.setOnAction(e -> vm.recentFiles().clear());
             recentMenu.getItems().add(clear);
-        }
-    }
-
-    private void closeActiveTab() {
-        Tab t = editorTabs.getSelectionModel().getSelectedItem();
-        EditorViewModel b = t == null ? null : bufferOf(t);
-        if (b != null && confirmCloseTab(b)) vm.closeBuffer(b);
-        if (t != null && t.getUserData() instanceof GraphEditorViewModel g && t.getContent() instanceof GraphEditorView view) {
-            if (!g.isDirty()) vm.closeGraphEditor(g);
-            else view.confirmDiscardOrSave().thenAccept(close -> {
-                if (close) vm.closeGraphEditor(g);
-            });
-        }
-    }
-
-    private boolean confirmCloseTab(EditorViewModel b) {
-        if (!b.isDirty()) return true;
-        String saveLabel = b.kind() == BufferKind.MODULE_CODE ? "Recompile" : "Save";
-        switch (dialogs.confirmCloseTab(b.name(), saveLabel)) {
-            case SAVE -> {
-                if (b.kind() == BufferKind.MODULE_CODE) {
-                    vm.recompile(b);
-                    return false; // stays open until the recompile succeeded; the user closes it again
-                }
-                if (b.file() != null) return commands.saveScriptTo(b, b.file());
-                Optional<Path> p = commands.scriptTarget(b);
-                return p.isPresent() && commands.saveScriptTo(b, p.get());
-            }
-            case DISCARD -> {
-                return true;
-            }
-            default -> {
-                return false;
-            }
         }
     }
 
@@ -575,12 +386,9 @@ public final class MainWindow {
     }
 
     private boolean keepAutosaves;
-    /** Graph editors run their models in a worker process of their own, started on the first Run. */
-    private final GraphEditorRuns graphRuns = new GraphEditorRuns(io.tsstudio.app.worker.WorkerLaunch.sameAsThisProcess());
-
     /** Stops the graph editors' worker process, if one was started. */
     public void closeGraphRuns() {
-        graphRuns.close();
+        tabs.closeGraphRuns();
     }
 
     /** True when the user chose to keep unsaved edits for the next start (so the exit must not clear autosaves). */
@@ -665,6 +473,11 @@ public final class MainWindow {
 
     public ProblemsView problems() {
         return problemsView;
+    }
+
+    /** Background jobs with progress and cancel (the bottom dock's Jobs tab). */
+    public BackgroundJobsView jobs() {
+        return jobs;
     }
 
     public StatusBarView statusBar() {

@@ -11,15 +11,13 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Rectangle2D;
+import io.tsstudio.ui.image.PngFiles;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -189,9 +187,7 @@ public final class StudioApplication extends Application {
 
     private static void writeSnapshot(Scene scene, Path target) {
         try {
-            WritableImage img = scene.snapshot(null);
-            if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
-            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", target.toFile());
+            PngFiles.write(scene.snapshot(null), target);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot write snapshot " + target + ": " + e.getMessage());
         }

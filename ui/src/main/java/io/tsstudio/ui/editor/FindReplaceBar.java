@@ -16,7 +16,8 @@ import java.util.Optional;
 /** Find (Ctrl+F) and replace (Ctrl+H) above the code area; searches the area's text with {@link TextSearch}. */
 final class FindReplaceBar extends VBox {
     private final CodeArea area;
-    private final TextField find = new TextField();
+    // A clear button (ControlsFX) empties the search in one click.
+    private final TextField find = org.controlsfx.control.textfield.TextFields.createClearableTextField();
     private final TextField replace = new TextField();
     private final CheckBox matchCase = new CheckBox("Aa");
     private final CheckBox regex = new CheckBox(".*");

@@ -22,8 +22,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -43,9 +41,10 @@ import java.util.Optional;
 public class GraphEditorView extends BorderPane {
     private final GraphEditorViewModel vm;
     private final EditorCanvas canvas;
-    private final TextField search = new TextField();
+    // A clear button (ControlsFX) empties the search in one click.
+    private final TextField search = org.controlsfx.control.textfield.TextFields.createClearableTextField();
     private final ListView<PaletteEntry> paletteList = new ListView<>();
-    private final GridPane properties = new GridPane();
+    private final BlockPropertiesView properties;
     private final TextArea code = new TextArea();
     private final Label status = new Label();
     private final ToolBar toolbar = new ToolBar();
@@ -82,15 +81,10 @@ public class GraphEditorView extends BorderPane {
         paletteBox.setPadding(new Insets(6));
         paletteBox.setMinWidth(200);
 
-        properties.setId("properties");
-        properties.setHgap(6);
-        properties.setVgap(4);
-        properties.setPadding(new Insets(6));
-        ColumnConstraints c0 = new ColumnConstraints(), c1 = new ColumnConstraints();
-        c1.setHgrow(Priority.ALWAYS);
-        properties.getColumnConstraints().addAll(c0, c1);
+        properties = new BlockPropertiesView(vm);
         ScrollPane propScroll = new ScrollPane(properties);
         propScroll.setFitToWidth(true);
+        propScroll.setFitToHeight(true);
 
         code.setId("generatedCode");
         code.setFont(Font.font("Monospaced", 12));
@@ -321,41 +315,7 @@ public class GraphEditorView extends BorderPane {
     }
 
     private void refreshProperties() {
-        properties.getChildren().clear();
-        Optional<io.tsstudio.ui.grapheditor.model.Block> sel = vm.singleSelection();
-        if (sel.isEmpty()) {
-            properties.add(new Label(vm.selection().isEmpty() ? "Select a block to edit its settings." : vm.selection().size() + " blocks selected."), 0, 0, 2, 1);
-            return;
-        }
-        properties.add(new Label(sel.get().kind().name().toLowerCase() + "  " + sel.get().type()), 0, 0, 2, 1);
-        List<PropertyRow> rows = vm.properties();
-        int r = 1;
-        for (PropertyRow row : rows) {
-            Label key = new Label(row.key());
-            key.setTooltip(new Tooltip(row.type()));
-            TextField field = new TextField(row.text());
-            field.setId("prop-" + row.key());
-            field.setPromptText(row.note());
-            field.setDisable(!row.editable());
-            field.setTooltip(new Tooltip(row.type() + (row.note().isEmpty() ? "" : " — " + row.note())));
-            Runnable commit = () -> {
-                if (!field.getText().equals(row.text())) vm.setProperty(row.key(), field.getText());
-            };
-            field.setOnAction(e -> commit.run());
-            field.focusedProperty().addListener((o, was, now) -> {
-                if (!now) commit.run();
-            });
-            properties.add(key, 0, r);
-            properties.add(field, 1, r);
-            r++;
-        }
-        List<String> issues = vm.issues(sel.get());
-        for (String i : issues) {
-            Label l = new Label("⚠ " + i);
-            l.setWrapText(true);
-            l.setStyle("-fx-text-fill: #c0392b;");
-            properties.add(l, 0, r++, 2, 1);
-        }
+        properties.refresh();
     }
 
     private static final class PaletteCell extends ListCell<PaletteEntry> {

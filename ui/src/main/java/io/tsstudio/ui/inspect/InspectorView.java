@@ -28,6 +28,7 @@ public final class InspectorView extends BorderPane {
     private final Label tensorTitle = new Label("Select a tensor to see its values");
     private final Label tensorStats = new Label();
     private final Label tensorValues = new Label();
+    private final AttributeSheet attributes = new AttributeSheet();
 
     @SuppressWarnings("unchecked")
     public InspectorView(InspectorViewModel viewModel) {
@@ -56,6 +57,7 @@ public final class InspectorView extends BorderPane {
                 column("Type / schema", 320, InspectorRow::type));
         viewModel.modelProperty().addListener((o, a, m) -> rebuild(m));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            attributes.show(moduleOf(item));
             TensorEntry t = item == null ? null : item.getValue().tensor();
             viewModel.selectedTensorProperty().set(t);
             tensorTitle.setText(t == null ? "Select a tensor to see its values"
@@ -77,7 +79,7 @@ public final class InspectorView extends BorderPane {
         tensorTitle.getStyleClass().add("panel-header");
         tensorTitle.setMaxWidth(Double.MAX_VALUE);
         tensorTitle.setWrapText(true);
-        VBox details = new VBox(6, tensorTitle, tensorStats, tensorValues);
+        VBox details = new VBox(6, tensorTitle, tensorStats, tensorValues, attributes);
         details.setPadding(new Insets(0, 0, 6, 0));
         VBox.setMargin(tensorStats, new Insets(0, 8, 0, 8));
         VBox.setMargin(tensorValues, new Insets(0, 8, 0, 8));
@@ -95,6 +97,19 @@ public final class InspectorView extends BorderPane {
         columnText.put(c, value);
         c.setCellValueFactory(p -> new ReadOnlyStringWrapper(p.getValue().getValue() == null ? "" : value.apply(p.getValue().getValue())));
         return c;
+    }
+
+    /** The module a row belongs to: the row's own, or its nearest module ancestor's. */
+    private static ModuleEntry moduleOf(TreeItem<InspectorRow> item) {
+        for (TreeItem<InspectorRow> i = item; i != null; i = i.getParent()) {
+            if (i.getValue() != null && i.getValue().module() != null) return i.getValue().module();
+        }
+        return null;
+    }
+
+    /** The attributes sheet of the selected module (for tests). */
+    public org.controlsfx.control.PropertySheet attributeSheet() {
+        return attributes;
     }
 
     private void rebuild(ModelSummary m) {

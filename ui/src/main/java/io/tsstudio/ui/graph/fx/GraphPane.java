@@ -58,7 +58,8 @@ public final class GraphPane extends BorderPane {
     private final GraphCanvas canvas = new GraphCanvas();
     private final Minimap minimap = new Minimap(canvas);
     private final TextArea details = new TextArea();
-    private final TextField search = new TextField();
+    // A clear button (ControlsFX) empties the search in one click.
+    private final TextField search = org.controlsfx.control.textfield.TextFields.createClearableTextField();
     private final Label searchCount = new Label();
     private final CheckBox fold = new CheckBox("Fold constants");
     private final CheckBox flat = new CheckBox("Flat");

@@ -7,11 +7,9 @@ import io.tsstudio.ui.graph.model.GraphNode;
 import io.tsstudio.ui.graph.model.GraphViewModel;
 import io.tsstudio.ui.graph.bench.TransformerArchive;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -89,7 +87,7 @@ public final class GraphScreenshots {
         Thread.sleep(300);
         fx(() -> null);
         var image = fx(() -> stage.getScene().snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        io.tsstudio.ui.image.PngFiles.write(image, file);
     }
 
     private static void run(Runnable r) throws Exception {

@@ -1,0 +1,71 @@
+package io.tsstudio.ui.status;
+
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableNumberValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import org.controlsfx.control.TaskProgressView;
+
+/**
+ * The background jobs that are running (opening a model, laying out a graph, a benchmark, a profile), each with its
+ * progress, message and a cancel button: a ControlsFX {@link TaskProgressView}. The studio's jobs are not JavaFX
+ * {@link Task}s (they run on the TaskRunner's lanes), so each is shown through a stand-in task that mirrors the job's
+ * progress and message, forwards a cancel to the job, and leaves the view when the job has ended.
+ */
+public final class BackgroundJobsView extends TaskProgressView<Task<Void>> {
+    public BackgroundJobsView() {
+        setId("backgroundJobs");
+    }
+
+    /**
+     * Shows one job until {@code finished} turns true. Call on the FX thread.
+     *
+     * @param progress a fraction 0..1, or negative while unknown
+     * @param cancel   what the view's cancel button does to the job
+     */
+    public void track(String title, ObservableNumberValue progress, ObservableStringValue message, ObservableBooleanValue finished,
+                      Runnable cancel) {
+        if (finished.get()) return;
+        JobTask task = new JobTask(title, cancel);
+        task.show(progress.doubleValue(), message.get());
+        progress.addListener(o -> task.show(progress.doubleValue(), message.get()));
+        message.addListener(o -> task.show(progress.doubleValue(), message.get()));
+        finished.addListener((o, was, now) -> {
+            if (now) task.end();
+        });
+        getTasks().add(task);
+    }
+
+    /** A task that does no work itself: it stands for a job running elsewhere. */
+    private static final class JobTask extends Task<Void> {
+        private final Runnable cancelJob;
+
+        JobTask(String title, Runnable cancelJob) {
+            this.cancelJob = cancelJob;
+            updateTitle(title);
+        }
+
+        void show(double fraction, String message) {
+            if (fraction < 0) updateProgress(-1, 1);
+            else updateProgress(fraction, 1);
+            updateMessage(message == null ? "" : message);
+        }
+
+        /** The job ended: the task runs its empty body, succeeds, and the view drops it. */
+        void end() {
+            if (getState() == Worker.State.READY) run();
+        }
+
+        @Override
+        protected Void call() {
+            return null;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            cancelJob.run();
+            return super.cancel(mayInterruptIfRunning);
+        }
+    }
+}
