@@ -236,6 +236,11 @@ final class GraphWiring {
                 if (pane == null) {
                     pane = new GraphPane();
                     pane.addSelectionListener(this::nodeSelected);
+                    GraphPane shownPane = pane;
+                    shownPane.layingOutProperty().addListener((o, was, now) -> {
+                        if (now) window.jobs().track("Lay out the graph", shownPane.layoutProgress(), shownPane.statusText(),
+                                shownPane.layingOutProperty().not(), shownPane::cancelLayout);
+                    });
                     window.setGraphView(pane);
                 }
                 pane.show(graph, ModuleGraphs.loader(module));

@@ -27,7 +27,7 @@ public final class BackgroundJobsView extends TaskProgressView<Task<Void>> {
     public void track(String title, ObservableNumberValue progress, ObservableStringValue message, ObservableBooleanValue finished,
                       Runnable cancel) {
         if (finished.get()) return;
-        JobTask task = new JobTask(title, cancel);
+        JobTask task = new JobTask(title, cancel, finished);
         task.show(progress.doubleValue(), message.get());
         progress.addListener(o -> task.show(progress.doubleValue(), message.get()));
         message.addListener(o -> task.show(progress.doubleValue(), message.get()));
@@ -40,9 +40,13 @@ public final class BackgroundJobsView extends TaskProgressView<Task<Void>> {
     /** A task that does no work itself: it stands for a job running elsewhere. */
     private static final class JobTask extends Task<Void> {
         private final Runnable cancelJob;
+        /** Held here: a binding passed as {@code finished} is otherwise only weakly reachable, and could be collected. */
+        @SuppressWarnings({"unused", "FieldCanBeLocal"})
+        private final ObservableBooleanValue finished;
 
-        JobTask(String title, Runnable cancelJob) {
+        JobTask(String title, Runnable cancelJob, ObservableBooleanValue finished) {
             this.cancelJob = cancelJob;
+            this.finished = finished;
             updateTitle(title);
         }
 

@@ -77,6 +77,8 @@ public final class GraphPane extends BorderPane {
     private Point2D anchorScreen;
     private boolean fitNext;
     private boolean layoutPending;
+    /** True while a layout runs: the studio lists it among its background jobs. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper layingOut = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "layingOut");
     private GraphNode centreAfterLayout;
     private final javafx.scene.control.ComboBox<String> methodPicker = new javafx.scene.control.ComboBox<>();
     private java.util.function.Consumer<String> onMethodPicked = m -> { };
@@ -174,7 +176,7 @@ public final class GraphPane extends BorderPane {
         progress.setPrefWidth(160);
         cancel.setVisible(false);
         cancel.setId("graphCancel");
-        cancel.setOnAction(e -> cancelRequested = true);
+        cancel.setOnAction(e -> cancelLayout());
         status.setId("graphStatus");
         status.setWrapText(true); // the layout figures wrap in a narrow dock rather than ending in "…"
         HBox statusBar = new HBox(8, status, progress, cancel);
@@ -498,6 +500,26 @@ public final class GraphPane extends BorderPane {
     }
 
     /** Completes when the layout requested last is on screen. */
+    /** True while a layout runs. */
+    public javafx.beans.property.ReadOnlyBooleanProperty layingOutProperty() {
+        return layingOut.getReadOnlyProperty();
+    }
+
+    /** The running layout's progress (0..1, negative while unknown), as the status line's bar shows it. */
+    public javafx.beans.value.ObservableNumberValue layoutProgress() {
+        return progress.progressProperty();
+    }
+
+    /** The status line's text ("Laying out…", the figures of the last layout). */
+    public javafx.beans.value.ObservableStringValue statusText() {
+        return status.textProperty();
+    }
+
+    /** Stops the running layout at its next step (the status line's Cancel). */
+    public void cancelLayout() {
+        cancelRequested = true;
+    }
+
     public CompletableFuture<GraphScene> layoutDone() {
         return layoutDone;
     }
@@ -613,6 +635,7 @@ public final class GraphPane extends BorderPane {
         GraphViewModel model = vm;
         Set<String> open = model.expandedIds();
         layoutPending = true;
+        layingOut.set(true);
         long t0 = System.nanoTime();
         CompletableFuture<GraphScene> done = new CompletableFuture<>();
         layoutDone = done;
@@ -628,6 +651,7 @@ public final class GraphPane extends BorderPane {
                     hideProgress();
                     if (generation.get() == gen) {
                         layoutPending = false;
+                        layingOut.set(false);
                         status.setText("Layout cancelled");
                     }
                     done.completeExceptionally(e);
@@ -636,6 +660,7 @@ public final class GraphPane extends BorderPane {
                 Platform.runLater(() -> {
                     hideProgress();
                     layoutPending = false;
+                    layingOut.set(false);
                     status.setText("Layout failed: " + e);
                     done.completeExceptionally(e);
                 });
@@ -667,6 +692,7 @@ public final class GraphPane extends BorderPane {
         }
         hideProgress();
         layoutPending = false;
+        layingOut.set(false);
         canvas.setScene(scene);
         if (centreAfterLayout != null && scene.indexOf(centreAfterLayout).isPresent()) {
             fitNext = false;
