@@ -10,7 +10,9 @@ import io.tsstudio.ui.graph.render.GraphSvg;
 import io.tsstudio.ui.graph.model.GraphViewModel;
 import io.tsstudio.ui.graph.model.Highlights;
 import io.tsstudio.ui.graph.layout.LayoutCancelledException;
-import io.tsstudio.ui.graph.layout.LayoutThreads;
+import io.tsstudio.ui.concurrent.Lane;
+import io.tsstudio.ui.concurrent.LatestReplies;
+import io.tsstudio.ui.concurrent.TaskRunner;
 import io.tsstudio.ui.graph.model.ModuleGraphs;
 import io.tsstudio.ui.graph.model.NodeDetails;
 import io.tsstudio.ui.graph.model.RunValues;
@@ -44,8 +46,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -66,9 +66,11 @@ public final class GraphPane extends BorderPane {
     private final ProgressBar progress = new ProgressBar();
     private final Button cancel = new Button("Cancel");
     private final List<Consumer<GraphSelection>> selectionListeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService worker = LayoutThreads.newExecutor();
+    /** Reads and layouts run on the shared layout lane (one large-stack thread for every pane, not one each). */
+    private final TaskRunner runner = TaskRunner.forJavaFx();
     private final GraphLayoutEngine engine = new GraphLayoutEngine();
-    private final AtomicLong generation = new AtomicLong();
+    /** The latest read or layout wins: a newer request makes the older ones' results stale. */
+    private final LatestReplies requests = runner.latestReplies();
     private GraphViewModel vm;
     private CompletableFuture<GraphScene> layoutDone = CompletableFuture.completedFuture(null);
     private volatile boolean cancelRequested;
@@ -438,17 +440,17 @@ public final class GraphPane extends BorderPane {
         if (!module.hasMethod(method)) {
             throw new IllegalArgumentException("module " + module.className() + " has no method '" + method + "'");
         }
-        long token = generation.incrementAndGet();
+        LatestReplies.Request request = requests.begin();
         CompletableFuture<GraphScene> shown = new CompletableFuture<>();
         layoutDone = shown;
         setMethods(module.methods().stream().map(io.tsstudio.engine.MethodInfo::name).toList(), method, m -> show(module, m));
         setCompareSource(module, method);
         status.setText("Reading the graph of " + method + "\u2026");
-        worker.submit(() -> {
+        runner.execute(Lane.LAYOUT, () -> {
             try {
                 IrGraph graph = ModuleGraphs.graph(module, method);
                 Platform.runLater(() -> {
-                    if (generation.get() != token) {
+                    if (!request.isCurrent()) {
                         shown.cancel(false);
                         return;
                     }
@@ -607,7 +609,7 @@ public final class GraphPane extends BorderPane {
     }
 
     private void relayout() {
-        long gen = generation.incrementAndGet();
+        LatestReplies.Request gen = requests.begin();
         cancelRequested = false;
         GraphViewModel model = vm;
         Set<String> open = model.expandedIds();
@@ -616,16 +618,16 @@ public final class GraphPane extends BorderPane {
         CompletableFuture<GraphScene> done = new CompletableFuture<>();
         layoutDone = done;
         status.setText("Laying out\u2026");
-        worker.submit(() -> {
+        runner.execute(Lane.LAYOUT, () -> {
             try {
                 GraphScene scene = engine.layout(model.root(), n -> open.contains(n.id()),
                         (d, t) -> showProgress(gen, t0, d, t),
-                        () -> cancelRequested || generation.get() != gen);
+                        () -> cancelRequested || !gen.isCurrent());
                 Platform.runLater(() -> installScene(gen, scene, t0, done));
             } catch (LayoutCancelledException e) {
                 Platform.runLater(() -> {
                     hideProgress();
-                    if (generation.get() == gen) {
+                    if (gen.isCurrent()) {
                         layoutPending = false;
                         status.setText("Layout cancelled");
                     }
@@ -642,10 +644,10 @@ public final class GraphPane extends BorderPane {
         });
     }
 
-    private void showProgress(long gen, long t0, int done, int total) {
+    private void showProgress(LatestReplies.Request gen, long t0, int done, int total) {
         if (System.nanoTime() - t0 > 250_000_000L) {
             Platform.runLater(() -> {
-                if (generation.get() == gen) {
+                if (gen.isCurrent()) {
                     progress.setVisible(true);
                     cancel.setVisible(true);
                     progress.setProgress((double) done / total);
@@ -659,8 +661,8 @@ public final class GraphPane extends BorderPane {
         cancel.setVisible(false);
     }
 
-    private void installScene(long gen, GraphScene scene, long t0, CompletableFuture<GraphScene> done) {
-        if (generation.get() != gen) {
+    private void installScene(LatestReplies.Request gen, GraphScene scene, long t0, CompletableFuture<GraphScene> done) {
+        if (!gen.isCurrent()) {
             done.complete(scene);
             return;
         }
