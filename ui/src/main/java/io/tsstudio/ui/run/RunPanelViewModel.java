@@ -74,6 +74,7 @@ public final class RunPanelViewModel {
     private final ObservableList<BenchmarkResult> benchmarks = FXCollections.observableArrayList();
     /** Tells apart the replies of a superseded request (a model replaced, a run cancelled) from the current one. */
     private final LatestReplies requests;
+    private final TaskRunner runner;
     private final Map<String, Map<String, Map<String, String>>> rememberedArgs = new LinkedHashMap<>();
     private boolean reloading;
 
@@ -86,6 +87,7 @@ public final class RunPanelViewModel {
         this.store = store;
         this.ui = runner.ui();
         this.requests = runner.latestReplies();
+        this.runner = runner;
         method.addListener((o, old, now) -> {
             if (old != null) rememberArguments(old.name());
             showArguments(now);
@@ -115,6 +117,7 @@ public final class RunPanelViewModel {
 
     /** Loads {@code file} in the backend on the chosen device, then lists its methods and restores remembered inputs. */
     public CompletableFuture<Void> setModel(Path file) {
+        runner.checkUiThread();
         if (modelFile.get() != null && method.get() != null) saveInputs();
         // Deselect now, while the old model's inputs are current: deselecting later would remember them for the new model.
         method.set(null);
@@ -180,6 +183,7 @@ public final class RunPanelViewModel {
     }
 
     private CompletableFuture<Void> execute(RunPlan plan, boolean benchmark) {
+        runner.checkUiThread();
         MethodInfo m = method.get();
         if (m == null) {
             error.set("Load a model and pick a method first.");
@@ -227,6 +231,7 @@ public final class RunPanelViewModel {
 
     /** Stops the current run at once; the backend stays usable for the next one. */
     public void cancel() {
+        runner.checkUiThread();
         if (!busy.get()) return;
         requests.supersede();
         backend.cancel();

@@ -10,9 +10,9 @@ import io.tsstudio.ui.graph.render.GraphSvg;
 import io.tsstudio.ui.graph.model.GraphViewModel;
 import io.tsstudio.ui.graph.model.Highlights;
 import io.tsstudio.ui.graph.layout.LayoutCancelledException;
-import io.tsstudio.ui.concurrent.Lane;
 import io.tsstudio.ui.concurrent.LatestReplies;
 import io.tsstudio.ui.concurrent.TaskRunner;
+import io.tsstudio.ui.graph.layout.LayoutThreads;
 import io.tsstudio.ui.graph.model.ModuleGraphs;
 import io.tsstudio.ui.graph.model.NodeDetails;
 import io.tsstudio.ui.graph.model.RunValues;
@@ -46,6 +46,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -66,7 +67,7 @@ public final class GraphPane extends BorderPane {
     private final ProgressBar progress = new ProgressBar();
     private final Button cancel = new Button("Cancel");
     private final List<Consumer<GraphSelection>> selectionListeners = new CopyOnWriteArrayList<>();
-    /** Reads and layouts run on the shared layout lane (one large-stack thread for every pane, not one each). */
+    private final ExecutorService worker = LayoutThreads.newExecutor();
     private final TaskRunner runner = TaskRunner.forJavaFx();
     private final GraphLayoutEngine engine = new GraphLayoutEngine();
     /** The latest read or layout wins: a newer request makes the older ones' results stale. */
@@ -446,7 +447,7 @@ public final class GraphPane extends BorderPane {
         setMethods(module.methods().stream().map(io.tsstudio.engine.MethodInfo::name).toList(), method, m -> show(module, m));
         setCompareSource(module, method);
         status.setText("Reading the graph of " + method + "\u2026");
-        runner.execute(Lane.LAYOUT, () -> {
+        worker.submit(() -> {
             try {
                 IrGraph graph = ModuleGraphs.graph(module, method);
                 Platform.runLater(() -> {
@@ -618,7 +619,7 @@ public final class GraphPane extends BorderPane {
         CompletableFuture<GraphScene> done = new CompletableFuture<>();
         layoutDone = done;
         status.setText("Laying out\u2026");
-        runner.execute(Lane.LAYOUT, () -> {
+        worker.submit(() -> {
             try {
                 GraphScene scene = engine.layout(model.root(), n -> open.contains(n.id()),
                         (d, t) -> showProgress(gen, t0, d, t),
