@@ -25,7 +25,7 @@ public final class RunPanelWiring implements AutoCloseable {
     /** Call on the FX thread once the main window exists. */
     public static RunPanelWiring install(MainWindow window, Workspace workspace) {
         WorkerClient worker = new WorkerClient(WorkerLaunch.sameAsThisProcess());
-        RunPanelViewModel vm = new RunPanelViewModel(worker, InputsStore.inUserDataDir(), RunPanelView.fxExecutor());
+        RunPanelViewModel vm = new RunPanelViewModel(worker, InputsStore.inUserDataDir(), io.tsstudio.ui.concurrent.TaskRunner.forJavaFx());
         RunPanelView view = new RunPanelView(vm);
         window.setRunPanel(view);
         workspace.activeModelProperty().addListener((o, was, now) -> open(view, now));

@@ -31,7 +31,8 @@ public final class Job<T> implements JobContext {
 
     /**
      * Cancels: a job not yet started never starts; a running one sees {@link #isCancelled()} and its value is
-     * dropped. The result completes at once with a {@link CancellationException}. Returns false when already done.
+     * dropped. The result completes at once, on the calling thread (call it on the UI thread), with a
+     * {@link CancellationException}. Returns false when already done.
      */
     public boolean cancel() {
         if (result.isDone()) return false;

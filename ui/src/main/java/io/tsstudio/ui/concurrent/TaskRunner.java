@@ -93,6 +93,14 @@ public final class TaskRunner implements AutoCloseable {
         return job;
     }
 
+    /** Runs {@code work} on {@code lane} for its effects; it hands its own results to the UI thread. */
+    public Job<Void> execute(Lane lane, Runnable work) {
+        return submit(lane, c -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** A latest-result-wins worker on {@code lane}: only the newest submitted input's result reaches {@code sink}. */
     public <I, O> LatestResultWorker<I, O> latest(Lane lane, Function<I, O> compute, Consumer<O> sink) {
         Executor where = lanes == null ? Runnable::run : lanes.executor(lane);

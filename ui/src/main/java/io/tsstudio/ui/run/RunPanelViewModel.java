@@ -6,6 +6,9 @@ import io.tsstudio.engine.run.RunListener;
 import io.tsstudio.engine.run.RunOutcome;
 import io.tsstudio.engine.run.RunRequest;
 import io.tsstudio.engine.run.RunPlan;
+import io.tsstudio.ui.concurrent.FxUiThread;
+import io.tsstudio.ui.concurrent.LatestReplies;
+import io.tsstudio.ui.concurrent.TaskRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,7 +38,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The run panel's state and commands, without any scene-graph type: pick a device and a method, edit the
@@ -71,14 +73,21 @@ public final class RunPanelViewModel {
     private final IntegerProperty concurrency = new SimpleIntegerProperty(1);
     private final ObservableList<BenchmarkResult> benchmarks = FXCollections.observableArrayList();
     /** Tells apart the replies of a superseded request (a model replaced, a run cancelled) from the current one. */
-    private final AtomicLong generation = new AtomicLong();
+    private final LatestReplies requests;
+    private final TaskRunner runner;
     private final Map<String, Map<String, Map<String, String>>> rememberedArgs = new LinkedHashMap<>();
     private boolean reloading;
 
     public RunPanelViewModel(RunBackend backend, InputsStore store, Executor ui) {
+        this(backend, store, TaskRunner.on(FxUiThread.delivering(ui)));
+    }
+
+    public RunPanelViewModel(RunBackend backend, InputsStore store, TaskRunner runner) {
         this.backend = backend;
         this.store = store;
-        this.ui = ui;
+        this.ui = runner.ui();
+        this.requests = runner.latestReplies();
+        this.runner = runner;
         method.addListener((o, old, now) -> {
             if (old != null) rememberArguments(old.name());
             showArguments(now);
@@ -108,6 +117,7 @@ public final class RunPanelViewModel {
 
     /** Loads {@code file} in the backend on the chosen device, then lists its methods and restores remembered inputs. */
     public CompletableFuture<Void> setModel(Path file) {
+        runner.checkUiThread();
         if (modelFile.get() != null && method.get() != null) saveInputs();
         // Deselect now, while the old model's inputs are current: deselecting later would remember them for the new model.
         method.set(null);
@@ -131,11 +141,11 @@ public final class RunPanelViewModel {
     }
 
     private CompletableFuture<Void> load(Path file) {
-        long gen = begin("Loading " + file.getFileName() + " on " + device.get() + "...");
+        LatestReplies.Request gen = begin("Loading " + file.getFileName() + " on " + device.get() + "...");
         String dev = device.get();
         return backend.load(file, dev).handle((list, e) -> {
             ui.execute(() -> {
-                if (gen != generation.get()) return;
+                if (!gen.isCurrent()) return;
                 end();
                 if (e != null) {
                     fail(e, "Loading " + file.getFileName() + " failed.");
@@ -173,6 +183,7 @@ public final class RunPanelViewModel {
     }
 
     private CompletableFuture<Void> execute(RunPlan plan, boolean benchmark) {
+        runner.checkUiThread();
         MethodInfo m = method.get();
         if (m == null) {
             error.set("Load a model and pick a method first.");
@@ -189,16 +200,16 @@ public final class RunPanelViewModel {
         }
         saveInputs();
         String dev = device.get();
-        long gen = begin((benchmark ? "Benchmarking " : "Running ") + m.name() + " on " + dev + "...");
+        LatestReplies.Request gen = begin((benchmark ? "Benchmarking " : "Running ") + m.name() + " on " + dev + "...");
         progress.set(benchmark ? 0 : -1);
         RunListener listener = (phase, done, total) -> ui.execute(() -> {
-            if (gen != generation.get()) return;
+            if (!gen.isCurrent()) return;
             progress.set(phase == RunListener.Phase.WARMUP ? -1 : (double) done / total);
             status.set((phase == RunListener.Phase.WARMUP ? "Warming up " : "Timing ") + done + "/" + total + "...");
         });
         return backend.run(new RunRequest(m.name(), args, plan), listener).handle((out, e) -> {
             ui.execute(() -> {
-                if (gen != generation.get()) return;
+                if (!gen.isCurrent()) return;
                 end();
                 if (e != null) {
                     clearResults();
@@ -220,8 +231,9 @@ public final class RunPanelViewModel {
 
     /** Stops the current run at once; the backend stays usable for the next one. */
     public void cancel() {
+        runner.checkUiThread();
         if (!busy.get()) return;
-        generation.incrementAndGet();
+        requests.supersede();
         backend.cancel();
         end();
         status.set("Cancelled.");
@@ -245,8 +257,8 @@ public final class RunPanelViewModel {
 
     // ---- state ----
 
-    private long begin(String what) {
-        long gen = generation.incrementAndGet();
+    private LatestReplies.Request begin(String what) {
+        LatestReplies.Request gen = requests.begin();
         error.set(null);
         busy.set(true);
         progress.set(-1);

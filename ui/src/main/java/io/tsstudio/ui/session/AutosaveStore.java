@@ -1,6 +1,8 @@
 package io.tsstudio.ui.session;
 
 import io.tsstudio.engine.files.AtomicWrite;
+import io.tsstudio.ui.concurrent.FxUiThread;
+import io.tsstudio.ui.concurrent.TaskRunner;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -23,6 +25,9 @@ import java.util.Properties;
  * here at start-up was left by a session that did not end cleanly and is offered for recovery.
  */
 public final class AutosaveStore {
+    /** Autosave runs every few seconds while the person types: a slow disk must never stall the window. */
+    private static final TaskRunner OFF_THE_FX_THREAD = TaskRunner.on(FxUiThread.delivering(Runnable::run));
+
     private final Path dir;
 
     public AutosaveStore(Path dir) {
@@ -33,7 +38,9 @@ public final class AutosaveStore {
         return dir;
     }
 
+    /** Writes one entry; refuses to run on the JavaFX thread (an {@link IllegalStateException}). */
     public void save(AutosaveEntry e) throws IOException {
+        OFF_THE_FX_THREAD.checkOffUiThread("an autosave write");
         Files.createDirectories(dir);
         AtomicWrite.writeString(dir.resolve(safe(e.id()) + ".txt"), e.text());
         Properties p = new Properties();
@@ -49,6 +56,7 @@ public final class AutosaveStore {
     }
 
     public void remove(String id) {
+        OFF_THE_FX_THREAD.checkOffUiThread("an autosave removal");
         try {
             Files.deleteIfExists(dir.resolve(safe(id) + ".properties"));
             Files.deleteIfExists(dir.resolve(safe(id) + ".txt"));

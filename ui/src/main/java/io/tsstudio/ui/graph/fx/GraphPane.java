@@ -10,6 +10,8 @@ import io.tsstudio.ui.graph.render.GraphSvg;
 import io.tsstudio.ui.graph.model.GraphViewModel;
 import io.tsstudio.ui.graph.model.Highlights;
 import io.tsstudio.ui.graph.layout.LayoutCancelledException;
+import io.tsstudio.ui.concurrent.LatestReplies;
+import io.tsstudio.ui.concurrent.TaskRunner;
 import io.tsstudio.ui.graph.layout.LayoutThreads;
 import io.tsstudio.ui.graph.model.ModuleGraphs;
 import io.tsstudio.ui.graph.model.NodeDetails;
@@ -45,7 +47,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -68,8 +69,10 @@ public final class GraphPane extends BorderPane {
     private final Button cancel = new Button("Cancel");
     private final List<Consumer<GraphSelection>> selectionListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService worker = LayoutThreads.newExecutor();
+    private final TaskRunner runner = TaskRunner.forJavaFx();
     private final GraphLayoutEngine engine = new GraphLayoutEngine();
-    private final AtomicLong generation = new AtomicLong();
+    /** The latest read or layout wins: a newer request makes the older ones' results stale. */
+    private final LatestReplies requests = runner.latestReplies();
     private GraphViewModel vm;
     private CompletableFuture<GraphScene> layoutDone = CompletableFuture.completedFuture(null);
     private volatile boolean cancelRequested;
@@ -441,7 +444,7 @@ public final class GraphPane extends BorderPane {
         if (!module.hasMethod(method)) {
             throw new IllegalArgumentException("module " + module.className() + " has no method '" + method + "'");
         }
-        long token = generation.incrementAndGet();
+        LatestReplies.Request request = requests.begin();
         CompletableFuture<GraphScene> shown = new CompletableFuture<>();
         layoutDone = shown;
         setMethods(module.methods().stream().map(io.tsstudio.engine.MethodInfo::name).toList(), method, m -> show(module, m));
@@ -451,7 +454,7 @@ public final class GraphPane extends BorderPane {
             try {
                 IrGraph graph = ModuleGraphs.graph(module, method);
                 Platform.runLater(() -> {
-                    if (generation.get() != token) {
+                    if (!request.isCurrent()) {
                         shown.cancel(false);
                         return;
                     }
@@ -630,7 +633,7 @@ public final class GraphPane extends BorderPane {
     }
 
     private void relayout() {
-        long gen = generation.incrementAndGet();
+        LatestReplies.Request gen = requests.begin();
         cancelRequested = false;
         GraphViewModel model = vm;
         Set<String> open = model.expandedIds();
@@ -644,12 +647,12 @@ public final class GraphPane extends BorderPane {
             try {
                 GraphScene scene = engine.layout(model.root(), n -> open.contains(n.id()),
                         (d, t) -> showProgress(gen, t0, d, t),
-                        () -> cancelRequested || generation.get() != gen);
+                        () -> cancelRequested || !gen.isCurrent());
                 Platform.runLater(() -> installScene(gen, scene, t0, done));
             } catch (LayoutCancelledException e) {
                 Platform.runLater(() -> {
                     hideProgress();
-                    if (generation.get() == gen) {
+                    if (gen.isCurrent()) {
                         layoutPending = false;
                         layingOut.set(false);
                         status.setText("Layout cancelled");
@@ -668,10 +671,10 @@ public final class GraphPane extends BorderPane {
         });
     }
 
-    private void showProgress(long gen, long t0, int done, int total) {
+    private void showProgress(LatestReplies.Request gen, long t0, int done, int total) {
         if (System.nanoTime() - t0 > 250_000_000L) {
             Platform.runLater(() -> {
-                if (generation.get() == gen) {
+                if (gen.isCurrent()) {
                     progress.setVisible(true);
                     cancel.setVisible(true);
                     progress.setProgress((double) done / total);
@@ -685,8 +688,8 @@ public final class GraphPane extends BorderPane {
         cancel.setVisible(false);
     }
 
-    private void installScene(long gen, GraphScene scene, long t0, CompletableFuture<GraphScene> done) {
-        if (generation.get() != gen) {
+    private void installScene(LatestReplies.Request gen, GraphScene scene, long t0, CompletableFuture<GraphScene> done) {
+        if (!gen.isCurrent()) {
             done.complete(scene);
             return;
         }
