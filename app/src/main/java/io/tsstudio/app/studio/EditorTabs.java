@@ -225,6 +225,10 @@ final class EditorTabs {
     /** Graph editors run their models in a worker process of their own, started on the first Run. */
     private final GraphEditorRuns graphRuns = new GraphEditorRuns(io.tsstudio.app.worker.WorkerLaunch.sameAsThisProcess());
 
+    GraphEditorRuns graphRuns() {
+        return graphRuns;
+    }
+
     /** Stops the graph editors' worker process, if one was started. */
     void closeGraphRuns() {
         graphRuns.close();

@@ -386,6 +386,11 @@ public final class MainWindow {
     }
 
     private boolean keepAutosaves;
+    /** The graph editors' worker process (started on the first Run), kept by the editor tabs. */
+    GraphEditorRuns graphRuns() {
+        return tabs.graphRuns();
+    }
+
     /** Stops the graph editors' worker process, if one was started. */
     public void closeGraphRuns() {
         tabs.closeGraphRuns();

@@ -79,4 +79,34 @@ class GraphEditorTabTest {
         robot.clickOn("#openInStudioButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.models().size() > modelsBefore);
     }
+
+    @Test
+    void runInAGraphEditorTabHappensInTheGraphEditorsWorker(FxRobot robot) throws Exception {
+        io.tsstudio.ui.grapheditor.GraphEditorViewModel g = WaitForAsyncUtils.asyncFx(() -> {
+            io.tsstudio.ui.grapheditor.GraphEditorViewModel editor = vm.newGraphModel();
+            GraphDocument doc = editor.document();
+            Block x = Blocks.input(doc, "x", "Tensor", 0, 0);
+            editor.run(Commands.addBlock(x));
+            Block relu = Blocks.module(doc, "ReLU", 250, 0);
+            editor.run(Commands.addBlock(relu));
+            Block out = Blocks.output(doc, "out", 500, 0);
+            editor.run(Commands.addBlock(out));
+            editor.run(Commands.connect(new Connection(x.id(), "value", relu.id(), "input")));
+            editor.run(Commands.connect(new Connection(relu.id(), "output", out.id(), "value")));
+            return editor;
+        }).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            robot.clickOn("#runButton");
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> g.resultProperty().get().contains("Tensor [1, 16] float32"));
+            Long pid = window.graphRuns().worker().workerPid();
+            assertTrue(pid != null && pid != ProcessHandle.current().pid(), "the run happened in the graph editors' worker: " + pid);
+            assertTrue(g.statusProperty().get().endsWith("in the worker process"), g.statusProperty().get());
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> {
+                window.closeGraphRuns();
+                return null;
+            }).get(30, TimeUnit.SECONDS);
+        }
+    }
 }

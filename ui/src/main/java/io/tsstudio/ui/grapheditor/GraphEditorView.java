@@ -95,8 +95,10 @@ public class GraphEditorView extends BorderPane {
         });
         code.textProperty().addListener((o, a, text) -> codeEdited = !text.equals(vm.codeProperty().get()));
         Button apply = button("Apply code to graph", "applyCodeButton", () -> vm.applyCode(code.getText()).thenAccept(problems -> {
-            // a compile error keeps the person's text to fix; otherwise the code follows the graph again
-            if (vm.statusProperty().get().startsWith("Compile error")) return;
+            // only code that reached the graph gives way to the graph's code; a compile error or a refusal (the graph
+            // changed meanwhile) keeps the person's text
+            String outcome = vm.statusProperty().get();
+            if (!outcome.startsWith("Code applied") && !outcome.startsWith("Code compiled")) return;
             codeEdited = false;
             code.setText(vm.codeProperty().get());
         }));

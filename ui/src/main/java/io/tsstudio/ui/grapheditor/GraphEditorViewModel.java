@@ -7,7 +7,6 @@ import io.tsstudio.engine.run.RunRequest;
 import io.tsstudio.ui.concurrent.FxUiThread;
 import io.tsstudio.ui.concurrent.Lane;
 import io.tsstudio.ui.concurrent.TaskRunner;
-import io.tsstudio.ui.concurrent.Work;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.BlockIssues;
 import io.tsstudio.ui.grapheditor.model.BlockKind;
@@ -44,7 +43,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +51,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The graph editor's state and commands, without a toolkit: palette search, dropping blocks, connecting ports (with
@@ -77,6 +74,7 @@ public class GraphEditorViewModel {
     private final PropertySheet sheet;
     private final TaskRunner runner;
     private final ModelSession session;
+    private final ModelJobs jobs;
     private final Set<String> selection = new LinkedHashSet<>();
     private final List<Runnable> repaintListeners = new CopyOnWriteArrayList<>();
     private final StringProperty status = new SimpleStringProperty("");
@@ -84,11 +82,7 @@ public class GraphEditorViewModel {
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty result = new SimpleStringProperty("");
     private final StringProperty resultIr = new SimpleStringProperty("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper layingOut = new ReadOnlyBooleanWrapper();
-    private String busyWith = "";
-    private boolean disposed;
-    private boolean sessionClosed;
     private String moduleOrigin;
     private RunBackend runs;
     private Path scratchRoot = Path.of(System.getProperty("java.io.tmpdir"), "tsstudio");
@@ -130,6 +124,7 @@ public class GraphEditorViewModel {
         this.palette = new Palette(operators);
         this.picker = new BlockPicker(doc);
         this.sheet = new PropertySheet(doc);
+        this.jobs = new ModelJobs(runner, session, this::info, this::error);
         doc.addListener(d -> documentChanged());
         savedRevision = doc.revision();
         regenerateCode();
@@ -234,7 +229,7 @@ public class GraphEditorViewModel {
 
     /** True while model work (compile, trace, run, save, open, code, export) is under way; another is refused meanwhile. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return jobs.busyProperty();
     }
 
     /** True while an auto-layout is computed. */
@@ -505,7 +500,7 @@ public class GraphEditorViewModel {
     /** ELK layout of the whole graph as one undoable step, computed off the UI thread. */
     public CompletableFuture<Boolean> autoLayout() {
         runner.checkUiThread();
-        if (doc.size() == 0 || disposed) return CompletableFuture.completedFuture(false);
+        if (doc.size() == 0 || jobs.isDisposed()) return CompletableFuture.completedFuture(false);
         if (layingOut.get()) {
             error("Still laying out; wait for it to finish");
             return CompletableFuture.completedFuture(false);
@@ -533,7 +528,7 @@ public class GraphEditorViewModel {
     /** Generates and compiles the document as it is now; completes with whether it compiled. */
     public CompletableFuture<Boolean> compile() {
         GraphDocument snapshot = snapshotOnUiThread();
-        return inJob("compiling", c -> session.compile(snapshot), built -> {
+        return jobs.run("compiling", snapshot.title(), c -> session.compile(snapshot), built -> {
             keepModule("scripted", built.ir());
             info("Compiled " + snapshot.title() + ": " + built.summary());
             return done(true);
@@ -543,7 +538,7 @@ public class GraphEditorViewModel {
     /** Traces the document on its example inputs; completes with whether it traced. */
     public CompletableFuture<Boolean> trace() {
         GraphDocument snapshot = snapshotOnUiThread();
-        return inJob("tracing", c -> session.trace(snapshot), built -> {
+        return jobs.run("tracing", snapshot.title(), c -> session.trace(snapshot), built -> {
             keepModule("traced", built.ir());
             info("Traced " + snapshot.title() + " on example inputs");
             return done(true);
@@ -562,7 +557,7 @@ public class GraphEditorViewModel {
             return done(false);
         }
         Path dir = scratchDir("run");
-        return inJob("running", c -> session.export(snapshot, dir), model -> {
+        return jobs.run("running", snapshot.title(), c -> session.export(snapshot, dir), model -> {
             String origin = moduleOrigin == null ? "scripted" : moduleOrigin;
             if (moduleOrigin == null) keepModule("scripted", resultIr.get());
             CompletableFuture<Boolean> ran = new CompletableFuture<>();
@@ -593,7 +588,7 @@ public class GraphEditorViewModel {
     public CompletableFuture<Boolean> save(Path path) {
         GraphDocument snapshot = snapshotOnUiThread();
         long revision = doc.revision();
-        return inJob("saving", c -> {
+        return jobs.run("saving", snapshot.title(), c -> {
             session.save(snapshot, path);
             return path;
         }, saved -> {
@@ -614,7 +609,7 @@ public class GraphEditorViewModel {
     public CompletableFuture<List<String>> open(Path path) {
         runner.checkUiThread();
         long revision = doc.revision();
-        return inJob("opening " + path.getFileName(), c -> session.open(path), opened -> {
+        return jobs.run("opening", path.getFileName().toString(), c -> session.open(path), opened -> {
             boolean editedMeanwhile = doc.revision() != revision;
             keepModule("opened", opened.ir());
             stack.execute(Commands.replaceAll("Open " + path.getFileName(), opened.document()));
@@ -642,7 +637,7 @@ public class GraphEditorViewModel {
     public CompletableFuture<List<String>> applyCode(String edited) {
         GraphDocument snapshot = snapshotOnUiThread();
         long revision = doc.revision();
-        return inJob("applying code", c -> session.applyCode(edited, snapshot), applied -> {
+        return jobs.run("applying code to", snapshot.title(), c -> session.applyCode(edited, snapshot), applied -> {
             keepModule("scripted", applied.ir());
             if (doc.revision() != revision) {
                 String why = "The graph was edited while the code compiled; the edits are kept. Apply the code again to use it";
@@ -670,7 +665,7 @@ public class GraphEditorViewModel {
     public CompletableFuture<Optional<Path>> exportToTemp() {
         GraphDocument snapshot = snapshotOnUiThread();
         Path dir = scratchDir("studio");
-        return inJob("handing the model to the studio", c -> session.export(snapshot, dir), model -> {
+        return jobs.run("handing over", snapshot.title(), c -> session.export(snapshot, dir), model -> {
             if (moduleOrigin == null) keepModule("scripted", resultIr.get());
             model.file().toFile().deleteOnExit();
             try (var files = Files.list(dir)) {
@@ -688,50 +683,7 @@ public class GraphEditorViewModel {
 
     /** Frees the session (module and weights); after a job still under way, once it is done. */
     public void dispose() {
-        disposed = true;
-        if (!busy.get()) closeSession();
-    }
-
-    /**
-     * Runs {@code work} on the engine lane and applies its value with {@code then} on the UI thread (which may start
-     * more, e.g. a worker run); a failure goes to {@code failed}. One at a time: they share the session's module.
-     */
-    private <T, R> CompletableFuture<R> inJob(String what, Work<T> work, Function<T, CompletableFuture<R>> then,
-                                             Function<Throwable, CompletableFuture<R>> failed) {
-        runner.checkUiThread();
-        if (disposed) return failed.apply(new IllegalStateException("the editor is closed"));
-        if (busy.get()) {
-            String why = "Still " + busyWith + "; wait for it to finish";
-            CompletableFuture<R> refused = failed.apply(new IllegalStateException(why));
-            error(why); // the refusal, not the handler's wording, is what the user needs to read
-            return refused;
-        }
-        busy.set(true);
-        busyWith = what;
-        info(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " " + doc.title() + "…");
-        CompletableFuture<R> out = new CompletableFuture<>();
-        runner.submit(Lane.ENGINE, work).result().whenComplete((value, e) -> {
-            CompletableFuture<R> next;
-            try {
-                next = e == null ? then.apply(value) : failed.apply(unwrap(e));
-            } catch (RuntimeException applyFailed) {
-                error("Failed while " + what + ": " + message(applyFailed));
-                next = CompletableFuture.failedFuture(applyFailed);
-            }
-            next.whenComplete((r, e2) -> runner.ui().execute(() -> {
-                busy.set(false);
-                if (disposed) closeSession();
-                if (e2 != null) out.completeExceptionally(e2);
-                else out.complete(r);
-            }));
-        });
-        return out;
-    }
-
-    private void closeSession() {
-        if (sessionClosed) return;
-        sessionClosed = true;
-        session.close();
+        jobs.dispose();
     }
 
     private void keepModule(String origin, String ir) {
@@ -768,13 +720,8 @@ public class GraphEditorViewModel {
         return CompletableFuture.completedFuture(value);
     }
 
-    private static Throwable unwrap(Throwable e) {
-        while (e instanceof CompletionException && e.getCause() != null) e = e.getCause();
-        return e;
-    }
-
     private static String message(Throwable e) {
-        Throwable t = unwrap(e);
+        Throwable t = ModelJobs.unwrap(e);
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 

@@ -186,4 +186,27 @@ class GraphEditorViewFxTest {
         assertTrue(output.x() != input.x() || output.y() != input.y(), "the second block is set aside, not on top of the first");
         assertTrue(Math.abs(output.x() - input.x()) < 100 && Math.abs(output.y() - input.y()) < 100, "still near the centre");
     }
+
+    @Test
+    void codeThatDoesNotCompileStaysInTheCodeTabToBeFixed(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.viewModel().commands().execute(io.tsstudio.ui.grapheditor.model.Commands.replaceAll("load", ModelFixtures.mlp().document()));
+            view.tabs().getSelectionModel().select(1);
+        });
+        String broken = view.codeArea().getText().replace("self.relu.forward(linear)", "self.relu.forward(missing)");
+        robot.interact(() -> view.codeArea().setText(broken));
+        robot.clickOn("#applyCodeButton");
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> view.viewModel().statusProperty().get().startsWith("Compile error"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(broken, view.codeArea().getText(), "the person's code is kept to fix");
+
+        String fixed = view.viewModel().codeProperty().get();
+        robot.interact(() -> view.codeArea().setText(fixed));
+        robot.clickOn("#applyCodeButton");
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> view.viewModel().statusProperty().get().equals("Code applied to the graph"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(view.viewModel().codeProperty().get(), view.codeArea().getText(), "applied code follows the graph again");
+    }
 }
