@@ -311,6 +311,12 @@ public final class ObservingExecutor {
                     a.set(s.out[0], own(DictBuilder.build(s.keyType, s.valueType, keys, values)));
                 }
                 case LIST_UNPACK, TUPLE_UNPACK -> unpack(a, s);
+                case ISINSTANCE -> {
+                    IValue v = a.slots[s.in[0]];
+                    boolean is = false;
+                    for (GraphPlan.TypeTest t : s.candidates) is |= t.test(v);
+                    a.set(s.out[0], own(new IValue(is)));
+                }
             }
         }
         long total = opNanos >= 0 ? opNanos : System.nanoTime() - start - (overheadNanos - overhead0);

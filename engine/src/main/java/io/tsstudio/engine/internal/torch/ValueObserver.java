@@ -39,6 +39,8 @@ final class ValueObserver {
     }
 
     private String describe(IValue v, List<ObservedTensor> tensors, int depth) {
+        // an undefined tensor is None to PyTorch (an Optional[Tensor] some operators fill so): no tensor
+        if (v.isTensor() && !v.toTensor().defined()) return "None";
         if (v.isTensor()) {
             ObservedTensor t = tensor(v.toTensor());
             tensors.add(t);
@@ -90,20 +92,28 @@ final class ValueObserver {
         double min = Double.NaN, max = Double.NaN, mean = Double.NaN;
         long nan = 0, inf = 0;
         if (t.numel() > 0 && !t.is_complex() && !t.is_quantized()) {
-            org.bytedeco.pytorch.Tensor d = t.is_floating_point() ? t.detach() : t.detach().to(torch.ScalarType.Double);
-            double[] s = minMaxMean(d);
-            if (!(Double.isFinite(s[0]) && Double.isFinite(s[1]) && Double.isFinite(s[2]))) {
-                nan = d.isnan().sum().item_long();
-                inf = d.isinf().sum().item_long();
-                org.bytedeco.pytorch.Tensor finite = d.masked_select(d.isfinite());
-                s = finite.numel() == 0 ? new double[]{Double.NaN, Double.NaN, Double.NaN} : minMaxMean(finite);
+            try {
+                // sparse layouts (roi_align's interpolation matrix) are summarized as the dense values they stand for
+                org.bytedeco.pytorch.Tensor dense = t.is_sparse() || t.is_sparse_csr() || t.is_mkldnn() ? t.to_dense() : t;
+                org.bytedeco.pytorch.Tensor d = dense.is_floating_point() ? dense.detach() : dense.detach().to(torch.ScalarType.Double);
+                double[] s = minMaxMean(d);
+                if (!(Double.isFinite(s[0]) && Double.isFinite(s[1]) && Double.isFinite(s[2]))) {
+                    nan = d.isnan().sum().item_long();
+                    inf = d.isinf().sum().item_long();
+                    org.bytedeco.pytorch.Tensor finite = d.masked_select(d.isfinite());
+                    s = finite.numel() == 0 ? new double[]{Double.NaN, Double.NaN, Double.NaN} : minMaxMean(finite);
+                }
+                min = s[0];
+                max = s[1];
+                mean = s[2];
+            } catch (RuntimeException e) {
+                // a layout or dtype the reductions do not support: no statistics rather than no observation
+                min = max = mean = Double.NaN;
+                nan = inf = 0;
             }
-            min = s[0];
-            max = s[1];
-            mean = s[2];
         }
         Optional<Tensor> kept = Optional.empty();
-        long bytes = t.nbytes();
+        long bytes = t.numel() * t.element_size();
         if (bytes <= budget && budget > 0) {
             budget -= bytes;
             kept = Optional.of(Tensor.wrap(NativeTensor.own(t.detach().clone())));
