@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
                         + String.join(", ", m.methods().stream().map(MethodInfo::name).toList()) + ")");
             }
             MethodInfo info = m.method(method);
-            List<Object> values = arguments(m, info, dev);
+            List<Object> values = arguments(m, method, info, args, json, spec, dev);
             try {
                 Object[] callArgs = values.toArray();
                 // The one timing engine, shared with the studio's run panel and benchmarks.
@@ -114,7 +114,8 @@ final class RunCommand implements Callable<Integer> {
      * that takes arguments gets the ones {@link InputProposal} reads from the model, printed (to stderr with --json,
      * so the JSON stays clean) so the user can copy and edit them.
      */
-    private List<Object> arguments(ScriptModule m, MethodInfo info, Device dev) {
+    static List<Object> arguments(ScriptModule m, String method, MethodInfo info, List<String> args, boolean json,
+                                  CommandSpec spec, Device dev) {
         List<ArgumentInfo> declared = info.arguments();
         if (args.isEmpty() && !declared.isEmpty()) {
             List<ProposedInput> proposed = InputProposal.propose(m, method);
