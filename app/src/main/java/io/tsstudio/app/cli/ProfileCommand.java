@@ -79,7 +79,7 @@ final class ProfileCommand implements Callable<Integer> {
             }
             MethodInfo info = m.method(method);
             List<Object> values = RunCommand.arguments(m, method, info, args, json, spec, dev);
-            try (Observation o = Observer.observe(m, method, values, ObserveOptions.statisticsOnly(), CancelToken.none())) {
+            try (Observation o = Observer.observe(m, method, values, ObserveOptions.shapesOnly(), CancelToken.none())) {
                 try {
                     out.print(json ? JsonOut.text(json(o)) + "\n" : text(info, dev, o));
                 } finally {

@@ -25,10 +25,12 @@ import java.util.Optional;
  */
 final class ValueObserver {
     private static final int MAX_TEXT_ITEMS = 8;
+    private final boolean statistics;
     private long budget;
 
-    ValueObserver(long keepBytes) {
+    ValueObserver(long keepBytes, boolean statistics) {
         this.budget = Math.max(0, keepBytes);
+        this.statistics = statistics;
     }
 
     /** Observes {@code v}; call inside a PointerScope (temporaries are freed with it, kept copies are owned). */
@@ -91,7 +93,7 @@ final class ValueObserver {
         String device = IrReader.text(t.device().str());
         double min = Double.NaN, max = Double.NaN, mean = Double.NaN;
         long nan = 0, inf = 0;
-        if (t.numel() > 0 && !t.is_complex() && !t.is_quantized()) {
+        if (statistics && t.numel() > 0 && !t.is_complex() && !t.is_quantized()) {
             try {
                 // sparse layouts (roi_align's interpolation matrix) are summarized as the dense values they stand for
                 org.bytedeco.pytorch.Tensor dense = t.is_sparse() || t.is_sparse_csr() || t.is_mkldnn() ? t.to_dense() : t;
