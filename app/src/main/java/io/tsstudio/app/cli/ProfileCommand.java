@@ -54,6 +54,10 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "DEV", defaultValue = "cpu", description = "cpu or cuda:N (default: ${DEFAULT-VALUE})")
     String device;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+            description = "plain calls first, so first-call costs (kernel setup) stay out of the profile (default: ${DEFAULT-VALUE})")
+    int warmup;
+
     @Option(names = "--top", paramLabel = "N", defaultValue = "15", description = "rows per table in the text form (default: ${DEFAULT-VALUE})")
     int top;
 
@@ -70,6 +74,7 @@ final class ProfileCommand implements Callable<Integer> {
     public Integer call() {
         operators.apply();
         if (top < 1) throw new UserError("--top must be 1 or more, not " + top);
+        if (warmup < 0) throw new UserError("--warmup must be 0 or more, not " + warmup);
         Device dev = CliFiles.device(device);
         PrintWriter out = spec.commandLine().getOut();
         try (ScriptModule m = CliFiles.load(file, dev)) {
@@ -79,6 +84,7 @@ final class ProfileCommand implements Callable<Integer> {
             }
             MethodInfo info = m.method(method);
             List<Object> values = RunCommand.arguments(m, method, info, args, json, spec, dev);
+            for (int i = 0; i < warmup; i++) ValueJson.closeTensors(m.call(method, values.toArray()));
             try (Observation o = Observer.observe(m, method, values, ObserveOptions.shapesOnly(), CancelToken.none())) {
                 try {
                     out.print(json ? JsonOut.text(json(o)) + "\n" : text(info, dev, o));

@@ -154,7 +154,9 @@ public final class ObservingExecutor {
         boolean isModule = type.is_module();
         String className = IrReader.text(type.str());
         Function fn = type.getMethod(method);
+        long compile0 = System.nanoTime(); // a first call compiles the plan: the observer's work, not the model's
         GraphPlan plan = plans.method(type, method, fn, className);
+        overheadNanos += System.nanoTime() - compile0;
         // a method of a TorchScript object, or a module calling its own method (self._conv_forward): no module call,
         // as PyTorch's forward hooks see it
         if (!isModule) return callGraph(plan, fn, inputs, stack.isEmpty() ? path : stack.peek().path);
@@ -429,7 +431,9 @@ public final class ObservingExecutor {
     private void callFunction(Activation a, GraphPlan.Step s) {
         IValue[] inputs = new IValue[s.in.length - 1];
         for (int i = 0; i < inputs.length; i++) inputs[i] = a.get(s.in[i + 1]);
+        long compile0 = System.nanoTime();
         GraphPlan plan = plans.function(s.callee);
+        overheadNanos += System.nanoTime() - compile0;
         IValue r = callGraph(plan, s.callee, inputs, a.path);
         if (lastCallOpaque) a.table[s.index].opaque = true;
         setResult(a, s, r);
