@@ -3,9 +3,9 @@ package io.tsstudio.ui.observe;
 import io.tsstudio.engine.ir.IrBlock;
 import io.tsstudio.engine.ir.IrCall;
 import io.tsstudio.engine.ir.IrNode;
-import io.tsstudio.ui.graph.GraphGroup;
-import io.tsstudio.ui.graph.GraphNode;
-import io.tsstudio.ui.graph.NodeKind;
+import io.tsstudio.ui.graph.model.GraphGroup;
+import io.tsstudio.ui.graph.model.GraphNode;
+import io.tsstudio.ui.graph.model.NodeKind;
 
 import java.util.List;
 import java.util.Optional;

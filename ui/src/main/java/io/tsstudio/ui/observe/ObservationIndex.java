@@ -4,11 +4,11 @@ import io.tsstudio.engine.observe.ModuleRecord;
 import io.tsstudio.engine.observe.NodeRecord;
 import io.tsstudio.engine.observe.ObservedTensor;
 import io.tsstudio.engine.observe.ObservedValue;
-import io.tsstudio.ui.graph.GraphEdge;
-import io.tsstudio.ui.graph.GraphNode;
-import io.tsstudio.ui.graph.NodeDecor;
-import io.tsstudio.ui.graph.NodeKind;
-import io.tsstudio.ui.graph.ShapeLookup;
+import io.tsstudio.ui.graph.model.GraphEdge;
+import io.tsstudio.ui.graph.model.GraphNode;
+import io.tsstudio.ui.graph.render.NodeDecor;
+import io.tsstudio.ui.graph.model.NodeKind;
+import io.tsstudio.ui.graph.model.ShapeLookup;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;

@@ -78,7 +78,7 @@ public final class GraphCanvas extends Region {
     }
 
     /** Fills and badges per node (an observed run's times, breakpoints). */
-    public void setDecor(io.tsstudio.ui.graph.NodeDecor decor) {
+    public void setDecor(io.tsstudio.ui.graph.render.NodeDecor decor) {
         painter.setDecor(decor);
         redraw();
     }

@@ -325,9 +325,9 @@ public final class GraphPane extends BorderPane {
     // ---- observed runs and the debugger
 
     private static final Consumer<GraphNode> NO_BREAKPOINTS = n -> { };
-    private final List<Consumer<io.tsstudio.ui.graph.GraphEdge>> edgeClickListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<io.tsstudio.ui.graph.model.GraphEdge>> edgeClickListeners = new CopyOnWriteArrayList<>();
     private final HBox timeLegend = new HBox(6);
-    private io.tsstudio.ui.graph.NodeDecor timing = io.tsstudio.ui.graph.NodeDecor.NONE;
+    private io.tsstudio.ui.graph.render.NodeDecor timing = io.tsstudio.ui.graph.render.NodeDecor.NONE;
     private java.util.function.Predicate<GraphNode> breakpointOn = n -> false;
     private Consumer<GraphNode> breakpointToggle = NO_BREAKPOINTS;
 
@@ -336,8 +336,8 @@ public final class GraphPane extends BorderPane {
      * fills and badges the nodes, and a legend explains the colours ({@code ramp}, cold to hot, over {@code total}).
      * Null clears it.
      */
-    public void setObservation(ShapeLookup shapes, io.tsstudio.ui.graph.NodeDecor timing, int[] ramp, String total) {
-        this.timing = timing == null ? io.tsstudio.ui.graph.NodeDecor.NONE : timing;
+    public void setObservation(ShapeLookup shapes, io.tsstudio.ui.graph.render.NodeDecor timing, int[] ramp, String total) {
+        this.timing = timing == null ? io.tsstudio.ui.graph.render.NodeDecor.NONE : timing;
         setObservedShapes(shapes == null ? ShapeLookup.none() : shapes);
         applyDecor();
         timeLegend.getChildren().clear();
@@ -372,7 +372,7 @@ public final class GraphPane extends BorderPane {
     }
 
     /** A primary click on an edge (not on a node): the app shows the value it carried. */
-    public void addEdgeClickListener(Consumer<io.tsstudio.ui.graph.GraphEdge> l) {
+    public void addEdgeClickListener(Consumer<io.tsstudio.ui.graph.model.GraphEdge> l) {
         edgeClickListeners.add(l);
     }
 
@@ -385,9 +385,9 @@ public final class GraphPane extends BorderPane {
     }
 
     private void applyDecor() {
-        io.tsstudio.ui.graph.NodeDecor t = timing;
+        io.tsstudio.ui.graph.render.NodeDecor t = timing;
         java.util.function.Predicate<GraphNode> bp = breakpointOn;
-        canvas.setDecor(new io.tsstudio.ui.graph.NodeDecor() {
+        canvas.setDecor(new io.tsstudio.ui.graph.render.NodeDecor() {
             @Override
             public int fill(GraphNode n) {
                 return t.fill(n);
@@ -502,7 +502,7 @@ public final class GraphPane extends BorderPane {
     public void show(IrGraph graph, SubgraphLoader loader) {
         vm = new GraphViewModel(graph, loader);
         canvas.setShapes(ShapeLookup.none());
-        timing = io.tsstudio.ui.graph.NodeDecor.NONE;
+        timing = io.tsstudio.ui.graph.render.NodeDecor.NONE;
         timeLegend.setVisible(false);
         applyDecor();
         fold.setSelected(true);

@@ -1,4 +1,6 @@
-package io.tsstudio.ui.graph;
+package io.tsstudio.ui.graph.render;
+
+import io.tsstudio.ui.graph.model.GraphNode;
 
 /**
  * Per-node paint on top of the style: a fill that replaces the kind's colour (an observed run colours nodes by
