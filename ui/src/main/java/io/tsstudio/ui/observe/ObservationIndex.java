@@ -172,6 +172,9 @@ public final class ObservationIndex implements ShapeLookup, NodeDecor {
 
     @Override
     public String badge(GraphNode n) {
+        // an input or output node shows the observed shape of the value it stands for, in place of its static type
+        if (n.kind() == NodeKind.INPUT && !n.outputs().isEmpty()) return shape(n.group().path(), n.outputs().get(0).valueId()).orElse(null);
+        if (n.kind() == NodeKind.OUTPUT && !n.inputs().isEmpty()) return shape(n.group().path(), n.inputs().get(0).valueId()).orElse(null);
         if (n.kind() == NodeKind.INPUT || n.kind() == NodeKind.OUTPUT) return null;
         return nanos(n).map(t -> {
             long calls = record(n).map(NodeRecord::calls).orElse(1L);
