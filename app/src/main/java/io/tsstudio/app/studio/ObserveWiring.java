@@ -90,6 +90,11 @@ final class ObserveWiring {
         return debugger;
     }
 
+    /** Brings the Debugger tab to the front of the run panel's results. */
+    void showDebugger() {
+        runPanel.selectResultTab(debugTab);
+    }
+
     private void observed(ObservedRun run) {
         index = run == null ? null : new ObservationIndex(run);
         indexFile = runPanel.viewModel().modelFileProperty().get();
