@@ -45,7 +45,8 @@ final class ObserveWiring {
     private final ValueView valueView = new ValueView();
     private final HotSpotsView hotSpots = new HotSpotsView();
     private final DebuggerViewModel debugger;
-    private final Tab valueTab = new Tab("Value", valueView);
+    /** A window of its own: the graph and the run panel share a dock, and the value must show beside the graph. */
+    private javafx.stage.Stage valueWindow;
     private final Tab hotTab = new Tab("Hot spots", hotSpots);
     private final Tab debugTab;
     private ObservationIndex index;
@@ -61,11 +62,10 @@ final class ObserveWiring {
         RunPanelViewModel run = runPanel.viewModel();
         debugger = new DebuggerViewModel(run::observer, run::singleRunRequest, Platform::runLater);
         debugTab = new Tab("Debugger", new DebuggerView(debugger));
-        for (Tab t : new Tab[]{valueTab, hotTab, debugTab}) {
+        for (Tab t : new Tab[]{hotTab, debugTab}) {
             t.setClosable(false);
             runPanel.addResultTab(t);
         }
-        valueTab.setId("valueTab");
         hotTab.setId("hotSpotsTab");
         debugTab.setId("debuggerTab");
     }
@@ -146,11 +146,25 @@ final class ObserveWiring {
     private void show(String what, Optional<CompletableFuture<OutputNode>> value) {
         if (value.isEmpty()) return;
         valueView.showMessage("Reading the value of " + what + "\u2026");
-        runPanel.selectResultTab(valueTab);
+        showValueWindow();
         value.get().whenComplete((v, e) -> Platform.runLater(() -> {
             if (e != null) valueView.showMessage("Cannot read the value of " + what + ": " + message(e));
             else valueView.show("Value of " + what + " in the last observed run", v);
         }));
+    }
+
+    private void showValueWindow() {
+        if (valueWindow == null) {
+            valueWindow = new javafx.stage.Stage();
+            valueWindow.setTitle("Observed value");
+            javafx.stage.Window owner = window.root().getScene() == null ? null : window.root().getScene().getWindow();
+            if (owner != null) valueWindow.initOwner(owner);
+            javafx.scene.Scene scene = new javafx.scene.Scene(valueView, 560, 460);
+            // the same look as the main window (theme and style sheets)
+            if (window.root().getScene() != null) scene.getStylesheets().setAll(window.root().getScene().getStylesheets());
+            valueWindow.setScene(scene);
+        }
+        if (!valueWindow.isShowing()) valueWindow.show();
     }
 
     private static String message(Throwable e) {
