@@ -238,7 +238,7 @@ public final class GraphPane extends BorderPane {
     private List<javafx.scene.control.MenuItem> nodeMenu(GraphNode n) {
         vm.select(n);
         GraphNode group = n.isContainer() ? n : n.group().owner();
-        return List.of(
+        List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>(List.of(
                 menuItem("Copy name", "graphCopyName", () -> copy(n.title())),
                 menuItem("Show code", "graphShowCode", () -> showCode(n), n.sourceRange().isEmpty()),
                 menuItem("Expand", "graphExpand", () -> toggleOpen(n, true), !n.isContainer() || vm.isExpanded(n)),
@@ -246,9 +246,13 @@ public final class GraphPane extends BorderPane {
                         group == null || !vm.isExpanded(group)),
                 menuItem("Hide", "graphHide", () -> vm.hide(n)),
                 new javafx.scene.control.SeparatorMenuItem(),
-                menuItem("Values after a run", "graphValues", () -> showValues(n.title(), runValues.forNode(n))),
-                menuItem(breakpointOn.test(n) ? "Remove breakpoint" : "Set breakpoint", "graphBreakpoint",
-                        () -> breakpointToggle.accept(n), n.ir().isEmpty() || breakpointToggle == NO_BREAKPOINTS));
+                menuItem("Values after a run", "graphValues", () -> showValues(n.title(), runValues.forNode(n)))));
+        // only where a debugger is wired in
+        if (breakpointToggle != NO_BREAKPOINTS) {
+            items.add(menuItem(breakpointOn.test(n) ? "Remove breakpoint" : "Set breakpoint", "graphBreakpoint",
+                    () -> breakpointToggle.accept(n), n.ir().isEmpty()));
+        }
+        return items;
     }
 
     private List<javafx.scene.control.MenuItem> edgeMenu(io.tsstudio.ui.graph.model.GraphEdge e) {
