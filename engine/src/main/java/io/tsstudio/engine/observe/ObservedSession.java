@@ -42,7 +42,8 @@ public final class ObservedSession implements AutoCloseable {
             session.keepOutput(o.output());
             if (last != null) last.close();
             last = o;
-            RunOutcome outcome = session.outcomeOf(o.output(), RunStats.of(new long[]{o.totalNanos()}, wall, 1));
+            RunOutcome outcome = session.outcomeOf(o.output(), RunStats.of(new long[]{o.totalNanos()}, wall, 1),
+                    "observed node by node");
             return new Outcome(outcome, o, summaries(args));
         } finally {
             args.forEach(ModelSession::releaseValues);

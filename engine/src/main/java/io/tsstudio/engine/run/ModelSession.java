@@ -109,9 +109,13 @@ public final class ModelSession implements AutoCloseable {
         lastOutput = output;
     }
 
-    /** The outcome of a run that returned {@code output} on this session's device, as {@link #run} reports it. */
-    public RunOutcome outcomeOf(Object output, RunStats stats) {
-        return new RunOutcome(RunValues.encode(output), OutputTrees.of(output), stats, device.toString());
+    /**
+     * The outcome of a run that returned {@code output} on this session's device, as {@link #run} reports it;
+     * {@code how} says how it ran (an observed run is timed node by node, not as a benchmark).
+     */
+    public RunOutcome outcomeOf(Object output, RunStats stats, String how) {
+        return new RunOutcome(RunValues.encode(output), OutputTrees.of(output), stats, device.toString(), how,
+                Torch.intraOpThreads());
     }
 
     /** Closes the native values inside arguments or a result. */

@@ -72,7 +72,7 @@ class ObservationIndexTest {
     private static ObservedRun run(Map<String, NodeRecord> records, Map<String, ObservedValue> values, long total) {
         Observation o = new Observation("forward", null, total, List.of(new ModuleRecord("", "__torch__.MNASNet", 1, total, total / 2, tensor(1, 1000), false)),
                 new ArrayList<>(records.values()), List.of());
-        return new ObservedRun(new RunOutcome("{}", null, null, "cpu"), o, values);
+        return new ObservedRun(new RunOutcome("{}", null, null, "cpu", "observed node by node", 1), o, values);
     }
 
     @Test
