@@ -214,6 +214,31 @@ final class GraphWiring {
                 m -> show(model, m));
         pane.setCompareSource(model.module(), method);
         pane.setRunValues(new LastRunValues(model, method));
+        drawn.forEach(Runnable::run);
+    }
+
+    // ---- for ObserveWiring: what is drawn, and a call after each drawing of a model's method
+
+    private final java.util.List<Runnable> drawn = new java.util.ArrayList<>();
+
+    void onDrawn(Runnable r) {
+        drawn.add(r);
+    }
+
+    GraphPane pane() {
+        return pane;
+    }
+
+    OpenModel shownModel() {
+        return shown;
+    }
+
+    String shownMethod() {
+        return shownMethod;
+    }
+
+    Map<String, CodeLocation> codeLocations() {
+        return locations;
     }
 
     private void draw(ScriptModule module, OpenModel model, String method, long request) {

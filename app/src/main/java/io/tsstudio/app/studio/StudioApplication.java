@@ -90,6 +90,7 @@ public final class StudioApplication extends Application {
                 for (String failure : new OperatorPreferences(settings).apply()) console.error(failure);
                 runPanel = RunPanelWiring.install(window, vm.workspace());
                 graph.followRuns(runPanel.view().viewModel());
+                ObserveWiring.install(vm, window, graph, runPanel.view());
                 openInitialFiles(options, dirs);
             });
         });

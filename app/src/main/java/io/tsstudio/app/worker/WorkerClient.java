@@ -8,6 +8,12 @@ import io.tsstudio.engine.run.ProposedInput;
 import io.tsstudio.engine.run.RunOutcome;
 import io.tsstudio.engine.run.RunRequest;
 import io.tsstudio.ui.run.RunBackend;
+import io.tsstudio.engine.observe.Frame;
+import io.tsstudio.engine.run.OutputNode;
+import io.tsstudio.ui.observe.Breakpoint;
+import io.tsstudio.ui.observe.ObserveBackend;
+import io.tsstudio.ui.observe.ObservedRun;
+import io.tsstudio.ui.observe.StepKind;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,13 +33,14 @@ import java.util.function.Consumer;
  * killed for memory) is reported in plain words on the requests it was serving and replaced the same way.
  * Toolkit-free; every method may be called from any thread.
  */
-public class WorkerClient implements RunBackend, AutoCloseable {
+public class WorkerClient implements RunBackend, ObserveBackend, AutoCloseable {
     private final WorkerLaunch launch;
     private final Consumer<String> console;
     private final Set<CompletableFuture<?>> outstanding = ConcurrentHashMap.newKeySet();
     private volatile CompletableFuture<WorkerConnection> current;
     private volatile ObjectNode reloadRequest;
     private volatile boolean closed;
+    private volatile CompletableFuture<JsonNode> debugRun;
 
     /** Starts the first worker in the background and returns at once. Console lines go to {@code console}. */
     public WorkerClient(WorkerLaunch launch, Consumer<String> console) {
@@ -115,6 +122,86 @@ public class WorkerClient implements RunBackend, AutoCloseable {
         ObjectNode req = WorkerMessages.op("save").put("file", file.toAbsolutePath().toString());
         path.forEach(req.putArray("path")::add);
         return request(req).thenApply(r -> null);
+    }
+
+    // ---- observed and stepped runs ----
+
+    @Override
+    public java.util.Optional<ObserveBackend> observer() {
+        return java.util.Optional.of(this);
+    }
+
+    @Override
+    public CompletableFuture<ObservedRun> observe(RunRequest run) {
+        ObjectNode req = WorkerMessages.run(run).put("op", "observe");
+        return request(req).thenApply(ObservationJson::observedRun);
+    }
+
+    @Override
+    public CompletableFuture<OutputNode> value(String valueKey) {
+        return request(WorkerMessages.op("value").put("key", valueKey)).thenApply(WorkerClient::outputNode);
+    }
+
+    @Override
+    public CompletableFuture<OutputNode> nodeValue(String nodeKey) {
+        return request(WorkerMessages.op("value").put("node", nodeKey)).thenApply(WorkerClient::outputNode);
+    }
+
+    @Override
+    public CompletableFuture<ObservedRun> debug(RunRequest run, List<Breakpoint> breakpoints, boolean stepFirst, Consumer<Frame> paused) {
+        ObjectNode req = WorkerMessages.run(run).put("op", "debug").put("stepFirst", stepFirst);
+        req.set("breakpoints", breakpointsJson(breakpoints));
+        CompletableFuture<JsonNode> f = request(req, p -> {
+            if (p.has("paused")) paused.accept(ObservationJson.frame(p.get("paused")));
+        });
+        debugRun = f;
+        return f.thenApply(ObservationJson::observedRun);
+    }
+
+    @Override
+    public CompletableFuture<Void> step(StepKind how) {
+        return request(WorkerMessages.op("debug-step").put("how", how.wire())).thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> setBreakpoints(List<Breakpoint> breakpoints) {
+        ObjectNode req = WorkerMessages.op("debug-breakpoints");
+        req.set("breakpoints", breakpointsJson(breakpoints));
+        return request(req).thenApply(r -> null);
+    }
+
+    /**
+     * Asks the worker to stop the stepped run (it does at its next node); a run still going after
+     * {@value #STOP_GRACE_MS} ms is inside one native operation, and the worker is killed and replaced as by
+     * {@link #cancel()}.
+     */
+    @Override
+    public void stopDebugging() {
+        CompletableFuture<JsonNode> run = debugRun;
+        if (run == null || run.isDone()) return;
+        request(WorkerMessages.op("debug-stop"));
+        CompletableFuture.delayedExecutor(STOP_GRACE_MS, java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
+            if (!run.isDone()) cancel();
+        });
+    }
+
+    static final long STOP_GRACE_MS = 500;
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode breakpointsJson(List<Breakpoint> breakpoints) {
+        com.fasterxml.jackson.databind.node.ArrayNode a = WorkerJson.MAPPER.createArrayNode();
+        for (Breakpoint b : breakpoints) {
+            if (b.isNode()) a.addObject().put("node", b.nodeKey());
+            else a.addObject().put("file", b.file()).put("line", b.line());
+        }
+        return a;
+    }
+
+    private static OutputNode outputNode(JsonNode n) {
+        try {
+            return WorkerJson.MAPPER.treeToValue(n, OutputNode.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new WorkerException(WorkerException.Kind.ERROR, "the worker sent an unreadable value: " + e.getOriginalMessage());
+        }
     }
 
     /**

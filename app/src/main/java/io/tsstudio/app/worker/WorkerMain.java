@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import io.tsstudio.app.ipc.LocalChannel;
 
 import java.lang.reflect.Field;
+import java.util.function.Consumer;
 
 /**
  * The worker process ({@code Launcher worker --connect ADDRESS}, its secret in the environment variable
@@ -21,6 +22,11 @@ import java.lang.reflect.Field;
  * {@code save} (file, path: child indices into the last output), {@code shutdown}. Replies are
  * {@code {"id": N, "ok": true, "result": ...}} or {@code {"id": N, "ok": false, "kind": ERROR|OUT_OF_MEMORY, "error": TEXT}};
  * a run also sends {@code {"id": N, "progress": {"phase", "done", "total"}}} at most every 50 ms.
+ * {@code observe} (as run, plus keepBytes) runs once through the observing executor and returns the outcome, the
+ * records and the values by key; {@code value} (key or node) gives one of them as an output tree. {@code debug} (as
+ * observe, plus breakpoints and stepFirst) is a stepped run: it sends {@code {"paused": FRAME}} progress at each
+ * pause and replies when the run ends, while {@code debug-step} (how: over, into, out, continue),
+ * {@code debug-breakpoints} and {@code debug-stop} are served meanwhile.
  */
 public final class WorkerMain {
     static final String TEST_HOOKS_PROPERTY = "tsstudio.worker.testHooks";
@@ -82,27 +88,50 @@ public final class WorkerMain {
             long id = request.path("id").asLong();
             String op = request.path("op").asText();
             if (op.equals("shutdown")) break;
-            ObjectNode reply = WorkerJson.MAPPER.createObjectNode().put("id", id);
-            try {
-                JsonNode result = session.handle(op, request, progress -> {
+            Consumer<JsonNode> progress = p -> {
+                try {
+                    channel.send(WorkerJson.MAPPER.createObjectNode().put("id", id).set("progress", p));
+                } catch (IOException ignored) {
+                    // the app went away; the reply will fail the same way and end the loop
+                }
+            };
+            if (op.equals("debug")) {
+                // A stepped run replies when it ends; meanwhile this loop serves its step and stop commands.
+                session.debug(request, progress, (result, error) -> {
                     try {
-                        channel.send(WorkerJson.MAPPER.createObjectNode().put("id", id).set("progress", progress));
+                        channel.send(reply(id, () -> {
+                            if (error != null) throw error;
+                            return result;
+                        }));
                     } catch (IOException ignored) {
-                        // the app went away; the reply below will fail the same way and end the loop
+                        // the app went away
                     }
                 });
-                reply.put("ok", true).set("result", result);
-            } catch (OutOfMemoryError e) {
-                reply.put("ok", false).put("kind", WorkerException.Kind.OUT_OF_MEMORY.name())
-                        .put("error", "The worker ran out of Java memory while handling the result (" + e.getMessage() + ").");
-            } catch (WorkerException e) {
-                reply.put("ok", false).put("kind", e.kind().name()).put("error", e.getMessage());
-            } catch (Exception e) {
-                WorkerException plain = WorkerErrors.explain(e);
-                reply.put("ok", false).put("kind", plain.kind().name()).put("error", plain.getMessage());
+                continue;
             }
-            channel.send(reply);
+            JsonNode req = request;
+            channel.send(reply(id, () -> session.handle(op, req, progress)));
         }
+    }
+
+    private interface Handler {
+        JsonNode handle() throws Exception;
+    }
+
+    private static ObjectNode reply(long id, Handler handler) {
+        ObjectNode reply = WorkerJson.MAPPER.createObjectNode().put("id", id);
+        try {
+            reply.put("ok", true).set("result", handler.handle());
+        } catch (OutOfMemoryError e) {
+            reply.put("ok", false).put("kind", WorkerException.Kind.OUT_OF_MEMORY.name())
+                    .put("error", "The worker ran out of Java memory while handling the result (" + e.getMessage() + ").");
+        } catch (WorkerException e) {
+            reply.put("ok", false).put("kind", e.kind().name()).put("error", e.getMessage());
+        } catch (Exception e) {
+            WorkerException plain = WorkerErrors.explain(e);
+            reply.put("ok", false).put("kind", plain.kind().name()).put("error", plain.getMessage());
+        }
+        return reply;
     }
 
     /** Test hook: a real native crash (a read from address 0), as a bad LibTorch kernel would cause. */

@@ -8,6 +8,15 @@ import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.run.CancelToken;
 import io.tsstudio.engine.run.ModelSession;
 import io.tsstudio.engine.run.RunListener;
+import io.tsstudio.engine.observe.NodeRecord;
+import io.tsstudio.engine.observe.Observation;
+import io.tsstudio.engine.observe.ObserveOptions;
+import io.tsstudio.engine.observe.ObservedSession;
+import io.tsstudio.engine.observe.ObservedValue;
+import io.tsstudio.engine.run.OutputNode;
+import io.tsstudio.ui.observe.ObservedRun;
+import io.tsstudio.ui.observe.ValueKeys;
+import java.util.Map;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,13 +29,23 @@ final class WorkerSession {
     private static final long PROGRESS_EVERY_NANOS = 50_000_000L;
 
     private final boolean testHooks;
+    /** What an observed run may keep of intermediate tensors, for the values the studio asks for afterwards. */
+    static final long DEFAULT_KEEP_BYTES = 256L << 20;
+
     private final ModelSession session = new ModelSession();
+    private final ObservedSession observed = new ObservedSession(session);
+    /** The last observed run's values by value key (kept tensors open until the next observed run). */
+    private Map<String, ObservedValue> lastValues = Map.of();
+    private volatile WorkerDebugger debugger;
 
     WorkerSession(boolean testHooks) {
         this.testHooks = testHooks;
     }
 
     JsonNode handle(String op, JsonNode request, Consumer<JsonNode> progress) throws Exception {
+        if (debugger != null && !op.startsWith("debug-") && !op.equals("ping")) {
+            throw new WorkerException(WorkerException.Kind.ERROR, "The debugger is running a method: stop it first.");
+        }
         return switch (op) {
             case "ping" -> WorkerJson.MAPPER.createObjectNode().put("pid", ProcessHandle.current().pid());
             case "devices" -> devices();
@@ -35,9 +54,95 @@ final class WorkerSession {
             case "propose" -> WorkerMessages.proposals(session.propose(request.path("method").asText("forward")));
             case "run" -> WorkerMessages.outcome(session.run(WorkerMessages.run(request), throttled(progress), CancelToken.none()));
             case "save" -> save(request);
+            case "observe" -> ObservationJson.observedRun(observe(request, ObserveOptions.keeping(keepBytes(request)), CancelToken.none()));
+            case "value" -> value(request);
+            case "debug-step" -> debugStep(request);
+            case "debug-breakpoints" -> {
+                WorkerDebugger d = debugger;
+                if (d != null) d.setBreakpoints(request.path("breakpoints"));
+                yield WorkerJson.MAPPER.nullNode();
+            }
+            case "debug-stop" -> {
+                WorkerDebugger d = debugger;
+                if (d != null) d.stop();
+                yield WorkerJson.MAPPER.nullNode();
+            }
             case "exit", "crash" -> testHook(op, request);
             default -> throw new WorkerException(WorkerException.Kind.ERROR, "unknown worker request '" + op + "'");
         };
+    }
+
+    private ObservedRun observe(JsonNode request, ObserveOptions options, CancelToken token) throws Exception {
+        ObservedSession.Outcome o = observed.observe(WorkerMessages.run(request), options, token);
+        lastValues = ObservedValueMap.of(session.module(), o.observation(), o.arguments());
+        return new ObservedRun(o.outcome(), o.observation(), lastValues);
+    }
+
+    private static long keepBytes(JsonNode request) {
+        return request.path("keepBytes").asLong(DEFAULT_KEEP_BYTES);
+    }
+
+    /** One value of the last observed run, by value key or node key, as the outputs view shows it. */
+    private JsonNode value(JsonNode request) {
+        Observation last = observed.last();
+        if (last == null) throw new WorkerException(WorkerException.Kind.ERROR, "There is no observed run yet: run the model with Observe on.");
+        if (request.has("key")) {
+            ObservedValue v = lastValues.get(request.get("key").asText());
+            if (v == null) throw new WorkerException(WorkerException.Kind.ERROR, "The last run did not observe " + request.get("key").asText() + ".");
+            return WorkerJson.MAPPER.valueToTree(ObservedValueTrees.tree("value", v));
+        }
+        String key = request.path("node").asText();
+        for (NodeRecord n : last.nodes()) {
+            if (!ValueKeys.node(n.module(), n.method(), n.nodeId()).equals(key)) continue;
+            if (n.outputs().size() == 1) return WorkerJson.MAPPER.valueToTree(ObservedValueTrees.tree("output", n.outputs().get(0)));
+            List<OutputNode> children = new ArrayList<>();
+            for (int i = 0; i < n.outputs().size(); i++) children.add(ObservedValueTrees.tree("[" + i + "]", n.outputs().get(i)));
+            return WorkerJson.MAPPER.valueToTree(new OutputNode("outputs", "tuple", n.outputs().size() + " outputs", null, children));
+        }
+        throw new WorkerException(WorkerException.Kind.ERROR, "The last run did not run node " + key + ".");
+    }
+
+    /**
+     * Starts a stepped run on a thread of its own and returns at once: pauses go out as progress messages
+     * ({@code {"paused": FRAME}}), the run's end as {@code done} (what {@code observe} returns) or {@code failed}.
+     * Meanwhile the request loop serves the {@code debug-*} commands.
+     */
+    void debug(JsonNode request, Consumer<JsonNode> progress, java.util.function.BiConsumer<JsonNode, Exception> done) {
+        if (debugger != null) {
+            done.accept(null, new WorkerException(WorkerException.Kind.ERROR, "The debugger is already running a method."));
+            return;
+        }
+        WorkerDebugger.Mode first = request.path("stepFirst").asBoolean(true) ? WorkerDebugger.Mode.STEP_INTO : WorkerDebugger.Mode.CONTINUE;
+        WorkerDebugger d = new WorkerDebugger(first, request.path("breakpoints"),
+                f -> progress.accept(WorkerJson.MAPPER.createObjectNode().set("paused", ObservationJson.frame(f))));
+        debugger = d;
+        Thread t = new Thread(() -> {
+            JsonNode result = null;
+            Exception error = null;
+            try {
+                result = ObservationJson.observedRun(observe(request, ObserveOptions.keeping(keepBytes(request)).withStepper(d), d.token()));
+            } catch (Exception e) {
+                error = d.token().isCancelled() ? new WorkerException(WorkerException.Kind.ERROR, "Stopped.") : e;
+            } finally {
+                debugger = null;
+            }
+            done.accept(result, error);
+        }, "worker-debug");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private JsonNode debugStep(JsonNode request) {
+        WorkerDebugger d = debugger;
+        if (d == null) throw new WorkerException(WorkerException.Kind.ERROR, "The debugger is not running.");
+        d.command(switch (request.path("how").asText()) {
+            case "over" -> WorkerDebugger.Mode.STEP_OVER;
+            case "into" -> WorkerDebugger.Mode.STEP_INTO;
+            case "out" -> WorkerDebugger.Mode.STEP_OUT;
+            case "continue" -> WorkerDebugger.Mode.CONTINUE;
+            default -> throw new WorkerException(WorkerException.Kind.ERROR, "unknown step '" + request.path("how").asText() + "'");
+        });
+        return WorkerJson.MAPPER.nullNode();
     }
 
     private JsonNode save(JsonNode request) throws Exception {

@@ -95,6 +95,34 @@ public final class ModelSession implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code request}'s arguments decoded for the loaded model, as {@link #run} decodes them; the caller closes them
+     * (an observed run, which calls the method its own way).
+     */
+    public List<Object> decodeArguments(RunRequest request) {
+        return RunValues.decodeArguments(module().method(request.method()), request.argsJson(), device);
+    }
+
+    /** Makes {@code output} (a result the caller got by other means: an observed run) the one {@link #saveOutput} saves. */
+    public void keepOutput(Object output) {
+        release(lastOutput);
+        lastOutput = output;
+    }
+
+    /**
+     * The outcome of a run that returned {@code output} on this session's device, as {@link #run} reports it;
+     * {@code how} says how it ran (an observed run is timed node by node, not as a benchmark).
+     */
+    public RunOutcome outcomeOf(Object output, RunStats stats, String how) {
+        return new RunOutcome(RunValues.encode(output), OutputTrees.of(output), stats, device.toString(), how,
+                Torch.intraOpThreads());
+    }
+
+    /** Closes the native values inside arguments or a result. */
+    public static void releaseValues(Object v) {
+        release(v);
+    }
+
     /** Saves the last output (or its part at {@code path}): {@code .npy} for one tensor, else {@code .pt}. */
     public void saveOutput(List<Integer> path, Path file) throws IOException {
         if (lastOutput == null) throw new IllegalStateException("there is no output to save yet: run the model first");

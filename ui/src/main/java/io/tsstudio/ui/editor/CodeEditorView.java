@@ -178,13 +178,46 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         restyle();
     }
 
+    // ---- debugger marks: breakpoints and the line the run is paused on
+
+    private java.util.Set<Integer> breakpointLines = java.util.Set.of();
+    private int executionLine = -1;
+    private java.util.function.IntConsumer onGutterClick;
+
+    /** Marks breakpoints (1-based lines) in the gutter and the line a stepped run is paused on (-1 for none). */
+    public void setDebugMarks(java.util.Set<Integer> breakpoints, int pausedLine) {
+        if (breakpoints.equals(breakpointLines) && pausedLine == executionLine) return;
+        breakpointLines = java.util.Set.copyOf(breakpoints);
+        executionLine = pausedLine;
+        area.setParagraphGraphicFactory(gutterFactory());
+    }
+
+    /** A click in the gutter (a 1-based line): where breakpoints are set; null turns it off. */
+    public void setOnGutterClick(java.util.function.IntConsumer click) {
+        onGutterClick = click;
+        area.setParagraphGraphicFactory(gutterFactory());
+    }
+
     private IntFunction<Node> gutterFactory() {
         IntFunction<Node> numbers = LineNumberFactory.get(area);
         Map<Integer, List<Diagnostic>> byLine = diagnosticsByLine;
         int eofLine = endOfInputErrorLine;
+        java.util.Set<Integer> breaks = breakpointLines;
+        int paused = executionLine;
+        java.util.function.IntConsumer click = onGutterClick;
         return paragraph -> {
             Region marker = new Region();
             marker.getStyleClass().add("gutter-marker");
+            if (breaks.contains(paragraph + 1)) {
+                marker.getStyleClass().add("gutter-breakpoint");
+                marker.setId("gutterBreakpoint-" + (paragraph + 1));
+                marker.setStyle("-fx-background-color: #e03131; -fx-background-radius: 5; -fx-min-width: 9; -fx-min-height: 9; -fx-max-width: 9; -fx-max-height: 9;");
+            }
+            if (paragraph + 1 == paused) {
+                marker.getStyleClass().add("gutter-paused");
+                marker.setId("gutterPaused-" + (paragraph + 1));
+                marker.setStyle("-fx-background-color: #f59f00; -fx-shape: \"M0,0 L8,5 L0,10 Z\"; -fx-min-width: 9; -fx-min-height: 10; -fx-max-width: 9; -fx-max-height: 10;");
+            }
             List<Diagnostic> here = byLine.get(paragraph + 1);
             if (here != null) {
                 marker.getStyleClass().add("gutter-error");
@@ -208,6 +241,12 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
                 box.setAlignment(Pos.BOTTOM_LEFT);
             }
             box.getStyleClass().add("gutter");
+            if (click != null) {
+                box.setOnMouseClicked(e -> {
+                    click.accept(paragraph + 1);
+                    e.consume();
+                });
+            }
             return box;
         };
     }

@@ -35,6 +35,11 @@ public interface RunBackend {
 
     void cancel();
 
+    /** Observed and stepped runs, where this backend can do them. */
+    default java.util.Optional<io.tsstudio.ui.observe.ObserveBackend> observer() {
+        return java.util.Optional.empty();
+    }
+
     /** The devices, and whether this LibTorch build could use a GPU at all. */
     record DeviceList(List<String> devices, boolean gpuBuild) {
         public DeviceList {

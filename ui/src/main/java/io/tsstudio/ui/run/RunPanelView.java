@@ -138,6 +138,15 @@ public final class RunPanelView extends BorderPane {
         });
     }
 
+    /** Adds a tab beside Outputs and Benchmark (the observed value, hot spots, the debugger). */
+    public void addResultTab(Tab tab) {
+        results.getTabs().add(tab);
+    }
+
+    public void selectResultTab(Tab tab) {
+        results.getSelectionModel().select(tab);
+    }
+
     /** Opens {@code modelFile} in the panel (loads it in the worker on the chosen device). */
     public void setModel(Path modelFile) {
         model.setModel(modelFile);
@@ -176,7 +185,13 @@ public final class RunPanelView extends BorderPane {
         benchControls.visibleProperty().bind(model.benchmarkModeProperty());
         benchControls.managedProperty().bind(model.benchmarkModeProperty());
         for (var n : List.of(run, go, bench)) n.disableProperty().bind(model.busyProperty().or(model.methodProperty().isNull()));
-        HBox buttons = new HBox(8, run, cancel, bench);
+        javafx.scene.control.CheckBox observe = new javafx.scene.control.CheckBox("Observe");
+        observe.setId("observeToggle");
+        observe.selectedProperty().bindBidirectional(model.observeProperty());
+        observe.setTooltip(new Tooltip("Run node by node: shapes and time on the graph, every value on a click"));
+        observe.setMinWidth(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(8, run, cancel, bench, observe);
+        buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.setMinWidth(Region.USE_PREF_SIZE);
         FlowPane box = new FlowPane(8, 6, buttons, benchControls);
         box.setAlignment(Pos.CENTER_LEFT);

@@ -68,6 +68,9 @@ public final class RunPanelViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<RunOutcome> outcome = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty benchmarkMode = new SimpleBooleanProperty();
+    /** Single runs go through the observing executor (shapes, values and time per node), where the backend can. */
+    private final BooleanProperty observe = new SimpleBooleanProperty(true);
+    private final ReadOnlyObjectWrapper<io.tsstudio.ui.observe.ObservedRun> observedRun = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty warmup = new SimpleIntegerProperty(10);
     private final IntegerProperty iterations = new SimpleIntegerProperty(100);
     private final IntegerProperty concurrency = new SimpleIntegerProperty(1);
@@ -207,7 +210,10 @@ public final class RunPanelViewModel {
             progress.set(phase == RunListener.Phase.WARMUP ? -1 : (double) done / total);
             status.set((phase == RunListener.Phase.WARMUP ? "Warming up " : "Timing ") + done + "/" + total + "...");
         });
-        return backend.run(new RunRequest(m.name(), args, plan), listener).handle((out, e) -> {
+        RunRequest request = new RunRequest(m.name(), args, plan);
+        java.util.Optional<io.tsstudio.ui.observe.ObserveBackend> observer = benchmark || !observe.get() ? java.util.Optional.empty() : backend.observer();
+        if (observer.isPresent()) return observed(observer.get(), request, gen, m);
+        return backend.run(request, listener).handle((out, e) -> {
             ui.execute(() -> {
                 if (!gen.isCurrent()) return;
                 end();
@@ -217,6 +223,7 @@ public final class RunPanelViewModel {
                     return;
                 }
                 outcome.set(out);
+                observedRun.set(null);
                 if (benchmark) {
                     benchmarks.add(new BenchmarkResult(m.name(), out.device(), out.stats()));
                     status.set(String.format(Locale.ROOT, "%s on %s, %d caller%s: p50 %.3f ms, %.1f calls/s.", m.name(), out.device(),
@@ -227,6 +234,54 @@ public final class RunPanelViewModel {
             });
             return null;
         });
+    }
+
+    private CompletableFuture<Void> observed(io.tsstudio.ui.observe.ObserveBackend observer, RunRequest request, long gen, MethodInfo m) {
+        return observer.observe(request).handle((run, e) -> {
+            ui.execute(() -> {
+                if (gen != generation.get()) return;
+                end();
+                if (e != null) {
+                    clearResults();
+                    fail(e, m.name() + " failed.");
+                    return;
+                }
+                outcome.set(run.outcome());
+                observedRun.set(run);
+                status.set(String.format(Locale.ROOT, "%s ran observed on %s in %.3f ms: %d nodes, %d modules.", m.name(),
+                        run.outcome().device(), run.observation().totalNanos() / 1e6, run.observation().nodes().size(),
+                        run.observation().modules().size()));
+            });
+            return null;
+        });
+    }
+
+    /**
+     * One run of the selected method with the entered arguments, as the debugger starts it; empty (and the error
+     * says why) when no method is picked or an argument does not parse.
+     */
+    public java.util.Optional<RunRequest> singleRunRequest() {
+        MethodInfo m = method.get();
+        if (m == null) {
+            error.set("Load a model and pick a method first.");
+            return java.util.Optional.empty();
+        }
+        List<String> args = new ArrayList<>();
+        for (ArgumentInput a : arguments) {
+            try {
+                args.add(a.toJson());
+            } catch (IllegalArgumentException e) {
+                error.set(e.getMessage());
+                return java.util.Optional.empty();
+            }
+        }
+        saveInputs();
+        return java.util.Optional.of(new RunRequest(m.name(), args, RunPlan.single()));
+    }
+
+    /** The backend's observed and stepped runs, where it has them (the worker does). */
+    public java.util.Optional<io.tsstudio.ui.observe.ObserveBackend> observer() {
+        return backend.observer();
     }
 
     /** Stops the current run at once; the backend stays usable for the next one. */
@@ -284,6 +339,7 @@ public final class RunPanelViewModel {
     /** The last run's outputs and the benchmark rows belong to one model and one good run: a new model or a failure drops them. */
     private void clearResults() {
         outcome.set(null);
+        observedRun.set(null);
         benchmarks.clear();
     }
 
@@ -388,6 +444,21 @@ public final class RunPanelViewModel {
 
     public ReadOnlyObjectProperty<RunOutcome> outcomeProperty() {
         return outcome.getReadOnlyProperty();
+    }
+
+    public BooleanProperty observeProperty() {
+        return observe;
+    }
+
+    /** The last observed run (null after a plain run, a failure or a new model). */
+    public ReadOnlyObjectProperty<io.tsstudio.ui.observe.ObservedRun> observedRunProperty() {
+        return observedRun.getReadOnlyProperty();
+    }
+
+    /** Shows a run the debugger finished as the last observed run. */
+    public void showObservedRun(io.tsstudio.ui.observe.ObservedRun run) {
+        outcome.set(run.outcome());
+        observedRun.set(run);
     }
 
     public BooleanProperty benchmarkModeProperty() {

@@ -95,6 +95,12 @@ public final class GraphCanvas extends Region {
         redraw();
     }
 
+    /** Fills and badges per node (an observed run's times, breakpoints). */
+    public void setDecor(io.tsstudio.ui.graph.render.NodeDecor decor) {
+        painter.setDecor(decor);
+        redraw();
+    }
+
     public void setOnSelect(Consumer<GraphNode> c) {
         onSelect = c;
     }

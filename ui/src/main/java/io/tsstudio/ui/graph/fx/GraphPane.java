@@ -164,8 +164,11 @@ public final class GraphPane extends BorderPane {
                 expandAll, collapseAll, fold, flat, trace, new Separator(Orientation.VERTICAL), fit, png, svg);
         setTop(bar);
 
-        StackPane stage = new StackPane(canvas, minimap);
+        StackPane stage = new StackPane(canvas, minimap, timeLegend);
         StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
+        StackPane.setAlignment(timeLegend, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(timeLegend, new Insets(8));
+        timeLegend.setVisible(false);
         StackPane.setMargin(minimap, new Insets(8));
         // In a narrow dock the minimap would cover the graph it summarises.
         minimap.visibleProperty().bind(minimapItem.selectedProperty()
@@ -200,6 +203,10 @@ public final class GraphPane extends BorderPane {
         contextMenu.setId("graphContextMenu");
         // A right click (not a right drag, which pans) opens the menu; the keyboard's menu key opens it on the selection.
         canvas.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.isStillSincePress() && vm != null
+                    && !edgeClickListeners.isEmpty() && canvas.pick(e.getX(), e.getY()).isEmpty()) {
+                canvas.pickEdge(e.getX(), e.getY()).ifPresent(edge -> edgeClickListeners.forEach(l -> l.accept(edge)));
+            }
             if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY && e.isStillSincePress()) {
                 openContextMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
                 e.consume();
@@ -237,7 +244,7 @@ public final class GraphPane extends BorderPane {
     private List<javafx.scene.control.MenuItem> nodeMenu(GraphNode n) {
         vm.select(n);
         GraphNode group = n.isContainer() ? n : n.group().owner();
-        return List.of(
+        List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>(List.of(
                 menuItem("Copy name", "graphCopyName", () -> copy(n.title())),
                 menuItem("Show code", "graphShowCode", () -> showCode(n), n.sourceRange().isEmpty()),
                 menuItem("Expand", "graphExpand", () -> toggleOpen(n, true), !n.isContainer() || vm.isExpanded(n)),
@@ -245,7 +252,13 @@ public final class GraphPane extends BorderPane {
                         group == null || !vm.isExpanded(group)),
                 menuItem("Hide", "graphHide", () -> vm.hide(n)),
                 new javafx.scene.control.SeparatorMenuItem(),
-                menuItem("Values after a run", "graphValues", () -> showValues(n.title(), runValues.forNode(n))));
+                menuItem("Values after a run", "graphValues", () -> showValues(n.title(), runValues.forNode(n)))));
+        // only where a debugger is wired in
+        if (breakpointToggle != NO_BREAKPOINTS) {
+            items.add(menuItem(breakpointOn.test(n) ? "Remove breakpoint" : "Set breakpoint", "graphBreakpoint",
+                    () -> breakpointToggle.accept(n), n.ir().isEmpty()));
+        }
+        return items;
     }
 
     private List<javafx.scene.control.MenuItem> edgeMenu(io.tsstudio.ui.graph.model.GraphEdge e) {
@@ -317,6 +330,86 @@ public final class GraphPane extends BorderPane {
                 .orElse("No run has produced values for " + what + " yet.\n\nRun the method in the Run panel: its output "
                         + "values then show here for the graph's output and the edges into it."));
         status.setText(values.isPresent() ? "Values of " + what + " from the last run" : "No run has produced values for " + what + " yet");
+    }
+
+    // ---- observed runs and the debugger
+
+    private static final Consumer<GraphNode> NO_BREAKPOINTS = n -> { };
+    private final List<Consumer<io.tsstudio.ui.graph.model.GraphEdge>> edgeClickListeners = new CopyOnWriteArrayList<>();
+    private final HBox timeLegend = new HBox(6);
+    private io.tsstudio.ui.graph.render.NodeDecor timing = io.tsstudio.ui.graph.render.NodeDecor.NONE;
+    private java.util.function.Predicate<GraphNode> breakpointOn = n -> false;
+    private Consumer<GraphNode> breakpointToggle = NO_BREAKPOINTS;
+
+    /**
+     * Shows an observed run on the graph: {@code shapes} label the edges in place of the static types, {@code timing}
+     * fills and badges the nodes, and a legend explains the colours ({@code ramp}, cold to hot, over {@code total}).
+     * Null clears it.
+     */
+    public void setObservation(ShapeLookup shapes, io.tsstudio.ui.graph.render.NodeDecor timing, int[] ramp, String total) {
+        this.timing = timing == null ? io.tsstudio.ui.graph.render.NodeDecor.NONE : timing;
+        setObservedShapes(shapes == null ? ShapeLookup.none() : shapes);
+        applyDecor();
+        timeLegend.getChildren().clear();
+        timeLegend.setVisible(timing != null);
+        if (timing != null) {
+            StringBuilder gradient = new StringBuilder("-fx-background-color: linear-gradient(to right");
+            for (int c : ramp) gradient.append(String.format(", #%06x", c & 0xFFFFFF));
+            javafx.scene.layout.Region bar = new javafx.scene.layout.Region();
+            bar.setStyle(gradient + "); -fx-border-color: #868e96;");
+            bar.setPrefSize(120, 12);
+            bar.setMaxHeight(12);
+            Label from = new Label("0");
+            Label to = new Label(total);
+            to.setId("graphTimeTotal");
+            timeLegend.getChildren().addAll(new Label("Time"), from, bar, to);
+            timeLegend.setAlignment(Pos.CENTER_LEFT);
+            timeLegend.setPadding(new Insets(3, 8, 3, 8));
+            timeLegend.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-background-radius: 4; -fx-text-fill: #1f2933;");
+            timeLegend.getChildren().forEach(c -> c.setStyle(c == bar ? c.getStyle() : "-fx-text-fill: #1f2933; -fx-font-size: 11px;"));
+            timeLegend.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        timeLegend.setId("graphTimeLegend");
+        canvas.redraw();
+    }
+
+    /** Breakpoints: {@code isSet} marks nodes (a red dot), the node menu's "Set breakpoint" calls {@code toggle}. */
+    public void setBreakpoints(java.util.function.Predicate<GraphNode> isSet, Consumer<GraphNode> toggle) {
+        breakpointOn = isSet == null ? n -> false : isSet;
+        breakpointToggle = toggle == null ? NO_BREAKPOINTS : toggle;
+        applyDecor();
+        canvas.redraw();
+    }
+
+    /** A primary click on an edge (not on a node): the app shows the value it carried. */
+    public void addEdgeClickListener(Consumer<io.tsstudio.ui.graph.model.GraphEdge> l) {
+        edgeClickListeners.add(l);
+    }
+
+    /** Reveals and selects {@code n} (opening the groups around it), as the debugger's current node or a jump. */
+    public void reveal(GraphNode n) {
+        if (vm == null) return;
+        vm.reveal(n);
+        vm.select(n);
+        centreOnMatch(n);
+    }
+
+    private void applyDecor() {
+        io.tsstudio.ui.graph.render.NodeDecor t = timing;
+        java.util.function.Predicate<GraphNode> bp = breakpointOn;
+        canvas.setDecor(new io.tsstudio.ui.graph.render.NodeDecor() {
+            @Override
+            public int fill(GraphNode n) {
+                return t.fill(n);
+            }
+
+            @Override
+            public String badge(GraphNode n) {
+                String b = t.badge(n);
+                if (!bp.test(n)) return b;
+                return b == null ? "\u25CF breakpoint" : "\u25CF " + b;
+            }
+        });
     }
 
     /** What "Values after a run" shows (the app passes the run panel's last outcome). */
@@ -419,6 +512,9 @@ public final class GraphPane extends BorderPane {
     public void show(IrGraph graph, SubgraphLoader loader) {
         vm = new GraphViewModel(graph, loader);
         canvas.setShapes(ShapeLookup.none());
+        timing = io.tsstudio.ui.graph.render.NodeDecor.NONE;
+        timeLegend.setVisible(false);
+        applyDecor();
         fold.setSelected(true);
         flat.setSelected(false);
         engine.clear();

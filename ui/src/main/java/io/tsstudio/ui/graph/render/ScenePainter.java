@@ -37,6 +37,13 @@ public final class ScenePainter {
         shapes = lookup == null ? ShapeLookup.none() : lookup;
     }
 
+    private NodeDecor decor = NodeDecor.NONE;
+
+    /** Fills and badges for nodes (an observed run's time per node), or null for none. */
+    public void setDecor(NodeDecor d) {
+        decor = d == null ? NodeDecor.NONE : d;
+    }
+
     private java.util.function.Predicate<GraphNode> hiddenNode = n -> false;
     private java.util.function.Predicate<GraphEdge> hiddenEdge = e -> false;
 
@@ -113,7 +120,7 @@ public final class ScenePainter {
     private void farFrame(GraphScene s, Painter p, int i) {
         GraphNode n = s.node(i);
         p.fillRect(s.x(i), s.y(i), s.w(i), s.h(i), style.openFill(n));
-        p.fillRect(s.x(i), s.y(i), s.w(i), NodeSizes.HEADER - 4, style.stroke(n));
+        p.fillRect(s.x(i), s.y(i), s.w(i), NodeSizes.HEADER - 4, fillOr(n, style.stroke(n)));
     }
 
     /** Far away a node is a block in its outline colour (reads better than the pale fill); marks stay visible. */
@@ -124,7 +131,7 @@ public final class ScenePainter {
             double m = 3 / scale;
             p.fillRect(s.x(i) - m, s.y(i) - m, s.w(i) + 2 * m, s.h(i) + 2 * m, mark);
         }
-        p.fillRect(s.x(i), s.y(i), s.w(i), s.h(i), n.kind() == NodeKind.OPERATOR ? darker(style.fill(n)) : style.stroke(n));
+        p.fillRect(s.x(i), s.y(i), s.w(i), s.h(i), fillOr(n, n.kind() == NodeKind.OPERATOR ? darker(style.fill(n)) : style.stroke(n)));
     }
 
     private static int darker(int argb) {
@@ -156,10 +163,11 @@ public final class ScenePainter {
         GraphNode n = s.node(i);
         double x = s.x(i), y = s.y(i), w = s.w(i), h = s.h(i);
         p.fillRoundRect(x, y, w, h, 10, style.openFill(n));
-        p.fillRoundRect(x, y, w, NodeSizes.HEADER - 4, 10, style.fill(n));
+        p.fillRoundRect(x, y, w, NodeSizes.HEADER - 4, 10, fillOr(n, style.fill(n)));
         p.strokeRoundRect(x, y, w, h, 10, outline(n, hl, style.stroke(n)), outlineWidth(n, hl, line));
         if (text) {
-            p.text("\u25BE " + n.title(), x + 8, y + 15, 12, true, style.color(GraphStyle.Role.TEXT));
+            String badge = decor.badge(n);
+            p.text("\u25BE " + n.title() + (badge == null ? "" : "   " + badge), x + 8, y + 15, 12, true, style.color(GraphStyle.Role.TEXT));
         }
     }
 
@@ -167,7 +175,7 @@ public final class ScenePainter {
         GraphNode n = s.node(i);
         double x = s.x(i), y = s.y(i), w = s.w(i), h = s.h(i);
         double arc = n.kind() == NodeKind.INPUT || n.kind() == NodeKind.OUTPUT ? h : 8;
-        p.fillRoundRect(x, y, w, h, arc, style.fill(n));
+        p.fillRoundRect(x, y, w, h, arc, fillOr(n, style.fill(n)));
         if (n.isContainer()) {
             // a second edge hints "there is more inside"
             p.strokeRoundRect(x + 3, y + 3, w - 6, h - 6, arc, style.stroke(n) & 0x66FFFFFF, line);
@@ -178,10 +186,20 @@ public final class ScenePainter {
             double ty = sub ? y + 17 : y + h / 2 + 4;
             p.text(fit(title, w - 14, NodeSizes.TITLE_CHAR), x + 8, ty, 12, true, style.color(GraphStyle.Role.TEXT));
             String st = n.subtitle();
+            String badge = decor.badge(n);
+            if (sub && badge != null) {
+                // the time replaces the static type: the observed shapes are on the edges
+                st = badge;
+            }
             if (sub && !st.isEmpty()) {
                 p.text(fit(st, w - 14, NodeSizes.SUB_CHAR), x + 8, y + 31, 10, false, style.color(GraphStyle.Role.SUBTEXT));
             }
         }
+    }
+
+    private int fillOr(GraphNode n, int normal) {
+        int f = decor.fill(n);
+        return f == 0 ? normal : f;
     }
 
     private int outline(GraphNode n, Highlights hl, int normal) {
