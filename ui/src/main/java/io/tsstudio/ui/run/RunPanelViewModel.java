@@ -236,10 +236,10 @@ public final class RunPanelViewModel {
         });
     }
 
-    private CompletableFuture<Void> observed(io.tsstudio.ui.observe.ObserveBackend observer, RunRequest request, long gen, MethodInfo m) {
+    private CompletableFuture<Void> observed(io.tsstudio.ui.observe.ObserveBackend observer, RunRequest request, LatestReplies.Request gen, MethodInfo m) {
         return observer.observe(request).handle((run, e) -> {
             ui.execute(() -> {
-                if (gen != generation.get()) return;
+                if (!gen.isCurrent()) return;
                 end();
                 if (e != null) {
                     clearResults();

@@ -253,7 +253,7 @@ class GraphEditorJobsTest {
         @Override
         public CompletableFuture<RunOutcome> run(RunRequest r, RunListener progress) {
             request = r;
-            return CompletableFuture.supplyAsync(() -> new RunOutcome("[]", new OutputNode("output", "tensor", "Tensor [1, 2] float32", null, List.of()), null, "cpu"));
+            return CompletableFuture.supplyAsync(() -> new RunOutcome("[]", new OutputNode("output", "tensor", "Tensor [1, 2] float32", null, List.of()), null, "cpu", "single call", 1));
         }
 
         @Override
