@@ -1,8 +1,12 @@
 package io.tsstudio.engine.diff;
 
 import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.json.ValueJson;
 import io.tsstudio.engine.observe.Observation;
+import io.tsstudio.engine.observe.ObserveOptions;
 import io.tsstudio.engine.run.CancelToken;
+
+import java.util.List;
 
 /**
  * Compares two models. The structure, parameter and code parts read both modules; the numeric part compares two
@@ -20,6 +24,37 @@ public final class ModelDiffer {
     /** As {@link #compare(ScriptModule, ScriptModule)}; a cancel ends it with a CancellationException. */
     public static ModelDiff compare(ScriptModule a, ScriptModule b, CancelToken cancel) {
         return StructureDiff.of(a, b, cancel);
+    }
+
+    /**
+     * Everything {@link #compare(ScriptModule, ScriptModule, CancelToken)} compares, and both models' runs of
+     * {@code method} on {@code args} (the same values for both; the caller owns them), observed by {@code run} keeping
+     * at most {@code keepBytes} of module outputs per model for the value comparison.
+     */
+    public static ModelDiff compare(ScriptModule a, ScriptModule b, String method, List<Object> args, Tolerance tolerance,
+                                    long keepBytes, ObservedRun run, CancelToken cancel) {
+        ModelDiff structure = compare(a, b, cancel);
+        return structure.withNumeric(numeric(a, b, method, args, tolerance, keepBytes, run, cancel));
+    }
+
+    /** Only the runs' comparison (see {@link #compare(ScriptModule, ScriptModule, String, List, Tolerance, long, ObservedRun, CancelToken)}). */
+    public static NumericDiff numeric(ScriptModule a, ScriptModule b, String method, List<Object> args, Tolerance tolerance,
+                                      long keepBytes, ObservedRun run, CancelToken cancel) {
+        ObserveOptions options = ObserveOptions.keeping(keepBytes);
+        try (Observation oa = run.observe(a, method, args, options, cancel)) {
+            try {
+                StructureDiff.check(cancel);
+                try (Observation ob = run.observe(b, method, args, options, cancel)) {
+                    try {
+                        return numeric(oa, ob, tolerance);
+                    } finally {
+                        ValueJson.closeTensors(ob.output());
+                    }
+                }
+            } finally {
+                ValueJson.closeTensors(oa.output());
+            }
+        }
     }
 
     /** Two observations of the same method on the same inputs, matched module call by module call. */
