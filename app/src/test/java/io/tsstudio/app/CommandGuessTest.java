@@ -15,7 +15,7 @@ class CommandGuessTest {
 
     @Test
     void aMistypedCommandNamesTheClosestOne() {
-        assertEquals("tsstudio: unknown command 'inpsect'; did you mean 'inspect'? (commands: inspect, run, compile, graph;"
+        assertEquals("tsstudio: unknown command 'inpsect'; did you mean 'inspect'? (commands: inspect, run, compile, graph, diff;"
                 + " a file to open must exist; see tsstudio --help)", CommandGuess.unknownCommandMessage(new String[] {"inpsect", "x.pt"}));
         assertEquals("tsstudio: unknown option '--hlep'; did you mean '--help'? (see tsstudio --help)",
                 CommandGuess.unknownCommandMessage(new String[] {"--hlep"}));
