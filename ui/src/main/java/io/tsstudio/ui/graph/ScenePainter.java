@@ -27,6 +27,21 @@ public final class ScenePainter {
         hiddenEdge = edges;
     }
 
+    private java.util.function.ToIntFunction<GraphNode> tint = n -> 0;
+
+    /**
+     * A fill colour per node (ARGB; 0 keeps the node's own): how a comparison marks modules added, removed, changed
+     * or diverging.
+     */
+    public void setTint(java.util.function.ToIntFunction<GraphNode> fill) {
+        tint = fill == null ? n -> 0 : fill;
+    }
+
+    private int fill(GraphNode n) {
+        int t = tint.applyAsInt(n);
+        return t != 0 ? t : GraphStyle.fill(n);
+    }
+
     /** Counters of the last paint, for the benchmark and tests. */
     public int lastNodes;
     public int lastEdges;
@@ -49,7 +64,7 @@ public final class ScenePainter {
                 if (far) {
                     farFrame(scene, p, i);
                 } else {
-                    frame(scene, p, i, text, hl, line);
+                    frame(scene, p, i, text, hl, line, fill(scene.node(i)));
                 }
             }
         }
@@ -82,9 +97,9 @@ public final class ScenePainter {
         for (int i : nodes) {
             if (!scene.isOpen(i) && !hiddenNode.test(scene.node(i))) {
                 if (far) {
-                    farBox(scene, p, i, hl, scale);
+                    farBox(scene, p, i, hl, scale, tint.applyAsInt(scene.node(i)));
                 } else {
-                    box(scene, p, i, text, sub, hl, line);
+                    box(scene, p, i, text, sub, hl, line, fill(scene.node(i)));
                 }
             }
         }
@@ -98,14 +113,15 @@ public final class ScenePainter {
     }
 
     /** Far away a node is a block in its outline colour (reads better than the pale fill); marks stay visible. */
-    private static void farBox(GraphScene s, Painter p, int i, Highlights hl, double scale) {
+    private static void farBox(GraphScene s, Painter p, int i, Highlights hl, double scale, int tint) {
         GraphNode n = s.node(i);
         int mark = outline(n, hl, 0);
         if (mark != 0) {
             double m = 3 / scale;
             p.fillRect(s.x(i) - m, s.y(i) - m, s.w(i) + 2 * m, s.h(i) + 2 * m, mark);
         }
-        p.fillRect(s.x(i), s.y(i), s.w(i), s.h(i), n.kind() == NodeKind.OPERATOR ? darker(GraphStyle.fill(n)) : GraphStyle.stroke(n));
+        p.fillRect(s.x(i), s.y(i), s.w(i), s.h(i), tint != 0 ? tint
+                : n.kind() == NodeKind.OPERATOR ? darker(GraphStyle.fill(n)) : GraphStyle.stroke(n));
     }
 
     private static int darker(int argb) {
@@ -133,22 +149,22 @@ public final class ScenePainter {
         return from && to;
     }
 
-    private static void frame(GraphScene s, Painter p, int i, boolean text, Highlights hl, double line) {
+    private static void frame(GraphScene s, Painter p, int i, boolean text, Highlights hl, double line, int fill) {
         GraphNode n = s.node(i);
         double x = s.x(i), y = s.y(i), w = s.w(i), h = s.h(i);
         p.fillRoundRect(x, y, w, h, 10, GraphStyle.openFill(n));
-        p.fillRoundRect(x, y, w, NodeSizes.HEADER - 4, 10, GraphStyle.fill(n));
+        p.fillRoundRect(x, y, w, NodeSizes.HEADER - 4, 10, fill);
         p.strokeRoundRect(x, y, w, h, 10, outline(n, hl, GraphStyle.stroke(n)), outlineWidth(n, hl, line));
         if (text) {
             p.text("\u25BE " + n.title(), x + 8, y + 15, 12, true, GraphStyle.TEXT);
         }
     }
 
-    private static void box(GraphScene s, Painter p, int i, boolean text, boolean sub, Highlights hl, double line) {
+    private static void box(GraphScene s, Painter p, int i, boolean text, boolean sub, Highlights hl, double line, int fill) {
         GraphNode n = s.node(i);
         double x = s.x(i), y = s.y(i), w = s.w(i), h = s.h(i);
         double arc = n.kind() == NodeKind.INPUT || n.kind() == NodeKind.OUTPUT ? h : 8;
-        p.fillRoundRect(x, y, w, h, arc, GraphStyle.fill(n));
+        p.fillRoundRect(x, y, w, h, arc, fill);
         if (n.isContainer()) {
             // a second edge hints "there is more inside"
             p.strokeRoundRect(x + 3, y + 3, w - 6, h - 6, arc, GraphStyle.stroke(n) & 0x66FFFFFF, line);
