@@ -7,7 +7,7 @@ import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.diff.ModelDiff;
 import io.tsstudio.engine.diff.ModelDiffer;
 import io.tsstudio.engine.diff.Tolerance;
-import io.tsstudio.engine.json.ValueJson;
+import io.tsstudio.engine.values.ValueJson;
 import io.tsstudio.engine.run.CancelToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,7 @@
 package io.tsstudio.engine.diff;
 
 import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.engine.json.ValueJson;
+import io.tsstudio.engine.values.ValueJson;
 import io.tsstudio.engine.observe.Observation;
 import io.tsstudio.engine.observe.ObserveOptions;
 import io.tsstudio.engine.run.CancelToken;

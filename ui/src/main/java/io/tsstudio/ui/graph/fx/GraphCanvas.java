@@ -77,7 +77,7 @@ public final class GraphCanvas extends Region {
         redraw();
     }
 
-    /** Fill colours per node (ARGB, 0 for the node's own); see {@link io.tsstudio.ui.graph.ScenePainter#setTint}. */
+    /** Fill colours per node (ARGB, 0 for the node's own); see {@link io.tsstudio.ui.graph.render.ScenePainter#setTint}. */
     public void setTint(java.util.function.ToIntFunction<GraphNode> fill) {
         painter.setTint(fill);
         redraw();
