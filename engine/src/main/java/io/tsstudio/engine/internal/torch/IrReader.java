@@ -213,7 +213,7 @@ public final class IrReader {
      * Where the node came from. Lines are 1-based as LibTorch reports them; LibTorch's columns are 0-based, so one is
      * added. Nodes without a recorded range (constants and GetAttrs of loaded files) have none.
      */
-    private static Optional<IrSourceRange> sourceRange(JitNode n) {
+    static Optional<IrSourceRange> sourceRange(JitNode n) {
         SourceRange r = n.sourceRange();
         if (r == null || r.isNull() || r.end() <= r.start()) return Optional.empty();
         T_StringSizeTSizeT_TOptional flc = r.file_line_col();

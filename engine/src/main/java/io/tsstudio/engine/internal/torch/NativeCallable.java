@@ -135,6 +135,37 @@ public final class NativeCallable {
         plansBuiltForInference = inference;
     }
 
+    /**
+     * The arguments as the method's stack holds them after LibTorch's own normalization: converted by the declared
+     * types, missing trailing arguments filled from their defaults ({@code self} not included). For the observing
+     * executor, which runs the graph itself. Call inside a PointerScope.
+     */
+    IValue[] arguments(Object[] args, boolean inference) {
+        if (args.length > argTypes.length) {
+            throw new ValueConversionException(name + " takes " + argTypes.length + " argument" + (argTypes.length == 1 ? "" : "s")
+                    + " " + info.arguments().stream().map(ArgumentInfo::name).toList() + ", got " + args.length);
+        }
+        IValue[] values = new IValue[argTypes.length];
+        for (int i = 0; i < args.length; i++) values[i] = IValues.toIValue(args[i], argTypes[i], Where.argument(name, argNames[i], !inference));
+        if (args.length < argTypes.length) {
+            Argument declared = function().getSchema().arguments();
+            int first = method != null ? 1 : 0;
+            for (int i = args.length; i < argTypes.length; i++) {
+                Argument a = declared.getPointer(first + i);
+                if (!a.default_value().has_value()) {
+                    throw new ValueConversionException(name + "() is missing argument '" + argNames[i] + "'");
+                }
+                values[i] = new IValue(a.default_value().get());
+            }
+        }
+        return values;
+    }
+
+    /** A result as {@link #call} returns it. */
+    Object result(IValue result) {
+        return IValues.fromIValue(result, returnType, Where.result(name));
+    }
+
     /** The raw method for engine-internal use (graphs); null for free functions. */
     Method method() {
         return method;
