@@ -2,7 +2,7 @@ package io.tsstudio.engine.observe;
 
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.Tensor;
-import io.tsstudio.engine.json.ValueJson;
+import io.tsstudio.engine.values.ValueJson;
 
 import java.util.List;
 import java.util.Map;
