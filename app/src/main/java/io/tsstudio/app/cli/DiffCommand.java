@@ -87,8 +87,7 @@ final class DiffCommand implements Callable<Integer> {
             } else {
                 List<Object> values = arguments(a, b);
                 try {
-                    // TEMPORARY until engine.observe.Observer is merged from h/observe
-                    throw new UserError("--arg: the observing executor is not in this build yet");
+                    diff = ModelDiffer.compare(a, b, method, values, tolerance, keepMb << 20, ModelDiffer.IN_PROCESS, CancelToken.none());
                 } finally {
                     values.forEach(ValueJson::closeTensors);
                 }

@@ -4,6 +4,7 @@ import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.values.ValueJson;
 import io.tsstudio.engine.observe.Observation;
 import io.tsstudio.engine.observe.ObserveOptions;
+import io.tsstudio.engine.observe.Observer;
 import io.tsstudio.engine.run.CancelToken;
 
 import java.util.List;
@@ -13,6 +14,12 @@ import java.util.List;
  * observed runs of the same method on the same inputs.
  */
 public final class ModelDiffer {
+    /** Observes in this process, on the calling thread ({@link Observer}). */
+    public static final ObservedRun IN_PROCESS = Observer::observe;
+
+    /** How many bytes of module outputs an observation keeps by default for the value comparison (per model). */
+    public static final long DEFAULT_KEEP_BYTES = 2L << 30;
+
     private ModelDiffer() {
     }
 
