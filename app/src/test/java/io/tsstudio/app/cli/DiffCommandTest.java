@@ -102,6 +102,45 @@ class DiffCommandTest {
     }
 
     @Test
+    void withInputsTheNudgedLinearIsTheFirstDivergenceAndEachModuleHasItsDifference() throws IOException {
+        String ones = CliTest.ones(1000);
+        CliRunner.Result same = CliRunner.inProcess("diff", original(), original(), "--arg", ones, "--json");
+        assertEquals(0, same.status(), same.err());
+        JsonNode s = JSON.readTree(same.out());
+        assertEquals(List.of("equal", "max_abs_diff"), keys(s.get("outputs")));
+        assertTrue(s.get("outputs").get("equal").asBoolean());
+        assertEquals(0.0, s.get("outputs").get("max_abs_diff").asDouble());
+        assertTrue(s.get("first_divergence").isNull());
+
+        CliRunner.Result r = CliRunner.inProcess("diff", original(), nudged(), "--arg", ones, "--json");
+        assertEquals(1, r.status(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals(List.of("structure", "outputs", "first_divergence", "modules"), keys(j));
+        assertEquals(false, j.get("outputs").get("equal").asBoolean());
+        assertTrue(j.get("outputs").get("max_abs_diff").asDouble() > 0);
+        JsonNode first = j.get("first_divergence");
+        assertEquals(List.of("module", "max_abs_diff"), keys(first));
+        assertEquals("0.0", first.get("module").asText());
+        // input ones: output 3 of 0.0 moves by exactly 0.25 (the nudge times 1)
+        assertEquals(0.25, first.get("max_abs_diff").asDouble(), 1e-5);
+        List<String> paths = new ArrayList<>();
+        for (JsonNode m : j.get("modules")) {
+            assertEquals(List.of("path", "max_abs_diff"), keys(m));
+            paths.add(m.get("path").asText());
+        }
+        assertEquals(List.of("", "0", "0.0", "0.1", "1"), paths);
+
+        // a tolerance wider than the nudge's effect everywhere makes them equivalent on this input
+        CliRunner.Result loose = CliRunner.inProcess("diff", original(), nudged(), "--arg", ones, "--atol", "1e6", "--json");
+        assertEquals(0, loose.status(), loose.err());
+        assertTrue(JSON.readTree(loose.out()).get("first_divergence").isNull());
+
+        CliRunner.Result text = CliRunner.inProcess("diff", original(), nudged(), "--arg", ones);
+        assertEquals(1, text.status(), text.err());
+        assertTrue(text.out().contains("first divergence: 0.0  max abs diff 0.250000"), text.out());
+    }
+
+    @Test
     void userErrorsExitTwoWithAMessage() {
         CliRunner.Result missing = CliRunner.inProcess("diff", original(), dir.resolve("nope.pt").toString());
         assertEquals(2, missing.status());
