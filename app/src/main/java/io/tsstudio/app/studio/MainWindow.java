@@ -201,6 +201,8 @@ public final class MainWindow {
                 item("Save As\u2026", "Shortcut+Shift+S", null, this::saveAs),
                 item("Save Model as .pt\u2026", "Shortcut+Alt+S", "saveModel", this::saveModelAs),
                 new SeparatorMenuItem(),
+                item("Compare with\u2026", null, null, this::compareWith),
+                new SeparatorMenuItem(),
                 item("Close Tab", "Shortcut+W", null, this::closeActiveTab),
                 item("Quit", "Shortcut+Q", null, this::quit));
         file.setOnShowing(e -> refreshRecent());
@@ -621,6 +623,16 @@ public final class MainWindow {
         }
         String suggested = m.fileName().replaceFirst("(\\.[^.]*)?$", "-edited.pt");
         dialogs.chooseSaveTarget("Save model as .pt", suggested, "TorchScript model", "*.pt").ifPresent(p -> vm.saveModel(m, p));
+    }
+
+    /** File › Compare with…: the active model against another file, in a compare window. */
+    private void compareWith() {
+        OpenModel m = vm.workspace().activeModel();
+        if (m == null || !m.isTorchScript()) {
+            vm.statusProperty().set("No TorchScript model is active: open a .pt file, then compare it with another one");
+            return;
+        }
+        dialogs.chooseFilesToOpen().stream().findFirst().ifPresent(p -> CompareWindow.open(stage, m, p));
     }
 
     private void compileScript() {

@@ -277,6 +277,19 @@ public final class GraphCompareView extends BorderPane {
         });
     }
 
+    /**
+     * Compares {@code a} (shown on the left, owned by the caller) with the model in {@code file}, loaded off the FX
+     * thread and owned by this view: File › Compare with….
+     */
+    public CompletableFuture<CompareViewModel> compareWithFile(String titleA, ScriptModule a, Path file, String method) {
+        this.titleA = titleA;
+        this.moduleA = a;
+        this.method = method;
+        leftTitle.setText(titleA + ": " + method);
+        draw(left, a, method);
+        return compareWithFile(file);
+    }
+
     /** Loads {@code file} off the FX thread and compares the left model with it; the view owns it. */
     public CompletableFuture<CompareViewModel> compareWithFile(Path file) {
         CompletableFuture<CompareViewModel> done = new CompletableFuture<>();
