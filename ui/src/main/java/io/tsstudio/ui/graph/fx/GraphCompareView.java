@@ -88,8 +88,11 @@ public final class GraphCompareView extends BorderPane {
         VBox.setVgrow(right, Priority.ALWAYS);
         leftTitle.setStyle("-fx-font-weight: bold; -fx-padding: 2 6 0 6;");
         rightTitle.setStyle("-fx-font-weight: bold; -fx-padding: 2 6 0 6;");
-        HBox top = new HBox(8, sync, firstDivergence, legend(), status);
-        top.setAlignment(Pos.CENTER_LEFT);
+        HBox tools = new HBox(8, sync, firstDivergence, legend());
+        tools.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : List.of(sync, firstDivergence)) ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setWrapText(true);
+        VBox top = new VBox(4, tools, status);
         top.setPadding(new Insets(4, 6, 4, 6));
         setTop(top);
 
@@ -120,6 +123,7 @@ public final class GraphCompareView extends BorderPane {
         ModuleMark[] marks = ModuleMark.values();
         for (int i = 0; i < marks.length; i++) {
             Label chip = new Label(names[i]);
+            chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             int c = COLOURS.get(marks[i]);
             chip.setStyle(String.format("-fx-background-color: #%06X; -fx-text-fill: #222; -fx-padding: 1 5 1 5; -fx-background-radius: 3;", c & 0xFFFFFF));
             box.getChildren().add(chip);
