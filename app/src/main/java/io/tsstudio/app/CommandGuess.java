@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * closest command and exit status 2 instead of a studio window.
  */
 final class CommandGuess {
-    static final List<String> COMMANDS = List.of("inspect", "run", "compile", "graph", "diff", "help");
+    static final List<String> COMMANDS = List.of("inspect", "run", "profile", "compile", "graph", "diff", "help");
     static final List<String> OPTIONS = List.of("--help", "--version", "-h", "-V");
     private static final Pattern BARE_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 

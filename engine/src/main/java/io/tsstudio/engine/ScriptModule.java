@@ -53,6 +53,14 @@ public final class ScriptModule implements AutoCloseable {
         return handle.call("forward", args);
     }
 
+    /**
+     * Converts the arguments once for timing many calls of {@code method} ({@link PreparedCall}); the calls run under
+     * InferenceMode when {@code inference} is true. Close it when done.
+     */
+    public PreparedCall prepare(String method, boolean inference, Object... args) {
+        return new PreparedCall(handle, method, args, inference);
+    }
+
     // ---------------------------------------------------------------- description
 
     /** The qualified class name, e.g. {@code __torch__.MyModule}. */

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tsstudio.engine.ArgumentInfo;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.MethodInfo;
+import io.tsstudio.engine.PreparedCall;
 import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.values.ValueJson;
 import io.tsstudio.engine.run.CancelToken;
 import io.tsstudio.engine.run.InputProposal;
@@ -13,6 +15,7 @@ import io.tsstudio.engine.run.RunPlan;
 import io.tsstudio.engine.run.RunResult;
 import io.tsstudio.engine.run.RunStats;
 import io.tsstudio.engine.run.Runner;
+import io.tsstudio.engine.run.TimedMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON: {method, device, output, timing}")
     boolean json;
 
+    @Option(names = "--inference", description = "time inference: eval mode, grad off, whatever mode the file is in "
+            + "(default: the module as it is; the mode timed is printed)")
+    boolean inference;
+
     @picocli.CommandLine.Mixin
     OperatorOptions operators = new OperatorOptions();
 
@@ -80,28 +87,37 @@ final class RunCommand implements Callable<Integer> {
                         + String.join(", ", m.methods().stream().map(MethodInfo::name).toList()) + ")");
             }
             MethodInfo info = m.method(method);
-            List<Object> values = arguments(m, info, dev);
+            List<Object> values = arguments(m, method, info, args, json, spec, dev);
+            boolean training = m.isTraining();
+            RunPlan plan = new RunPlan(warmup, iterations, 1, inference);
+            TimedMode mode = TimedMode.of(training, plan);
             try {
-                Object[] callArgs = values.toArray();
-                // The one timing engine, shared with the studio's run panel and benchmarks.
-                RunResult<Object> run = timed(() -> m.call(method, callArgs));
-                Object result = run.output();
+                if (inference && training) m.eval();
+                // The one timing engine, shared with the studio's run panel and benchmarks; arguments are converted
+                // once (PreparedCall), so the timed calls are the model's calls and nothing else.
+                Object result;
+                RunStats timing;
+                try (PreparedCall call = m.prepare(method, mode == TimedMode.INFERENCE, values.toArray())) {
+                    RunResult<PreparedCall.Result> run = timed(plan, call);
+                    timing = run.stats();
+                    result = run.output().toJava();
+                }
                 try {
-                    RunStats timing = run.stats();
-                    out.print(json ? JsonOut.text(json(dev, result, timing)) + "\n" : text(info, dev, result, timing));
+                    out.print(json ? JsonOut.text(json(dev, result, timing, mode)) + "\n" : text(info, dev, result, timing, mode));
                 } finally {
                     ValueJson.closeTensors(result);
                 }
             } finally {
+                if (inference && training) m.train(true);
                 values.forEach(ValueJson::closeTensors);
             }
         }
         return 0;
     }
 
-    private RunResult<Object> timed(Runner.Call<Object> call) {
+    private static RunResult<PreparedCall.Result> timed(RunPlan plan, PreparedCall call) {
         try {
-            return new Runner(new RunPlan(warmup, iterations, 1)).run(call, ValueJson::closeTensors, CancelToken.none());
+            return new Runner(plan).onCallerThread(call::enterThread).run(call::invoke, PreparedCall.Result::close, CancelToken.none());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -114,7 +130,8 @@ final class RunCommand implements Callable<Integer> {
      * that takes arguments gets the ones {@link InputProposal} reads from the model, printed (to stderr with --json,
      * so the JSON stays clean) so the user can copy and edit them.
      */
-    private List<Object> arguments(ScriptModule m, MethodInfo info, Device dev) {
+    static List<Object> arguments(ScriptModule m, String method, MethodInfo info, List<String> args, boolean json,
+                                  CommandSpec spec, Device dev) {
         List<ArgumentInfo> declared = info.arguments();
         if (args.isEmpty() && !declared.isEmpty()) {
             List<ProposedInput> proposed = InputProposal.propose(m, method);
@@ -164,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
         return "JSON";
     }
 
-    private ObjectNode json(Device dev, Object result, RunStats timing) {
+    private ObjectNode json(Device dev, Object result, RunStats timing, TimedMode mode) {
         ObjectNode o = JsonOut.object();
         o.put("method", method);
         o.put("device", dev.toString());
@@ -176,6 +193,8 @@ final class RunCommand implements Callable<Integer> {
         t.put("p50_ms", nanosecondPrecision(timing.p50Ms()));
         t.put("p90_ms", nanosecondPrecision(timing.p90Ms()));
         t.put("max_ms", nanosecondPrecision(timing.maxMs()));
+        t.put("mode", mode.name().toLowerCase(Locale.ROOT));
+        t.put("intra_op_threads", Torch.intraOpThreads());
         return o;
     }
 
@@ -184,7 +203,7 @@ final class RunCommand implements Callable<Integer> {
         return Math.round(ms * 1e6) / 1e6;
     }
 
-    private String text(MethodInfo info, Device dev, Object result, RunStats timing) {
+    private String text(MethodInfo info, Device dev, Object result, RunStats timing, TimedMode mode) {
         StringBuilder sb = new StringBuilder();
         sb.append(InspectReport.signature(info)).append(" on ").append(dev).append('\n');
         sb.append(ValueText.format(result)).append("\n\n");
@@ -195,6 +214,8 @@ final class RunCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "time  min %.3f ms  p50 %.3f ms  p90 %.3f ms  max %.3f ms  (%d calls after %d warmup)%n",
                     timing.minMs(), timing.p50Ms(), timing.p90Ms(), timing.maxMs(), timing.count(), warmup));
         }
+        sb.append(String.format(Locale.ROOT, "timed %s, %d intra-op thread%s%n", mode.label(), Torch.intraOpThreads(),
+                Torch.intraOpThreads() == 1 ? "" : "s"));
         return sb.toString();
     }
 }

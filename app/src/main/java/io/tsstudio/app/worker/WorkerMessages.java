@@ -63,7 +63,8 @@ final class WorkerMessages {
 
     static ObjectNode run(RunRequest r) {
         ObjectNode o = op("run").put("method", r.method())
-                .put("warmup", r.plan().warmup()).put("iterations", r.plan().iterations()).put("concurrency", r.plan().concurrency());
+                .put("warmup", r.plan().warmup()).put("iterations", r.plan().iterations()).put("concurrency", r.plan().concurrency())
+                .put("inference", r.plan().inference());
         ArrayNode args = o.putArray("args");
         r.argsJson().forEach(args::add);
         return o;
@@ -73,7 +74,8 @@ final class WorkerMessages {
         List<String> args = new ArrayList<>();
         for (JsonNode a : o.path("args")) args.add(a.asText());
         return new RunRequest(o.path("method").asText("forward"), args,
-                new RunPlan(o.path("warmup").asInt(0), o.path("iterations").asInt(1), o.path("concurrency").asInt(1)));
+                new RunPlan(o.path("warmup").asInt(0), o.path("iterations").asInt(1), o.path("concurrency").asInt(1),
+                        o.path("inference").asBoolean(false)));
     }
 
     static JsonNode outcome(RunOutcome outcome) {

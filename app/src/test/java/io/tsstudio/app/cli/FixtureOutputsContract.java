@@ -102,9 +102,11 @@ abstract class FixtureOutputsContract {
         assertEquals(0.0, t.get("min").asDouble());
         assertEquals(0.9996568, t.get("max").asDouble(), 1e-5);
         JsonNode timing = r.get("timing");
-        assertEquals(Set.of("warmup", "iterations", "min_ms", "p50_ms", "p90_ms", "max_ms"), keys(timing));
+        assertEquals(Set.of("warmup", "iterations", "min_ms", "p50_ms", "p90_ms", "max_ms", "mode", "intra_op_threads"), keys(timing));
         assertEquals(0, timing.get("warmup").asInt());
         assertEquals(1, timing.get("iterations").asInt());
+        assertEquals("training", timing.get("mode").asText(), "linrelu was saved in training mode and is timed as it is");
+        assertTrue(timing.get("intra_op_threads").asInt() >= 1, timing.toString());
     }
 
     @Test

@@ -3,8 +3,11 @@ package io.tsstudio.engine.run;
 /**
  * What a run does: {@code warmup} untimed calls, then {@code iterations} timed calls shared among
  * {@code concurrency} callers that call the same module at the same time.
+ *
+ * @param inference time inference: the module in eval mode and grad off (InferenceMode) for the run, whatever mode
+ *                  it is in; false runs it as it is (eval modules under InferenceMode, training ones with grad)
  */
-public record RunPlan(int warmup, int iterations, int concurrency) {
+public record RunPlan(int warmup, int iterations, int concurrency, boolean inference) {
     public static final int MAX_CONCURRENCY = 64;
 
     public RunPlan {
@@ -16,6 +19,16 @@ public record RunPlan(int warmup, int iterations, int concurrency) {
         if (concurrency > iterations) {
             throw new IllegalArgumentException(concurrency + " concurrent callers need at least as many iterations, got " + iterations);
         }
+    }
+
+    /** Runs the module as it is (see {@code inference}). */
+    public RunPlan(int warmup, int iterations, int concurrency) {
+        this(warmup, iterations, concurrency, false);
+    }
+
+    /** The same plan timing inference. */
+    public RunPlan forInference() {
+        return new RunPlan(warmup, iterations, concurrency, true);
     }
 
     /** One timed call, no warmup: what "Run" means. */

@@ -29,8 +29,15 @@ public final class Runner {
         T call() throws Exception;
     }
 
+    /** Something a caller thread holds around all of its calls (an InferenceMode guard: {@code PreparedCall.enterThread}). */
+    @FunctionalInterface
+    public interface ThreadContext {
+        AutoCloseable enter() throws Exception;
+    }
+
     private final RunPlan plan;
     private RunListener listener = RunListener.NONE;
+    private ThreadContext context = () -> () -> { };
 
     public Runner(RunPlan plan) {
         this.plan = plan;
@@ -38,6 +45,15 @@ public final class Runner {
 
     public Runner onProgress(RunListener listener) {
         this.listener = listener;
+        return this;
+    }
+
+    /**
+     * Runs {@code context} on each caller thread (warmup and timed) before its first call and closes it after its
+     * last, so per-thread setup is not inside the timed calls.
+     */
+    public Runner onCallerThread(ThreadContext context) {
+        this.context = context;
         return this;
     }
 
@@ -63,9 +79,11 @@ public final class Runner {
         try {
             if (plan.warmup() > 0) {
                 CompletableFuture<Void> warm = start("run-warmup", stop, () -> {
-                    for (int i = 0; i < plan.warmup() && !stop.get(); i++) {
-                        release.accept(call.call());
-                        listener.progress(RunListener.Phase.WARMUP, i + 1, plan.warmup());
+                    try (AutoCloseable c = context.enter()) {
+                        for (int i = 0; i < plan.warmup() && !stop.get(); i++) {
+                            release.accept(call.call());
+                            listener.progress(RunListener.Phase.WARMUP, i + 1, plan.warmup());
+                        }
                     }
                     return null;
                 });
@@ -93,14 +111,20 @@ public final class Runner {
             offset += count;
             boolean keeper = c == 0;
             futures.add(start("run-caller-" + c, stop, () -> {
-                ready.countDown();
-                go.await();
-                for (int i = 0; i < count && !stop.get(); i++) {
-                    long t0 = System.nanoTime();
-                    T out = call.call();
-                    latencies[first + i] = System.nanoTime() - t0;
-                    if (keeper && i == count - 1) kept.set(out); else release.accept(out);
-                    listener.progress(RunListener.Phase.TIMED, done.incrementAndGet(), plan.iterations());
+                boolean counted = false;
+                try (AutoCloseable context = this.context.enter()) {
+                    ready.countDown();
+                    counted = true;
+                    go.await();
+                    for (int i = 0; i < count && !stop.get(); i++) {
+                        long t0 = System.nanoTime();
+                        T out = call.call();
+                        latencies[first + i] = System.nanoTime() - t0;
+                        if (keeper && i == count - 1) kept.set(out); else release.accept(out);
+                        listener.progress(RunListener.Phase.TIMED, done.incrementAndGet(), plan.iterations());
+                    }
+                } finally {
+                    if (!counted) ready.countDown(); // a context that failed to enter must not leave the run waiting
                 }
                 return null;
             }));

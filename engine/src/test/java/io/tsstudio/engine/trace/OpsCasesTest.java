@@ -14,6 +14,8 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Reference §3 F and G: the operator registry by name, with overload resolution (dims are 0-based). */
+// every module call of these cases is also run by the observing executor and compared (issue 15)
+@org.junit.jupiter.api.extension.ExtendWith(io.tsstudio.engine.observe.ObservedCallsCheck.class)
 class OpsCasesTest {
     @Test
     void case55AllOperators() {

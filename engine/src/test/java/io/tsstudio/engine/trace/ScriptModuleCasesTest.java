@@ -27,6 +27,8 @@ import static io.tsstudio.engine.trace.Fixtures.t;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Reference §3 C (jit_compile), D (script modules, on R torch's own linear.pt), and the related H and I cases. */
+// every module call of these cases is also run by the observing executor and compared (issue 15)
+@org.junit.jupiter.api.extension.ExtendWith(io.tsstudio.engine.observe.ObservedCallsCheck.class)
 class ScriptModuleCasesTest {
     @TempDir
     Path dir;

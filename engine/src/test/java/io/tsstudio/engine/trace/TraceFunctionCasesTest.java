@@ -20,6 +20,8 @@ import static io.tsstudio.engine.trace.Fixtures.t;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Reference §3 A (tracing functions), the function cases of H (vignette) and of I. */
+// every module call of these cases is also run by the observing executor and compared (issue 15)
+@org.junit.jupiter.api.extension.ExtendWith(io.tsstudio.engine.observe.ObservedCallsCheck.class)
 class TraceFunctionCasesTest {
     private static final TraceOptions LENIENT = TraceOptions.DEFAULT.withStrict(false);
 

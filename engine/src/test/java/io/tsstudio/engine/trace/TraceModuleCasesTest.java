@@ -23,6 +23,8 @@ import static io.tsstudio.engine.trace.Fixtures.t;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Reference §3 B (tracing modules), the module cases of H (vignette) and of I. */
+// every module call of these cases is also run by the observing executor and compared (issue 15)
+@org.junit.jupiter.api.extension.ExtendWith(io.tsstudio.engine.observe.ObservedCallsCheck.class)
 class TraceModuleCasesTest {
     @TempDir
     Path dir;

@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * TorchScript identity function of the matching type, a real round trip through LibTorch. Java has real scalars,
  * so a Boolean is a bool (not R's one-element List[bool]) and an int comes back as a Long (R returns a double).
  */
+// every module call of these cases is also run by the observing executor and compared (issue 15)
+@org.junit.jupiter.api.extension.ExtendWith(io.tsstudio.engine.observe.ObservedCallsCheck.class)
 class ValueRoundTripCasesTest {
     private static CompilationUnit cu;
 

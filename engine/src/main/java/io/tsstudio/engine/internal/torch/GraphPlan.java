@@ -15,6 +15,7 @@ import org.bytedeco.pytorch.Operation;
 import org.bytedeco.pytorch.Operator;
 import org.bytedeco.pytorch.SizeTOptional;
 import org.bytedeco.pytorch.Type;
+import org.bytedeco.pytorch.TypeVector;
 import org.bytedeco.pytorch.Value;
 import org.bytedeco.pytorch.ValueArrayRef;
 import org.bytedeco.pytorch.global.torch;
@@ -37,7 +38,7 @@ import java.util.Optional;
 final class GraphPlan {
     enum Kind {
         OP, CONSTANT, GET_ATTR, SET_ATTR, IF, LOOP, CALL_METHOD, CALL_FUNCTION, UNINITIALIZED, IDENTITY,
-        LIST_CONSTRUCT, TUPLE_CONSTRUCT, DICT_CONSTRUCT, LIST_UNPACK, TUPLE_UNPACK
+        LIST_CONSTRUCT, TUPLE_CONSTRUCT, DICT_CONSTRUCT, LIST_UNPACK, TUPLE_UNPACK, ISINSTANCE
     }
 
     /** One node. {@code freeAfter}: slots whose last use (in the block that defines them) is this node. */
@@ -60,6 +61,7 @@ final class GraphPlan {
         Type.TypePtr elementType;  // LIST_CONSTRUCT: the list's element type; TUPLE_CONSTRUCT: a NamedTuple's type
         TsType keyType;            // DICT_CONSTRUCT
         TsType valueType;          // DICT_CONSTRUCT
+        TypeTest[] candidates;     // ISINSTANCE: true when any matches
         int[] freeAfter = new int[0];
 
         Step(int index, String kind, Kind type, int[] in, int[] out, PlanBlock[] blocks, Optional<IrSourceRange> source) {
@@ -83,6 +85,39 @@ final class GraphPlan {
             this.inputs = inputs;
             this.steps = steps;
             this.outputs = outputs;
+        }
+    }
+
+    /**
+     * One candidate type of {@code prim::isinstance}, decided from the value's tag as the interpreter's ISINSTANCE
+     * does with the value's type; null from {@link #of} for a type this cannot decide (the graph then runs whole).
+     */
+    interface TypeTest {
+        boolean test(IValue v);
+
+        static TypeTest of(Type.TypePtr ptr) {
+            Type t = ptr.get();
+            return switch (t.kind().intern()) {
+                case TensorType -> IValue::isTensor;
+                case IntType -> IValue::isInt;
+                case FloatType -> IValue::isDouble;
+                case BoolType -> IValue::isBool;
+                case StringType -> IValue::isString;
+                case NoneType -> IValue::isNone;
+                case DeviceObjType -> IValue::isDevice;
+                case AnyListType -> IValue::isList;
+                case AnyTupleType -> IValue::isTuple;
+                case ListType -> {
+                    Type.TypePtr element = ptr.get().containedType(0);
+                    element.retainReference();
+                    yield v -> v.isList() && v.toList().elementType().get().isSubtypeOf(element.get());
+                }
+                case ClassType -> {
+                    ptr.retainReference();
+                    yield v -> v.isObject() && v.toObject().type().isSubtypeOf(ptr.get());
+                }
+                default -> null;
+            };
         }
     }
 
@@ -232,6 +267,14 @@ final class GraphPlan {
                     Type.TypePtr t = n.output().type();
                     if (!IrReader.text(t.get().str()).startsWith("(")) s.elementType = retained(t); // a NamedTuple
                 }
+                case ISINSTANCE -> {
+                    TypeVector tys = n.tys(org.bytedeco.pytorch.Symbol.attr("types"));
+                    s.candidates = new TypeTest[(int) tys.size()];
+                    for (int i = 0; i < s.candidates.length; i++) {
+                        s.candidates[i] = TypeTest.of(tys.get(i));
+                        if (s.candidates[i] == null) unsupported("isinstance(x, " + IrReader.text(tys.get(i).get().str()) + ")");
+                    }
+                }
                 case DICT_CONSTRUCT -> {
                     Type t = n.output().type().get();
                     s.keyType = TsType.of(t.containedType(0), true);
@@ -271,6 +314,7 @@ final class GraphPlan {
                 case "prim::DictConstruct" -> Kind.DICT_CONSTRUCT;
                 case "prim::ListUnpack" -> Kind.LIST_UNPACK;
                 case "prim::TupleUnpack" -> Kind.TUPLE_UNPACK;
+                case "prim::isinstance" -> Kind.ISINSTANCE;
                 // type refinements: the interpreter passes the value through unchanged
                 case "prim::unchecked_cast" -> n.maybeOperator() == null || n.maybeOperator().isNull() ? Kind.IDENTITY : Kind.OP;
                 default -> Kind.OP;

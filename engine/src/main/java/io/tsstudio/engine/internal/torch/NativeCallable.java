@@ -161,6 +161,113 @@ public final class NativeCallable {
         return values;
     }
 
+    /**
+     * Arguments converted once, for calling the method many times (benchmarks): each {@link #invoke} is the method
+     * call and nothing else a raw JavaCPP loop would not do (no conversion, no PointerScope; the InferenceMode guard
+     * when inference is asked, as the engine's calls in eval mode have).
+     */
+    public Prepared prepare(Object[] args, boolean inference) {
+        if (method != null && !Boolean.valueOf(inference).equals(plansBuiltForInference)) resetPlans(inference);
+        try (PointerScope scope = new PointerScope()) {
+            IValue[] values = arguments(args, inference);
+            IValueVector stack = new IValueVector(values);
+            stack.retainReference();
+            return new Prepared(stack, inference);
+        } catch (TorchException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TorchException(name + " failed: " + Errors.clean(e), e);
+        }
+    }
+
+    /** See {@link #prepare}. Several threads may invoke one at once (the stack is only read: LibTorch copies it). */
+    public final class Prepared implements AutoCloseable {
+        private final IValueVector stack;
+        private final boolean inference;
+        // a cancelled benchmark closes this while a call may still be running on a caller thread: free after it
+        private final NativeLifetime life = new NativeLifetime(() -> "prepared call of " + name);
+
+        private Prepared(IValueVector stack, boolean inference) {
+            this.stack = stack;
+            this.inference = inference;
+        }
+
+        /**
+         * Holds InferenceMode (when asked) on this thread until closed, so {@link #invokeEntered} calls need no guard
+         * of their own. Close on the same thread.
+         */
+        public AutoCloseable enterThread() {
+            NativeLifetime.Use use = life.enter();
+            if (!inference) return use;
+            InferenceMode guard = new InferenceMode();
+            return () -> {
+                try {
+                    guard.close();
+                } finally {
+                    use.close();
+                }
+            };
+        }
+
+        /** One call on a thread inside {@link #enterThread}: the method call and nothing more. */
+        public Result invokeEntered() {
+            try {
+                return new Result(method != null ? method.apply(stack) : function.apply(stack));
+            } catch (RuntimeException e) {
+                throw new TorchException(name + " failed: " + Errors.clean(e), e);
+            }
+        }
+
+        /** One call; the result is owned by the caller (close it, or convert it with {@link Result#toJava}). */
+        public Result invoke() {
+            try (NativeLifetime.Use use = life.enter()) {
+                return invokeGuarded();
+            }
+        }
+
+        private Result invokeGuarded() {
+            InferenceMode guard = inference ? new InferenceMode() : null;
+            try {
+                return new Result(method != null ? method.apply(stack) : function.apply(stack));
+            } catch (RuntimeException e) {
+                throw new TorchException(name + " failed: " + Errors.clean(e), e);
+            } finally {
+                if (guard != null) guard.close();
+            }
+        }
+
+        @Override
+        public void close() {
+            life.close(stack::releaseReference);
+        }
+    }
+
+    /** What one prepared call returned, still native: freed by {@link #close}, or converted by {@link #toJava}. */
+    public final class Result implements AutoCloseable {
+        private IValue value;
+
+        private Result(IValue value) {
+            this.value = value;
+        }
+
+        /** The Java form, as {@link NativeCallable#call} gives it; closes this. */
+        public Object toJava() {
+            try (PointerScope scope = new PointerScope()) {
+                return result(value);
+            } finally {
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (value != null) {
+                value.deallocate();
+                value = null;
+            }
+        }
+    }
+
     /** A result as {@link #call} returns it. */
     Object result(IValue result) {
         return IValues.fromIValue(result, returnType, Where.result(name));

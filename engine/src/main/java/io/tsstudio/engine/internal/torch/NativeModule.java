@@ -145,8 +145,25 @@ public final class NativeModule implements AutoCloseable {
             NativeCallable c = method(name);
             // Inside a trace, a call on a child of the traced module is recorded as prim::CallMethod (tracing hook).
             if (TraceState.active()) return Tracing.recordCall(this, name, args, () -> c.call(args, false));
+            CallCheck check = callCheck;
+            if (check != null) return check.around(this, name, args, () -> c.call(args, !module.is_training()));
             return c.call(args, !module.is_training());
         }
+    }
+
+    /**
+     * Sees every module call, for the test suite: it runs the observing executor beside the normal call on the R
+     * cases and compares (ObservedCallsCheck). Not for production use.
+     */
+    public interface CallCheck {
+        Object around(NativeModule module, String method, Object[] args, java.util.function.Supplier<Object> normal);
+    }
+
+    private static volatile CallCheck callCheck;
+
+    /** Installs (or with null removes) the test suite's call check. */
+    public static void checkCalls(CallCheck check) {
+        callCheck = check;
     }
 
     // ---------------------------------------------------------------- description

@@ -65,10 +65,11 @@ public final class ObservingExecutor {
     private long childNanos;      // module-call time below the current module call, for self time
     private boolean mutated;      // a SetAttr ran: the module's state is no longer what it was before the call
     private boolean lastCallOpaque; // the call just made ran whole
+    private IValueVector opStack;   // the one operator stack, reused by every node (operators do not nest)
 
     private ObservingExecutor(Plans plans, ObserveOptions options, CancelToken token) {
         this.plans = plans;
-        this.observer = new ValueObserver(options.keepTensorBytes());
+        this.observer = new ValueObserver(options.keepTensorBytes(), options.statistics());
         this.stepper = options.stepper();
         this.token = token;
     }
@@ -104,6 +105,7 @@ public final class ObservingExecutor {
                 IValue[] inputs = new IValue[argv.length + 1];
                 inputs[0] = new IValue(m._ivalue());
                 System.arraycopy(argv, 0, inputs, 1, argv.length);
+                opStack = new IValueVector();
                 long start = System.nanoTime();
                 IValue result;
                 try {
@@ -152,7 +154,9 @@ public final class ObservingExecutor {
         boolean isModule = type.is_module();
         String className = IrReader.text(type.str());
         Function fn = type.getMethod(method);
+        long compile0 = System.nanoTime(); // a first call compiles the plan: the observer's work, not the model's
         GraphPlan plan = plans.method(type, method, fn, className);
+        overheadNanos += System.nanoTime() - compile0;
         // a method of a TorchScript object, or a module calling its own method (self._conv_forward): no module call,
         // as PyTorch's forward hooks see it
         if (!isModule) return callGraph(plan, fn, inputs, stack.isEmpty() ? path : stack.peek().path);
@@ -198,22 +202,22 @@ public final class ObservingExecutor {
         stack.push(a);
         try {
             int[] in = plan.body.inputs;
-            for (int i = 0; i < in.length && i < inputs.length; i++) a.set(in[i], own(inputs[i]));
+            for (int i = 0; i < in.length && i < inputs.length; i++) a.put(in[i], inputs[i]);
             if (in.length > 0 && plan.hasSelf) a.paths[in[0]] = path;
             runBlock(a, plan.body);
             int[] out = plan.body.outputs;
-            if (out.length == 1) return a.slots[out[0]];
+            if (out.length == 1) return own(a.get(out[0]));
             // several outputs (a graph returns one value; a block may return several): a tuple, as the interpreter
             try (PointerScope s = new PointerScope()) {
                 IValueVector v = new IValueVector();
-                for (int o : out) v.push_back(a.slots[o]);
+                for (int o : out) v.push_back(a.get(o));
                 IValue t = new IValue(Tuple.create(v));
                 t.retainReference();
                 return t;
             }
         } finally {
             stack.pop();
-            a.releaseAllBut(plan.body.outputs.length == 1 ? plan.body.outputs[0] : -1);
+            a.free();
         }
     }
 
@@ -253,9 +257,9 @@ public final class ObservingExecutor {
         }
         Map<String, ObservedValue> variables = new LinkedHashMap<>();
         try (PointerScope scope = new PointerScope()) {
-            ValueObserver plain = new ValueObserver(0);
-            for (int i = 0; i < a.slots.length; i++) {
-                if (a.slots[i] != null) variables.put(a.plan.slotNames[i], plain.observe(a.slots[i], a.plan.slotTypes[i]));
+            ValueObserver plain = new ValueObserver(0, true);
+            for (int i = 0; i < a.live.length; i++) {
+                if (a.live[i]) variables.put(a.plan.slotNames[i], plain.observe(a.get(i), a.plan.slotTypes[i]));
             }
         }
         try {
@@ -278,11 +282,14 @@ public final class ObservingExecutor {
         long overhead0 = overheadNanos;
         long start = System.nanoTime();
         long opNanos = -1;
-        try (PointerScope scope = new PointerScope()) {
+        // only steps that make native temporaries get a scope: an operator, a constant or a cast makes none
+        boolean temporaries = !(s.type == GraphPlan.Kind.OP && !s.vararg) && s.type != GraphPlan.Kind.CONSTANT
+                && s.type != GraphPlan.Kind.IDENTITY;
+        try (PointerScope scope = temporaries ? new PointerScope() : null) {
             switch (s.type) {
-                case CONSTANT -> a.set(s.out[0], own(s.constant));
-                case UNINITIALIZED -> a.set(s.out[0], own(new IValue()));
-                case IDENTITY -> a.set(s.out[0], own(a.slots[s.in[0]]));
+                case CONSTANT -> a.put(s.out[0], s.constant);
+                case UNINITIALIZED -> a.put(s.out[0], new IValue());
+                case IDENTITY -> a.put(s.out[0], a.get(s.in[0]));
                 case OP -> opNanos = runOperation(a, s);
                 case GET_ATTR -> getAttr(a, s);
                 case SET_ATTR -> setAttr(a, s);
@@ -292,25 +299,31 @@ public final class ObservingExecutor {
                 case CALL_FUNCTION -> callFunction(a, s);
                 case LIST_CONSTRUCT -> {
                     GenericList l = new GenericList(s.elementType);
-                    for (int i : s.in) l.push_back(a.slots[i]);
-                    a.set(s.out[0], own(new IValue(l)));
+                    for (int i : s.in) l.push_back(a.get(i));
+                    a.put(s.out[0], new IValue(l));
                 }
                 case TUPLE_CONSTRUCT -> {
                     IValueVector v = new IValueVector();
-                    for (int i : s.in) v.push_back(a.slots[i]);
+                    for (int i : s.in) v.push_back(a.get(i));
                     Tuple t = s.elementType == null ? Tuple.create(v) : Tuple.createNamed(v, s.elementType);
-                    a.set(s.out[0], own(new IValue(t)));
+                    a.put(s.out[0], new IValue(t));
                 }
                 case DICT_CONSTRUCT -> {
                     GenericList keys = new GenericList(s.keyType.nativePtr());
                     GenericList values = new GenericList(s.valueType.nativePtr());
                     for (int i = 0; i + 1 < s.in.length; i += 2) {
-                        keys.push_back(a.slots[s.in[i]]);
-                        values.push_back(a.slots[s.in[i + 1]]);
+                        keys.push_back(a.get(s.in[i]));
+                        values.push_back(a.get(s.in[i + 1]));
                     }
-                    a.set(s.out[0], own(DictBuilder.build(s.keyType, s.valueType, keys, values)));
+                    a.put(s.out[0], DictBuilder.build(s.keyType, s.valueType, keys, values));
                 }
                 case LIST_UNPACK, TUPLE_UNPACK -> unpack(a, s);
+                case ISINSTANCE -> {
+                    IValue v = a.get(s.in[0]);
+                    boolean is = false;
+                    for (GraphPlan.TypeTest t : s.candidates) is |= t.test(v);
+                    a.put(s.out[0], new IValue(is));
+                }
             }
         }
         long total = opNanos >= 0 ? opNanos : System.nanoTime() - start - (overheadNanos - overhead0);
@@ -320,7 +333,7 @@ public final class ObservingExecutor {
             long t0 = System.nanoTime();
             try (PointerScope scope = new PointerScope()) {
                 List<ObservedValue> outs = new ArrayList<>(s.out.length);
-                for (int o : s.out) outs.add(observer.observe(a.slots[o], a.plan.slotTypes[o]));
+                for (int o : s.out) outs.add(observer.observe(a.get(o), a.plan.slotTypes[o]));
                 acc.outputs = outs;
             }
             overheadNanos += System.nanoTime() - t0;
@@ -328,20 +341,21 @@ public final class ObservingExecutor {
     }
 
     private static void unpack(Activation a, GraphPlan.Step s) {
-        IValue v = a.slots[s.in[0]];
+        IValue v = a.get(s.in[0]);
         IValueVector els = s.type == GraphPlan.Kind.TUPLE_UNPACK ? v.toTuple().elements().vec() : v.toList().vec();
         if (els.size() != s.out.length) {
             // the interpreter's own words for a list of the wrong length
             throw new StepFailure(new TorchException("Expected " + s.out.length + " elements in a list but found " + els.size()));
         }
-        for (int i = 0; i < s.out.length; i++) a.set(s.out[i], own(els.get(i)));
+        for (int i = 0; i < s.out.length; i++) a.put(s.out[i], els.get(i));
     }
 
     /** The node's own LibTorch operation on a stack of its inputs; returns the time the operation took. */
     private long runOperation(Activation a, GraphPlan.Step s) {
-        IValueVector st = new IValueVector();
-        for (int i : s.in) st.push_back(a.slots[i]);
-        if (s.vararg) st.push_back(new IValue((long) s.in.length));
+        IValueVector st = opStack;
+        st.resize(0);
+        for (int i : s.in) st.push_back(a.get(i));
+        if (s.vararg) st.push_back(new IValue((long) s.in.length)); // a rare native allocation: freed with the step's scope
         long start = System.nanoTime();
         try {
             s.operation.apply(st);
@@ -351,14 +365,15 @@ public final class ObservingExecutor {
         long took = System.nanoTime() - start;
         long n = st.size();
         if (n != s.out.length) throw new StepFailure(new IllegalStateException(s.kind + " left " + n + " values for " + s.out.length + " outputs"));
-        for (int i = 0; i < s.out.length; i++) a.set(s.out[i], own(st.get(i)));
+        for (int i = 0; i < s.out.length; i++) a.put(s.out[i], st.get(i));
+        st.resize(0);
         return took;
     }
 
     private void getAttr(Activation a, GraphPlan.Step s) {
-        Obj obj = a.slots[s.in[0]].toObject();
+        Obj obj = a.get(s.in[0]).toObject();
         IValue v = s.attributeSlot >= 0 ? obj.getSlot(s.attributeSlot) : obj.getAttr(s.name);
-        a.set(s.out[0], own(v));
+        a.put(s.out[0], v);
         if (s.outputIsModule) {
             String parent = a.paths[s.in[0]];
             if (parent != null) a.paths[s.out[0]] = parent.isEmpty() ? s.name : parent + "." + s.name;
@@ -366,46 +381,46 @@ public final class ObservingExecutor {
     }
 
     private void setAttr(Activation a, GraphPlan.Step s) {
-        Obj obj = a.slots[s.in[0]].toObject();
-        IValue v = a.slots[s.in[1]];
+        Obj obj = a.get(s.in[0]).toObject();
+        IValue v = a.get(s.in[1]);
         if (s.attributeSlot >= 0) obj.setSlot(s.attributeSlot, v);
         else obj.setAttr(s.name, v);
         mutated = true;
     }
 
     private void runIf(Activation a, GraphPlan.Step s) {
-        GraphPlan.PlanBlock b = s.blocks[a.slots[s.in[0]].toBool() ? 0 : 1];
+        GraphPlan.PlanBlock b = s.blocks[a.get(s.in[0]).toBool() ? 0 : 1];
         runBlock(a, b);
         for (int i = 0; i < s.out.length; i++) {
-            a.set(s.out[i], own(a.slots[b.outputs[i]]));
+            a.put(s.out[i], a.get(b.outputs[i]));
             a.paths[s.out[i]] = a.paths[b.outputs[i]];
         }
     }
 
     /** prim::Loop(max_trip_count, initial_condition, carried...): body(i, carried...) -> (condition, carried...). */
     private void runLoop(Activation a, GraphPlan.Step s) {
-        long max = a.slots[s.in[0]].toInt();
-        boolean condition = a.slots[s.in[1]].toBool();
+        long max = a.get(s.in[0]).toInt();
+        boolean condition = a.get(s.in[1]).toBool();
         GraphPlan.PlanBlock body = s.blocks[0];
         int carried = s.in.length - 2;
-        for (int j = 0; j < carried; j++) a.set(body.inputs[1 + j], own(a.slots[s.in[2 + j]]));
-        IValue[] next = new IValue[carried];
+        for (int j = 0; j < carried; j++) a.put(body.inputs[1 + j], a.get(s.in[2 + j]));
+        IValueVector next = new IValueVector(carried); // the body's outputs may be its inputs in another order
         for (long i = 0; condition && i < max; i++) {
             try (PointerScope iteration = new PointerScope()) {
-                a.set(body.inputs[0], own(new IValue(i)));
+                a.put(body.inputs[0], new IValue(i));
                 runBlock(a, body);
-                condition = a.slots[body.outputs[0]].toBool();
-                for (int j = 0; j < carried; j++) next[j] = own(a.slots[body.outputs[1 + j]]);
-                for (int j = 0; j < carried; j++) a.set(body.inputs[1 + j], next[j]);
+                condition = a.get(body.outputs[0]).toBool();
+                for (int j = 0; j < carried; j++) next.put(j, a.get(body.outputs[1 + j]));
+                for (int j = 0; j < carried; j++) a.put(body.inputs[1 + j], next.get(j));
             }
             if (token.isCancelled()) throw new CancellationException("run cancelled");
         }
-        for (int j = 0; j < carried; j++) a.set(s.out[j], own(a.slots[body.inputs[1 + j]]));
+        for (int j = 0; j < carried; j++) a.put(s.out[j], a.get(body.inputs[1 + j]));
     }
 
     private void callMethod(Activation a, GraphPlan.Step s) {
         IValue[] inputs = new IValue[s.in.length];
-        for (int i = 0; i < inputs.length; i++) inputs[i] = a.slots[s.in[i]];
+        for (int i = 0; i < inputs.length; i++) inputs[i] = a.get(s.in[i]);
         String path = a.paths[s.in[0]];
         if (path == null) path = a.path + (a.path.isEmpty() ? "" : ".") + "<" + s.name + ">";
         IValue r = callModule(inputs, path, s.name);
@@ -415,8 +430,10 @@ public final class ObservingExecutor {
 
     private void callFunction(Activation a, GraphPlan.Step s) {
         IValue[] inputs = new IValue[s.in.length - 1];
-        for (int i = 0; i < inputs.length; i++) inputs[i] = a.slots[s.in[i + 1]];
+        for (int i = 0; i < inputs.length; i++) inputs[i] = a.get(s.in[i + 1]);
+        long compile0 = System.nanoTime();
         GraphPlan plan = plans.function(s.callee);
+        overheadNanos += System.nanoTime() - compile0;
         IValue r = callGraph(plan, s.callee, inputs, a.path);
         if (lastCallOpaque) a.table[s.index].opaque = true;
         setResult(a, s, r);
@@ -425,11 +442,12 @@ public final class ObservingExecutor {
     /** A call's result is one value; a node with several outputs unpacks a tuple (never emitted by TorchScript). */
     private static void setResult(Activation a, GraphPlan.Step s, IValue r) {
         if (s.out.length == 1) {
-            a.set(s.out[0], r);
+            a.put(s.out[0], r);
+            r.releaseReference();
             return;
         }
         IValueVector els = r.toTuple().elements().vec();
-        for (int i = 0; i < s.out.length; i++) a.set(s.out[i], own(els.get(i)));
+        for (int i = 0; i < s.out.length; i++) a.put(s.out[i], els.get(i));
         r.releaseReference();
     }
 
@@ -468,12 +486,17 @@ public final class ObservingExecutor {
 
     // ---------------------------------------------------------------- state
 
-    /** One running graph: a slot per IR value, and the module path of the slots that hold submodules. */
+    /**
+     * One running graph: a slot per IR value in one native vector (assigning a slot copies the IValue into it, so a
+     * node's outputs cost no native allocation), and the module path of the slots that hold submodules.
+     */
     private static final class Activation {
+        private static final IValue NONE = retainedNone();
         final GraphPlan plan;
         final String path;
         final NodeAcc[] table;
-        final IValue[] slots;
+        final IValueVector slots;
+        final boolean[] live;
         final String[] paths;
         GraphPlan.Step current;
 
@@ -481,29 +504,43 @@ public final class ObservingExecutor {
             this.plan = plan;
             this.path = path;
             this.table = table;
-            this.slots = new IValue[plan.slotCount];
+            try (PointerScope s = new PointerScope()) {
+                this.slots = new IValueVector(plan.slotCount);
+                slots.retainReference();
+            }
+            this.live = new boolean[plan.slotCount];
             this.paths = new String[plan.slotCount];
         }
 
-        /** Takes over {@code v}'s reference. */
-        void set(int slot, IValue v) {
-            IValue old = slots[slot];
-            slots[slot] = v;
+        /** A view of the slot's value, valid until the slot is assigned again. */
+        IValue get(int slot) {
+            return slots.get(slot);
+        }
+
+        /** Copies {@code v} (a reference count) into the slot. */
+        void put(int slot, IValue v) {
+            slots.put(slot, v);
+            live[slot] = true;
             paths[slot] = null;
-            if (old != null) old.releaseReference();
         }
 
         void release(int slot) {
-            IValue old = slots[slot];
-            if (old != null) {
-                slots[slot] = null;
-                paths[slot] = null;
-                old.releaseReference();
-            }
+            if (!live[slot]) return;
+            slots.put(slot, NONE);
+            live[slot] = false;
+            paths[slot] = null;
         }
 
-        void releaseAllBut(int keep) {
-            for (int i = 0; i < slots.length; i++) if (i != keep) release(i);
+        void free() {
+            slots.releaseReference();
+        }
+
+        private static IValue retainedNone() {
+            try (PointerScope s = new PointerScope()) {
+                IValue none = new IValue();
+                none.retainReference();
+                return none;
+            }
         }
     }
 

@@ -37,4 +37,28 @@ public final class RawCalls {
             }
         }
     }
+
+    /**
+     * The raw timed loop a JavaCPP user would write: the argument vector built once, the InferenceMode guard (when
+     * asked) held around the whole loop, each call's latency read with {@code System.nanoTime} and its result freed.
+     */
+    public static long[] timedForwardLoop(NativeModule module, NativeTensor input, int calls, boolean inference) {
+        long[] latencies = new long[calls];
+        JitModule m = module.get();
+        try (PointerScope scope = new PointerScope()) {
+            IValueVector in = new IValueVector(new IValue(input.get()));
+            InferenceMode guard = inference ? new InferenceMode() : null;
+            try {
+                for (int i = 0; i < calls; i++) {
+                    long t0 = System.nanoTime();
+                    IValue out = m.forward(in);
+                    latencies[i] = System.nanoTime() - t0;
+                    out.deallocate();
+                }
+            } finally {
+                if (guard != null) guard.close();
+            }
+        }
+        return latencies;
+    }
 }

@@ -25,10 +25,12 @@ import java.util.Optional;
  */
 final class ValueObserver {
     private static final int MAX_TEXT_ITEMS = 8;
+    private final boolean statistics;
     private long budget;
 
-    ValueObserver(long keepBytes) {
+    ValueObserver(long keepBytes, boolean statistics) {
         this.budget = Math.max(0, keepBytes);
+        this.statistics = statistics;
     }
 
     /** Observes {@code v}; call inside a PointerScope (temporaries are freed with it, kept copies are owned). */
@@ -39,6 +41,8 @@ final class ValueObserver {
     }
 
     private String describe(IValue v, List<ObservedTensor> tensors, int depth) {
+        // an undefined tensor is None to PyTorch (an Optional[Tensor] some operators fill so): no tensor
+        if (v.isTensor() && !v.toTensor().defined()) return "None";
         if (v.isTensor()) {
             ObservedTensor t = tensor(v.toTensor());
             tensors.add(t);
@@ -89,21 +93,29 @@ final class ValueObserver {
         String device = IrReader.text(t.device().str());
         double min = Double.NaN, max = Double.NaN, mean = Double.NaN;
         long nan = 0, inf = 0;
-        if (t.numel() > 0 && !t.is_complex() && !t.is_quantized()) {
-            org.bytedeco.pytorch.Tensor d = t.is_floating_point() ? t.detach() : t.detach().to(torch.ScalarType.Double);
-            double[] s = minMaxMean(d);
-            if (!(Double.isFinite(s[0]) && Double.isFinite(s[1]) && Double.isFinite(s[2]))) {
-                nan = d.isnan().sum().item_long();
-                inf = d.isinf().sum().item_long();
-                org.bytedeco.pytorch.Tensor finite = d.masked_select(d.isfinite());
-                s = finite.numel() == 0 ? new double[]{Double.NaN, Double.NaN, Double.NaN} : minMaxMean(finite);
+        if (statistics && t.numel() > 0 && !t.is_complex() && !t.is_quantized()) {
+            try {
+                // sparse layouts (roi_align's interpolation matrix) are summarized as the dense values they stand for
+                org.bytedeco.pytorch.Tensor dense = t.is_sparse() || t.is_sparse_csr() || t.is_mkldnn() ? t.to_dense() : t;
+                org.bytedeco.pytorch.Tensor d = dense.is_floating_point() ? dense.detach() : dense.detach().to(torch.ScalarType.Double);
+                double[] s = minMaxMean(d);
+                if (!(Double.isFinite(s[0]) && Double.isFinite(s[1]) && Double.isFinite(s[2]))) {
+                    nan = d.isnan().sum().item_long();
+                    inf = d.isinf().sum().item_long();
+                    org.bytedeco.pytorch.Tensor finite = d.masked_select(d.isfinite());
+                    s = finite.numel() == 0 ? new double[]{Double.NaN, Double.NaN, Double.NaN} : minMaxMean(finite);
+                }
+                min = s[0];
+                max = s[1];
+                mean = s[2];
+            } catch (RuntimeException e) {
+                // a layout or dtype the reductions do not support: no statistics rather than no observation
+                min = max = mean = Double.NaN;
+                nan = inf = 0;
             }
-            min = s[0];
-            max = s[1];
-            mean = s[2];
         }
         Optional<Tensor> kept = Optional.empty();
-        long bytes = t.nbytes();
+        long bytes = t.numel() * t.element_size();
         if (bytes <= budget && budget > 0) {
             budget -= bytes;
             kept = Optional.of(Tensor.wrap(NativeTensor.own(t.detach().clone())));
