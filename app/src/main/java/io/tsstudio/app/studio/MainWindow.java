@@ -196,6 +196,16 @@ public final class MainWindow {
     /** What the actions table's entries do to this window. */
     private final class ViewCommands implements WindowCommands {
         @Override
+        public void compareWith() {
+            io.tsstudio.ui.session.OpenModel m = vm.workspace().activeModel();
+            if (m == null || !m.isTorchScript()) {
+                vm.statusProperty().set("No TorchScript model is active: open a .pt file, then compare it with another one");
+                return;
+            }
+            dialogs.filesToOpen().stream().findFirst().ifPresent(p -> CompareWindow.open(stage, m, p));
+        }
+
+        @Override
         public void inEditor(java.util.function.Consumer<CodeEditorView> command) {
             tabs.editor().ifPresent(command);
         }

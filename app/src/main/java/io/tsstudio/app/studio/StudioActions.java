@@ -55,6 +55,10 @@ public final class StudioActions {
             action("file.saveModel", FILE, "Save Model as .pt\u2026", c -> c.commands().saveModel()).key("Shortcut+Alt+S").icon("saveModel")
                     .tooltip("Save the model as .pt; for a script: compile it to a module and save").toolText("Save .pt"),
             separator(FILE),
+            action("file.compare", FILE, "Compare with\u2026", c -> c.window().compareWith())
+                    .tooltip("Compare the active model with another file: structure, weights, code, first divergence")
+                    .enabledWhen(StudioActions::torchScriptModel),
+            separator(FILE),
             action("file.closeTab", FILE, "Close Tab", c -> c.window().closeActiveTab()).key("Shortcut+W"),
             action("file.quit", FILE, "Quit", c -> c.window().quit()).key("Shortcut+Q"),
 

@@ -24,6 +24,9 @@ public interface WindowCommands {
 
     void quit();
 
+    /** File › Compare with…: the active model against a chosen file, in a compare window. */
+    void compareWith();
+
     void showShortcuts();
 
     void openLogFolder();

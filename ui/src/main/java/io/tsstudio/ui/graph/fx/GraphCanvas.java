@@ -101,6 +101,12 @@ public final class GraphCanvas extends Region {
         redraw();
     }
 
+    /** Fill colours per node (ARGB, 0 for the node's own); see {@link io.tsstudio.ui.graph.render.ScenePainter#setTint}. */
+    public void setTint(java.util.function.ToIntFunction<GraphNode> fill) {
+        painter.setTint(fill);
+        redraw();
+    }
+
     public void setOnSelect(Consumer<GraphNode> c) {
         onSelect = c;
     }

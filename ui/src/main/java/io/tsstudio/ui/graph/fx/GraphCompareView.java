@@ -1,48 +1,138 @@
 package io.tsstudio.ui.graph.fx;
 
+import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.diff.ClassCodeDiff;
+import io.tsstudio.engine.diff.LineDiff;
 import io.tsstudio.engine.ir.IrGraph;
+import io.tsstudio.engine.run.CancelToken;
+import io.tsstudio.ui.compare.CompareViewModel;
+import io.tsstudio.ui.compare.DiffRow;
+import io.tsstudio.ui.compare.ModelComparison;
+import io.tsstudio.ui.compare.ModuleMark;
 import io.tsstudio.ui.graph.layout.LayoutThreads;
+import io.tsstudio.ui.graph.model.GraphNode;
 import io.tsstudio.ui.graph.model.ModuleGraphs;
-import javafx.application.Platform;
-import java.util.concurrent.CompletableFuture;
 import io.tsstudio.ui.graph.model.SubgraphLoader;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
 /**
- * Two graphs side by side, e.g. a method before and after freeze / optimize_for_inference, with pan and zoom
- * kept in step (a toggle turns that off).
+ * The studio's one compare feature: two models (or a model before and after freeze / optimize_for_inference) side by
+ * side, pan and zoom kept in step (a toggle turns that off), modules colour-coded (added, removed, changed, diverging,
+ * first divergence), the list of differences, a code diff per class, and "Go to first divergence", which opens that
+ * module in both graphs. The diff runs off the FX thread ({@link ModelComparison}). Dropping a .pt file on the right
+ * side compares the left model with it.
  */
 public final class GraphCompareView extends BorderPane {
+    private static final Map<ModuleMark, Integer> COLOURS = new EnumMap<>(Map.of(
+            ModuleMark.CHANGED, 0xFFFFE08A, ModuleMark.ADDED, 0xFFA9E34B, ModuleMark.REMOVED, 0xFFFFA8A8,
+            ModuleMark.DIVERGING, 0xFFFFB870, ModuleMark.FIRST_DIVERGENCE, 0xFFFF6B9A));
+
     private final GraphPane left = new GraphPane();
     private final GraphPane right = new GraphPane();
     private final Label leftTitle = new Label();
     private final Label rightTitle = new Label();
     private final CheckBox sync = new CheckBox("Sync pan/zoom");
+    private final Button firstDivergence = new Button("Go to first divergence");
+    private final Label status = new Label();
+    private final ListView<DiffRow> differences = new ListView<>();
+    private final ListView<LineDiff.Line> codeDiff = new ListView<>();
+    private final Label codeTitle = new Label("Select a code difference to see it here");
+    private final List<ScriptModule> owned = new ArrayList<>();
     private boolean syncing;
-    private ScriptModule transformed;
+    private CancelToken running = CancelToken.none();
+    private CompareViewModel vm;
+    private ScriptModule moduleA;
+    private String titleA;
+    private String method = "forward";
 
     public GraphCompareView() {
         setId("graphCompare");
         left.setId("graphCompareLeft");
         right.setId("graphCompareRight");
+        firstDivergence.setId("compareFirstDivergence");
+        status.setId("compareStatus");
+        differences.setId("compareDifferences");
+        codeDiff.setId("compareCodeDiff");
         sync.setSelected(true);
+        firstDivergence.setDisable(true);
+        firstDivergence.setOnAction(e -> goToFirstDivergence());
         VBox l = new VBox(4, leftTitle, left);
         VBox r = new VBox(4, rightTitle, right);
         VBox.setVgrow(left, Priority.ALWAYS);
         VBox.setVgrow(right, Priority.ALWAYS);
         leftTitle.setStyle("-fx-font-weight: bold; -fx-padding: 2 6 0 6;");
         rightTitle.setStyle("-fx-font-weight: bold; -fx-padding: 2 6 0 6;");
-        setTop(new HBox(8, sync));
-        setCenter(new SplitPane(l, r));
+        HBox tools = new HBox(8, sync, firstDivergence, legend());
+        tools.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : List.of(sync, firstDivergence)) ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setWrapText(true);
+        VBox top = new VBox(4, tools, status);
+        top.setPadding(new Insets(4, 6, 4, 6));
+        setTop(top);
+
+        differences.setPlaceholder(new Label("Differences appear here once both models are compared"));
+        differences.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> open(row));
+        codeDiff.setCellFactory(v -> new CodeLineCell());
+        codeDiff.setPlaceholder(new Label(""));
+        VBox code = new VBox(2, codeTitle, codeDiff);
+        VBox.setVgrow(codeDiff, Priority.ALWAYS);
+        SplitPane lists = new SplitPane(differences, code);
+        lists.setDividerPositions(0.45);
+        SplitPane graphs = new SplitPane(l, r);
+        SplitPane all = new SplitPane(graphs, lists);
+        all.setOrientation(Orientation.VERTICAL);
+        all.setDividerPositions(0.68);
+        setCenter(all);
         follow(left.canvas(), right.canvas());
         follow(right.canvas(), left.canvas());
+        left.setNodeTint(tint(p -> vm == null ? Optional.empty() : vm.markA(p)));
+        right.setNodeTint(tint(p -> vm == null ? Optional.empty() : vm.markB(p)));
+        acceptDrops(r);
+    }
+
+    private static HBox legend() {
+        HBox box = new HBox(4);
+        box.setAlignment(Pos.CENTER_LEFT);
+        String[] names = {"changed", "added", "removed", "diverging", "first divergence"};
+        ModuleMark[] marks = ModuleMark.values();
+        for (int i = 0; i < marks.length; i++) {
+            Label chip = new Label(names[i]);
+            chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            int c = COLOURS.get(marks[i]);
+            chip.setStyle(String.format("-fx-background-color: #%06X; -fx-text-fill: #222; -fx-padding: 1 5 1 5; -fx-background-radius: 3;", c & 0xFFFFFF));
+            box.getChildren().add(chip);
+        }
+        return box;
+    }
+
+    private static java.util.function.ToIntFunction<GraphNode> tint(Function<String, Optional<ModuleMark>> marks) {
+        return n -> n.modulePath().flatMap(marks).map(COLOURS::get).orElse(0);
     }
 
     private void follow(GraphCanvas from, GraphCanvas to) {
@@ -58,13 +148,179 @@ public final class GraphCompareView extends BorderPane {
         });
     }
 
-    /** Shows {@code before} on the left and {@code after} on the right. */
+    /** Shows {@code before} on the left and {@code after} on the right (graphs only, no diff). */
     public void show(String beforeTitle, IrGraph before, SubgraphLoader beforeLoader,
                      String afterTitle, IrGraph after, SubgraphLoader afterLoader) {
         leftTitle.setText(beforeTitle + "  (" + before.nodes().size() + " top-level IR nodes)");
         rightTitle.setText(afterTitle + "  (" + after.nodes().size() + " top-level IR nodes)");
         left.show(before, beforeLoader);
         right.show(after, afterLoader);
+    }
+
+    /**
+     * Compares {@code a} with {@code b}: both graphs of {@code method} drawn, the diff (with both run on inputs
+     * proposed from {@code a}) computed off the FX thread; the future completes on the FX thread once its marks and
+     * differences are shown. The modules must stay open while shown; {@link #own} hands one to this view.
+     */
+    public CompletableFuture<CompareViewModel> compare(String titleA, ScriptModule a, String titleB, ScriptModule b, String method) {
+        running.cancel();
+        CancelToken cancel = new CancelToken();
+        running = cancel;
+        this.moduleA = a;
+        this.titleA = titleA;
+        this.method = method;
+        vm = null;
+        firstDivergence.setDisable(true);
+        differences.getItems().clear();
+        codeDiff.getItems().clear();
+        leftTitle.setText(titleA + ": " + method);
+        rightTitle.setText(titleB + ": " + method);
+        draw(left, a, method);
+        draw(right, b, method);
+        status.setText("Comparing\u2026");
+        CompletableFuture<CompareViewModel> done = new CompletableFuture<>();
+        LayoutThreads.newThread(() -> {
+            try {
+                ModelComparison.Result result = ModelComparison.run(a, b, method, cancel);
+                CompareViewModel model = new CompareViewModel(result.diff());
+                Platform.runLater(() -> {
+                    if (cancel.isCancelled()) {
+                        done.cancel(false);
+                        return;
+                    }
+                    apply(model, result.inputs());
+                    done.complete(model);
+                });
+            } catch (CancellationException e) {
+                Platform.runLater(() -> done.cancel(false));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    status.setText("Comparison failed: " + e.getMessage());
+                    done.completeExceptionally(e);
+                });
+            }
+        }).start();
+        return done;
+    }
+
+    private void draw(GraphPane pane, ScriptModule m, String method) {
+        if (m.hasMethod(method)) pane.show(m, method);
+    }
+
+    private void apply(CompareViewModel model, String inputs) {
+        vm = model;
+        differences.getItems().setAll(model.rows());
+        firstDivergence.setDisable(model.firstDivergence().isEmpty());
+        status.setText(model.summary() + "  \u00b7  inputs: " + inputs);
+        left.canvas().redraw();
+        right.canvas().redraw();
+        model.diff().code().stream().filter(ClassCodeDiff::changed).findFirst().ifPresent(this::showCode);
+    }
+
+    /** Opens the first module whose outputs part in both graphs (fits both when it is the root itself). */
+    public void goToFirstDivergence() {
+        if (vm == null) return;
+        vm.firstDivergence().ifPresent(path -> {
+            boolean shown = openInBoth(path);
+            if (path.isEmpty() || !shown) {
+                left.canvas().fit();
+                right.canvas().fit();
+            }
+        });
+    }
+
+    /** Opens module {@code path} in both graphs; true when at least one draws a call of it. */
+    public boolean openInBoth(String path) {
+        boolean l = left.openModule(path);
+        boolean r = right.openModule(path);
+        return l || r;
+    }
+
+    private void open(DiffRow row) {
+        if (row == null) return;
+        row.code().ifPresent(this::showCode);
+        row.modulePath().filter(p -> !p.isEmpty()).ifPresent(this::openInBoth);
+    }
+
+    private void showCode(ClassCodeDiff c) {
+        codeTitle.setText("code of " + c.title());
+        codeDiff.getItems().setAll(c.lines());
+    }
+
+    private static final class CodeLineCell extends ListCell<LineDiff.Line> {
+        @Override
+        protected void updateItem(LineDiff.Line line, boolean empty) {
+            super.updateItem(line, empty);
+            if (empty || line == null) {
+                setText(null);
+                setStyle("");
+                return;
+            }
+            String sign = switch (line.op()) { case SAME -> "  "; case ADDED -> "+ "; case REMOVED -> "\u2212 "; };
+            setText(sign + line.text());
+            setStyle("-fx-font-family: monospace;" + switch (line.op()) {
+                case SAME -> "";
+                case ADDED -> "-fx-background-color: rgba(64,192,87,0.25);";
+                case REMOVED -> "-fx-background-color: rgba(250,82,82,0.25);";
+            });
+        }
+    }
+
+    /** Dropping a .pt file on the right side compares the left model with it (this view owns the loaded model). */
+    private void acceptDrops(VBox target) {
+        target.setOnDragOver(e -> {
+            if (moduleA != null && e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        target.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            boolean ok = moduleA != null && files != null && !files.isEmpty();
+            if (ok) compareWithFile(files.get(0).toPath());
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    /**
+     * Compares {@code a} (shown on the left, owned by the caller) with the model in {@code file}, loaded off the FX
+     * thread and owned by this view: File › Compare with….
+     */
+    public CompletableFuture<CompareViewModel> compareWithFile(String titleA, ScriptModule a, Path file, String method) {
+        this.titleA = titleA;
+        this.moduleA = a;
+        this.method = method;
+        leftTitle.setText(titleA + ": " + method);
+        draw(left, a, method);
+        return compareWithFile(file);
+    }
+
+    /** Loads {@code file} off the FX thread and compares the left model with it; the view owns it. */
+    public CompletableFuture<CompareViewModel> compareWithFile(Path file) {
+        CompletableFuture<CompareViewModel> done = new CompletableFuture<>();
+        if (moduleA == null) {
+            done.completeExceptionally(new IllegalStateException("nothing to compare with: no model on the left"));
+            return done;
+        }
+        status.setText("Opening " + file.getFileName() + "\u2026");
+        ScriptModule a = moduleA;
+        LayoutThreads.newThread(() -> {
+            try {
+                ScriptModule b = Jit.load(file);
+                Platform.runLater(() -> {
+                    own(b);
+                    compare(titleA, a, file.getFileName().toString(), b, method).whenComplete((m, err) -> {
+                        if (err != null) done.completeExceptionally(err);
+                        else done.complete(m);
+                    });
+                });
+            } catch (RuntimeException ex) {
+                Platform.runLater(() -> {
+                    status.setText("Cannot open " + file.getFileName() + ": " + ex.getMessage());
+                    done.completeExceptionally(ex);
+                });
+            }
+        }).start();
+        return done;
     }
 
     /** What the right side shows: the module frozen, or frozen and optimized for inference. */
@@ -79,25 +335,24 @@ public final class GraphCompareView extends BorderPane {
     }
 
     /**
-     * Shows {@code module.<method>} on the left and the same method of the transformed module on the right. The
-     * transformation (which inlines everything, slow on very large models) runs off the FX thread; the future
-     * completes once both sides are shown. The transformed module is owned here and closed on the next call.
+     * Compares {@code module} with the module transformed (which inlines everything, slow on very large models): the
+     * transformation runs off the FX thread; the future completes once both sides are shown and compared. The
+     * transformed module is owned here.
      */
-    public CompletableFuture<Void> showTransformed(ScriptModule module, String method, Transform transform) {
+    public CompletableFuture<CompareViewModel> showTransformed(ScriptModule module, String method, Transform transform) {
         left.show(module, method);
         leftTitle.setText("original: " + method);
-        rightTitle.setText(transform.label + ": working…");
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread t = LayoutThreads.newThread(() -> {
+        rightTitle.setText(transform.label + ": working\u2026");
+        CompletableFuture<CompareViewModel> done = new CompletableFuture<>();
+        LayoutThreads.newThread(() -> {
             try {
                 ScriptModule changed = transform == Transform.FREEZE ? module.freeze() : module.optimizeForInference();
-                IrGraph graph = ModuleGraphs.graph(changed, method);
                 Platform.runLater(() -> {
-                    closeTransformed();
-                    transformed = changed;
-                    rightTitle.setText(transform.label + ": " + method + "  (" + graph.nodes().size() + " top-level IR nodes)");
-                    right.show(graph, ModuleGraphs.loader(changed));
-                    done.complete(null);
+                    own(changed);
+                    compare("original", module, transform.label, changed, method).whenComplete((m, err) -> {
+                        if (err != null) done.completeExceptionally(err);
+                        else done.complete(m);
+                    });
                 });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
@@ -105,21 +360,24 @@ public final class GraphCompareView extends BorderPane {
                     done.completeExceptionally(e);
                 });
             }
-        });
-        t.start();
+        }).start();
         return done;
     }
 
-    /** Frees the transformed module (when the compare window closes). */
-    public void close() {
-        closeTransformed();
+    /** Hands {@code module} to this view: closed with it. */
+    public void own(ScriptModule module) {
+        owned.add(module);
     }
 
-    private void closeTransformed() {
-        if (transformed != null) {
-            transformed.close();
-            transformed = null;
-        }
+    /** Stops a comparison in progress and frees the modules this view owns (when the compare window closes). */
+    public void close() {
+        running.cancel();
+        owned.forEach(ScriptModule::close);
+        owned.clear();
+    }
+
+    public Optional<CompareViewModel> viewModel() {
+        return Optional.ofNullable(vm);
     }
 
     public GraphPane left() {

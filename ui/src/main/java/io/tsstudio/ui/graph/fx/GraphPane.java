@@ -590,6 +590,31 @@ public final class GraphPane extends BorderPane {
         }
     }
 
+    /**
+     * Opens submodule {@code modulePath} where the shown graph calls it: the groups above it and the call itself are
+     * opened, the call selected and centred once laid out. False when no drawn graph calls it (a traced model has its
+     * submodules inlined).
+     */
+    public boolean openModule(String modulePath) {
+        if (vm == null) {
+            return false;
+        }
+        java.util.Optional<GraphNode> n = vm.findModule(modulePath);
+        if (n.isEmpty()) {
+            return false;
+        }
+        vm.reveal(n.get());
+        vm.expand(n.get());
+        vm.select(n.get());
+        centreOnMatch(n.get());
+        return true;
+    }
+
+    /** Fill colours per node (ARGB, 0 for the node's own): a comparison's marks. */
+    public void setNodeTint(java.util.function.ToIntFunction<GraphNode> fill) {
+        canvas.setTint(fill);
+    }
+
     public GraphViewModel viewModel() {
         return vm;
     }

@@ -91,6 +91,21 @@ public final class GraphNode {
         return group;
     }
 
+    /**
+     * For a submodule call, the called module's path from the root ({@code layer1.0.conv1}), as the engine's
+     * observations and model diff name modules: the path of the graph it is drawn in plus the call's attribute path.
+     */
+    public Optional<String> modulePath() {
+        if (kind != NodeKind.MODULE || ir == null || group == null) return Optional.empty();
+        return ir.call().map(c -> {
+            String g = group.path();
+            int hash = g.indexOf('#');
+            String base = hash < 0 ? "" : g.substring(0, hash);
+            String sub = c.submodulePath();
+            return base.isEmpty() ? sub : sub.isEmpty() ? base : base + "." + sub;
+        });
+    }
+
     /** Position in {@link GraphGroup#nodes()}. */
     public int index() {
         return index;

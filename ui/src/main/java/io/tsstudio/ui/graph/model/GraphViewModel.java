@@ -191,6 +191,32 @@ public final class GraphViewModel {
         }
     }
 
+    /**
+     * The drawn call of submodule {@code modulePath} (its first call in graph order), building only the insides of
+     * the calls on the way (its ancestors, and If/Loop bodies and sections); empty when no drawn graph calls it.
+     */
+    public Optional<GraphNode> findModule(String modulePath) {
+        Deque<GraphGroup> todo = new ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            GraphGroup g = todo.poll();
+            for (GraphNode n : g.nodes()) {
+                Optional<String> path = n.modulePath();
+                if (path.isPresent()) {
+                    if (path.get().equals(modulePath)) return Optional.of(n);
+                    if (isInside(modulePath, path.get()) && n.isContainer()) todo.add(n.content());
+                } else if (n.isContainer() && n.kind() != NodeKind.MODULE) {
+                    todo.add(n.content());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isInside(String path, String ancestor) {
+        if (ancestor.isEmpty()) return !path.isEmpty();
+        return path.startsWith(ancestor + ".");
+    }
+
     /** Whether every container above {@code n} is open. */
     public boolean isVisible(GraphNode n) {
         for (GraphNode o = n.group().owner(); o != null; o = o.group().owner()) {

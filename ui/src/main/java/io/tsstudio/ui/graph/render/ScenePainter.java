@@ -53,6 +53,16 @@ public final class ScenePainter {
         hiddenEdge = edges;
     }
 
+    private java.util.function.ToIntFunction<GraphNode> tint = n -> 0;
+
+    /**
+     * A fill colour per node (ARGB; 0 keeps the node's own): how a comparison marks modules added, removed, changed
+     * or diverging.
+     */
+    public void setTint(java.util.function.ToIntFunction<GraphNode> fill) {
+        tint = fill == null ? n -> 0 : fill;
+    }
+
     /** Counters of the last paint, for the benchmark and tests. */
     public int lastNodes;
     public int lastEdges;
@@ -197,7 +207,10 @@ public final class ScenePainter {
         }
     }
 
+    /** A comparison's tint first, then an observed run's fill, else the node's own colour. */
     private int fillOr(GraphNode n, int normal) {
+        int t = tint.applyAsInt(n);
+        if (t != 0) return t;
         int f = decor.fill(n);
         return f == 0 ? normal : f;
     }
