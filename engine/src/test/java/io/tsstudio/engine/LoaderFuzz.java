@@ -42,7 +42,7 @@ public final class LoaderFuzz {
     private record Original(String name, byte[] bytes, List<Entry> entries) {
     }
 
-    private record Entry(String name, byte[] data) {
+    record Entry(String name, byte[] data) {
     }
 
     /** What happened, stage by stage; {@code failures} are the errors the studio could not have shown. */
@@ -124,10 +124,7 @@ public final class LoaderFuzz {
     private String mutateEntry(Original o, Path file) throws IOException {
         int which = pickEntry(o.entries);
         Entry e = o.entries.get(which);
-        byte[] data;
-        if (e.name.endsWith(".py") && random.nextBoolean()) data = mutateCode(e.data, random);
-        else if (isTensorData(e.name)) data = mutateInPlace(e.data, random);
-        else data = mutate(e.data, random);
+        byte[] data = e.name.endsWith(".py") && random.nextBoolean() ? mutateCode(e.data, random) : mutate(e.data, random);
         List<Entry> out = new ArrayList<>(o.entries);
         out.set(which, new Entry(e.name, data));
         Files.write(file, zip(out));
@@ -137,27 +134,6 @@ public final class LoaderFuzz {
     private String mutateRaw(Original o, Path file) throws IOException {
         Files.write(file, mutate(o.bytes, random));
         return "raw bytes";
-    }
-
-    private static boolean isTensorData(String entry) {
-        int slash = entry.indexOf('/');
-        return slash > 0 && entry.startsWith("data/", slash + 1);
-    }
-
-    /**
-     * Tensor data keeps its length: LibTorch sizes a storage by the element count data.pkl declares, not by the bytes
-     * the entry holds, so a shorter {@code data/N} loads and the first forward that reads the weight segfaults (seed
-     * 20261126, mutant 1064 at commit 9b0de77, before this rule: {@code LoaderFuzzBench 1065 20261126 1064}). No check in Java can see
-     * it short of unpickling data.pkl; the studio runs models in its worker process, where such a crash ends the
-     * worker and not the studio. Recorded in docs/ENGINEERING.md.
-     */
-    static byte[] mutateInPlace(byte[] in, Random r) {
-        if (in.length == 0) return in;
-        byte[] b = in.clone();
-        int at = r.nextInt(b.length);
-        int n = Math.min(b.length - at, 1 + r.nextInt(32));
-        for (int k = 0; k < n; k++) b[at + k] = (byte) r.nextInt(256);
-        return b;
     }
 
     /** Code and pickles are where LibTorch parses most, so they are picked twice as often as tensor data. */
