@@ -1,7 +1,6 @@
 package io.tsstudio.engine;
 
 import io.tsstudio.engine.ir.IrGraph;
-import io.tsstudio.engine.ir.IrGraphs;
 import io.tsstudio.engine.ir.IrNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +47,8 @@ class DamagedArchiveTest {
         String debug = "code/__torch__.py.debug_pkl";
         Path damaged = rewrite(original, debug, DamagedArchiveTest::pointPastTheStringTable);
         try (ScriptModule m = Jit.load(damaged); ScriptModule intact = Jit.load(original)) {
-            IrGraph g = IrGraphs.of(m, "forward");
-            IrGraph expected = IrGraphs.of(intact, "forward");
+            IrGraph g = m.graph("forward");
+            IrGraph expected = intact.graph("forward");
             assertEquals(expected.nodes().size(), g.nodes().size());
             assertEquals(expected.nodes().stream().map(IrNode::sourceRange).toList(), g.nodes().stream().map(IrNode::sourceRange).toList(),
                     "ranges in the archive's code file stay");

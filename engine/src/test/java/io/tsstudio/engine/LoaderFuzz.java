@@ -194,7 +194,7 @@ public final class LoaderFuzz {
     /** What the graph view reads: each method's graph, its nodes in nested blocks, the folded view, the module tree. */
     private static boolean readGraphs(ScriptModule m) {
         for (MethodInfo method : m.methods()) {
-            IrGraph g = IrGraphs.of(m, method.name());
+            IrGraph g = m.graph(method.name());
             IrGraphs.allNodes(g);
             IrGraphs.constantsFolded(g);
         }

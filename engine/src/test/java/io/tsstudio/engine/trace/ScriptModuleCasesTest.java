@@ -172,7 +172,7 @@ class ScriptModuleCasesTest {
 
     @Test
     void case37GraphNodesAndTypes() {
-        ScriptModule m = Jit.trace(new Linear(10, 10), Tensor.randn(10, 10));
+        ScriptModule m = Tracer.trace(new Linear(10, 10), Tensor.randn(10, 10));
         m.train();
         String g = m.graphText("trainforward");
         assertTrue(g.startsWith("graph(%self : __torch__.Linear"), g);
@@ -187,7 +187,7 @@ class ScriptModuleCasesTest {
     void case38GraphFor() {
         // R's snapshot: an untyped Tensor input, prim::profile nodes around the input, weight, bias and output, and
         // aten::linear on the profiled values. A fresh module, so this is the executor's first (profiling) run.
-        ScriptModule m = Jit.trace(new Linear(10, 10), Tensor.randn(10, 10));
+        ScriptModule m = Tracer.trace(new Linear(10, 10), Tensor.randn(10, 10));
         String g = Graphs.graphFor(m, "evalforward", Tensor.randn(10, 10));
         java.util.regex.Matcher in = java.util.regex.Pattern.compile("graph\\(%self : __torch__\\.Linear\\d*,\\s+(%\\w+) : Tensor\\):").matcher(g);
         assertTrue(in.find(), "an untyped Tensor input: " + g);
@@ -201,7 +201,7 @@ class ScriptModuleCasesTest {
         assertEquals(5, g.lines().filter(l -> l.contains("prim::profile")).count(), "four profiles and the trailing one: " + g);
 
         // forward dispatches on training: the same profiled linear sits in its eval branch
-        String f = Graphs.graphFor(Jit.trace(new Linear(10, 10), Tensor.randn(10, 10)), "forward", Tensor.randn(10, 10));
+        String f = Graphs.graphFor(Tracer.trace(new Linear(10, 10), Tensor.randn(10, 10)), "forward", Tensor.randn(10, 10));
         assertTrue(f.contains("prim::If(%training)") && f.contains("aten::linear(%"), f);
         assertTrue(f.lines().filter(l -> l.contains("prim::profile[profiled_type=")).count() >= 4, f);
     }
@@ -232,7 +232,7 @@ class ScriptModuleCasesTest {
     @Test
     void case73SerializeFunctionsAndBadBytes() {
         // R refuses to serialize a script_function; here a traced function serializes as its placeholder module.
-        byte[] bytes = Jit.trace(Tensor::relu, t(-1, 0, 1)).serialize();
+        byte[] bytes = Tracer.trace(Tensor::relu, t(-1, 0, 1)).serialize();
         try (ScriptModule back = Jit.load(bytes)) {
             assertTrue(((Tensor) back.forward(t(-2, 2))).equalTo(t(0, 2)));
         }
@@ -245,7 +245,7 @@ class ScriptModuleCasesTest {
         TorchException missing = assertThrows(TorchException.class, () -> Jit.load(dir.resolve("missing.pt")));
         assertEquals("no such file: " + dir.resolve("missing.pt"), missing.getMessage());
         Path notAFile = Files.createDirectory(dir.resolve("a-directory.pt"));
-        TorchException dirErr = assertThrows(TorchException.class, () -> Jit.trace(Tensor::relu, t(1)).save(notAFile));
+        TorchException dirErr = assertThrows(TorchException.class, () -> Tracer.trace(Tensor::relu, t(1)).save(notAFile));
         assertTrue(dirErr.getMessage().startsWith("cannot write " + notAFile + ": ") && dirErr.getMessage().endsWith(notAFile + ": Is a directory"), dirErr.getMessage());
         try (var listing = Files.list(dir)) {
             assertEquals(List.of("a-directory.pt"), listing.map(p -> p.getFileName().toString()).toList(), "no temp file left");

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.session;
 
+import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.ui.editor.Diagnostic;
 import io.tsstudio.ui.editor.OperatorCatalog;
@@ -83,7 +84,7 @@ class CheckWhileClosingTest {
                 backend.close(model);
                 for (Future<?> f : work) f.get(60, TimeUnit.SECONDS);
                 assertTrue(model.module().isClosed());
-                assertTrue(model.module().nativeHandle().isFreed(), "round " + round + ": freed after the last call");
+                assertTrue(Handles.of(model.module()).isFreed(), "round " + round + ": freed after the last call");
             }
         } finally {
             pool.shutdownNow();
