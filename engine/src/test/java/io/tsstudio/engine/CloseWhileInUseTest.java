@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.internal.torch.Handles;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +85,7 @@ class CloseWhileInUseTest {
      */
     @Test
     void closingWhileCallsDefinesAndSavesRunThousandTimes() throws Exception {
-        ScriptModule proto = Jit.load(Fixtures.pytorch("linrelu.script.dat"));
+        ScriptModule proto = Jit.load(SharedFixtures.pytorch("linrelu.script.dat"));
         byte[] bytes = proto.toBytes();
         int params = proto.namedParameters().size();
         float[] expected;

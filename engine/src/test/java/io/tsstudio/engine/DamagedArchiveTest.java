@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.engine.ir.IrNode;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class DamagedArchiveTest {
     /** A data/N shorter than data.pkl declares loaded, and the first forward read past its end (mutant 1064). */
     @Test
     void aTruncatedTensorEntryIsRefusedBeforeLibTorchLoadsIt() throws Exception {
-        Path damaged = rewrite(Fixtures.pytorch("linrelu.script.dat"), "data/0", b -> Arrays.copyOf(b, b.length / 2));
+        Path damaged = rewrite(SharedFixtures.pytorch("linrelu.script.dat"), "data/0", b -> Arrays.copyOf(b, b.length / 2));
         TorchException e = assertThrows(TorchException.class, () -> Jit.load(damaged));
         assertTrue(e.getMessage().startsWith("cannot load damaged.pt: the archive is damaged: tensor data foo/data/0 holds 120 bytes"), e.getMessage());
         assertTrue(e.getMessage().contains("but foo/data.pkl declares 60 elements") && e.getMessage().contains(" elements of FloatStorage"), e.getMessage());
@@ -43,7 +44,7 @@ class DamagedArchiveTest {
      */
     @Test
     void aDebugPickleWithAnIndexPastItsStringTableIsDroppedAndTheGraphStillReads() throws Exception {
-        Path original = Fixtures.pytorch("r-traced-linear.pt");
+        Path original = SharedFixtures.pytorch("r-traced-linear.pt");
         String debug = "code/__torch__.py.debug_pkl";
         Path damaged = rewrite(original, debug, DamagedArchiveTest::pointPastTheStringTable);
         try (ScriptModule m = Jit.load(damaged); ScriptModule intact = Jit.load(original)) {

@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.engine.ir.IrGraphs;
 import io.tsstudio.engine.ops.ArchiveOperators;
@@ -71,7 +72,7 @@ public final class LoaderFuzz {
         this.random = new Random(seed);
         this.dir = dir;
         for (String folder : List.of("pytorch", "not-torchscript")) {
-            try (var files = Files.list(Fixtures.root().resolve(folder))) {
+            try (var files = Files.list(SharedFixtures.root().resolve(folder))) {
                 for (Path p : files.sorted().toList()) originals.add(new Original(p.getFileName().toString(), Files.readAllBytes(p), entries(p)));
             }
         }

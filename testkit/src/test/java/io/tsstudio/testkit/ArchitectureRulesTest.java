@@ -49,7 +49,7 @@ class ArchitectureRulesTest {
 
     @Test
     void theFixturesLocatorFindsTheSharedFixtures() {
-        assertTrue(java.nio.file.Files.isRegularFile(Fixtures.pytorch("linrelu.script.dat")), Fixtures.root().toString());
-        assertTrue(java.nio.file.Files.isDirectory(Fixtures.resolve("not-torchscript")));
+        assertTrue(java.nio.file.Files.isRegularFile(SharedFixtures.pytorch("linrelu.script.dat")), SharedFixtures.root().toString());
+        assertTrue(java.nio.file.Files.isDirectory(SharedFixtures.resolve("not-torchscript")));
     }
 }

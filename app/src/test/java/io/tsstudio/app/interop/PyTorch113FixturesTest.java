@@ -1,5 +1,6 @@
 package io.tsstudio.app.interop;
 
+import io.tsstudio.testkit.SharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsstudio.app.worker.Fixtures;
@@ -51,7 +52,7 @@ class PyTorch113FixturesTest {
     Path dir;
 
     static Path folder() {
-        return Fixtures.root().resolve("pytorch-1.13");
+        return SharedFixtures.root().resolve("pytorch-1.13");
     }
 
     static List<String> cases() throws IOException {

@@ -1,5 +1,6 @@
 package io.tsstudio.app.interop;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.trace.Tracer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,7 +89,7 @@ class StudioFilesInPyTorchTest {
      */
     @Test
     void anEditedAndRecompiledModel() throws Exception {
-        Path original = Fixtures.root().resolve("pytorch-1.13/mha_script.pt");
+        Path original = SharedFixtures.root().resolve("pytorch-1.13/mha_script.pt");
         EngineModelBackend backend = new EngineModelBackend(OperatorCatalog.EMPTY);
         OpenedFile.Model opened = assertInstanceOf(OpenedFile.Model.class, backend.open(original));
         ScriptModule m = opened.model().module();

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.bench;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.Fixtures;
 import io.tsstudio.engine.Jit;
@@ -89,6 +90,6 @@ public final class CallOverheadBench {
     }
 
     private static Path findFixtures() {
-        return Fixtures.root().resolve("pytorch");
+        return SharedFixtures.root().resolve("pytorch");
     }
 }

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.CompilationUnit;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.Jit;
@@ -33,7 +34,7 @@ class ScriptModuleCasesTest {
 
     /** R torch's test asset: a traced nn_linear(10, 10) with train/eval/is_training, trainforward/evalforward, forward. */
     private static ScriptModule rLinear() {
-        return Jit.load(Fixtures.shared("pytorch/r-traced-linear.pt"));
+        return Jit.load(SharedFixtures.resolve("pytorch/r-traced-linear.pt"));
     }
 
     @Test
@@ -222,7 +223,7 @@ class ScriptModuleCasesTest {
 
     @Test
     void case68PyTorchMadeModulesLoadAndRun() {
-        try (ScriptModule m = Jit.load(Fixtures.shared("pytorch/linrelu.script.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.resolve("pytorch/linrelu.script.dat"))) {
             Tensor out = (Tensor) m.forward(Tensor.ones(10));
             assertArrayEquals(new long[] {6}, out.shape());
             assertTrue(out.allclose(t(0.313458264f, 0, 0.9996568f, 0, 0, 0), 1e-4, 1e-5));

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.session;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.ui.editor.Diagnostic;
@@ -41,7 +42,7 @@ class CheckWhileClosingTest {
         java.util.Random random = new java.util.Random(11);
         try {
             for (int round = 0; round < 1000; round++) {
-                OpenedFile.Model opened = (OpenedFile.Model) backend.open(GraphFixtures.pytorch("linrelu.script.dat"));
+                OpenedFile.Model opened = (OpenedFile.Model) backend.open(SharedFixtures.pytorch("linrelu.script.dat"));
                 OpenModel model = opened.model();
                 Map.Entry<String, String> root = opened.codeByClass().entrySet().iterator().next();
                 SourceChecker checker = backend.classCodeChecker(model, root.getKey());

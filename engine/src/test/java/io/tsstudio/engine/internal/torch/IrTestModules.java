@@ -1,5 +1,6 @@
 package io.tsstudio.engine.internal.torch;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Fixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
@@ -17,7 +18,7 @@ public final class IrTestModules {
 
     /** The shared fixtures folder. */
     public static Path fixtures() {
-        return Fixtures.root();
+        return SharedFixtures.root();
     }
 
     public static ScriptModule load(String pytorchFixture) {

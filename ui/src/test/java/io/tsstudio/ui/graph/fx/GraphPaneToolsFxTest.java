@@ -1,5 +1,6 @@
 package io.tsstudio.ui.graph.fx;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.ui.graph.model.GraphFixtures;
@@ -192,7 +193,7 @@ class GraphPaneToolsFxTest {
 
     @Test
     void theMethodPickerDrawsAnyMethodAndTheViewMenuHasMinimapAndCompare(FxRobot robot) throws Exception {
-        ScriptModule m = Jit.load(GraphFixtures.pytorch("exported.method.dat"));
+        ScriptModule m = Jit.load(SharedFixtures.pytorch("exported.method.dat"));
         try {
             robot.interact(() -> pane.show(m, "forward"));
             GraphPaneFxTest.awaitLayout(pane);

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.graph.fx;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.ui.graph.model.GraphFixtures;
@@ -41,7 +42,7 @@ public final class GraphScreenshots {
             s.show();
             return s;
         });
-        try (ScriptModule small = Jit.load(GraphFixtures.pytorch("l1000_100_10.script.dat"))) {
+        try (ScriptModule small = Jit.load(SharedFixtures.pytorch("l1000_100_10.script.dat"))) {
             run(() -> pane.show(small, "forward"));
             await(pane);
             GraphViewModel vm = pane.viewModel();

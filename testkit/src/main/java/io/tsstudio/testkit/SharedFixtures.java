@@ -7,8 +7,8 @@ import java.nio.file.Path;
  * Finds {@code shared/fixtures} by walking up from the working directory (surefire runs in the module directory, a
  * worktree sits beside {@code shared/}): the one fixture locator of every module's tests.
  */
-public final class Fixtures {
-    private Fixtures() {
+public final class SharedFixtures {
+    private SharedFixtures() {
     }
 
     /** The fixtures folder; IllegalStateException naming the working directory when none is found above it. */
