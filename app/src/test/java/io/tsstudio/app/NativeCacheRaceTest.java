@@ -1,7 +1,6 @@
 package io.tsstudio.app;
 
 import io.tsstudio.testkit.SharedFixtures;
-import io.tsstudio.app.worker.Fixtures;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,6 @@ package io.tsstudio.app.interop;
 import io.tsstudio.testkit.SharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tsstudio.app.worker.Fixtures;
 import io.tsstudio.app.worker.WorkerClient;
 import io.tsstudio.app.worker.WorkerLaunch;
 import io.tsstudio.engine.ArgumentInfo;

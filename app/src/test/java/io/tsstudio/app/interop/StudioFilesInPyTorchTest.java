@@ -5,7 +5,6 @@ import io.tsstudio.engine.trace.Tracer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsstudio.app.cli.Cli;
-import io.tsstudio.app.worker.Fixtures;
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;

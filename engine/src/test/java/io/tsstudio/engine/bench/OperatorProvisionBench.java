@@ -1,7 +1,6 @@
 package io.tsstudio.engine.bench;
 
 import io.tsstudio.testkit.SharedFixtures;
-import io.tsstudio.engine.Fixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ops.ArchiveOperators;

@@ -2,7 +2,6 @@ package io.tsstudio.engine.run;
 
 import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Device;
-import io.tsstudio.engine.Fixtures;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
 import org.junit.jupiter.api.Test;

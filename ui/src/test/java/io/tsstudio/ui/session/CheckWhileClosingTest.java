@@ -6,7 +6,6 @@ import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.ui.editor.Diagnostic;
 import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.editor.SourceChecker;
-import io.tsstudio.ui.graph.model.GraphFixtures;
 import io.tsstudio.ui.graph.layout.GraphLayoutEngine;
 import io.tsstudio.ui.graph.layout.GraphScene;
 import io.tsstudio.ui.graph.model.GraphViewModel;

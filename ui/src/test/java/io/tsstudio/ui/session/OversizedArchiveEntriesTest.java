@@ -5,7 +5,6 @@ import io.tsstudio.engine.ArchiveLimits;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.ui.editor.OperatorCatalog;
-import io.tsstudio.ui.graph.model.GraphFixtures;
 import io.tsstudio.ui.grapheditor.model.DocumentJson;
 import io.tsstudio.ui.grapheditor.script.GraphArchive;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,6 @@
 package io.tsstudio.app.worker.bench;
 
 import io.tsstudio.testkit.SharedFixtures;
-import io.tsstudio.app.worker.Fixtures;
 import io.tsstudio.app.worker.WorkerClient;
 import io.tsstudio.app.worker.WorkerLaunch;
 import io.tsstudio.engine.Device;

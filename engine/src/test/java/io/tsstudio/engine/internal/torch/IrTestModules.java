@@ -1,7 +1,6 @@
 package io.tsstudio.engine.internal.torch;
 
 import io.tsstudio.testkit.SharedFixtures;
-import io.tsstudio.engine.Fixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;

@@ -3,7 +3,6 @@ package io.tsstudio.ui.graph.fx;
 import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.ui.graph.model.GraphFixtures;
 import io.tsstudio.ui.graph.model.GraphNode;
 import io.tsstudio.ui.graph.model.GraphViewModel;
 import io.tsstudio.ui.graph.bench.TransformerArchive;
