@@ -1,6 +1,8 @@
 package io.tsstudio.engine.internal.files;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The shape of a {@code .debug_pkl} (LibTorch's {@code source_range_serialization.cpp}), checked completely: LibTorch
@@ -34,14 +36,24 @@ final class SourceRangePickle {
         return recordsFit(items, null);
     }
 
+    /**
+     * Every record's source is well-formed and its range starts inside the text. The end may be one past the text:
+     * LibTorch itself writes {@code (0, 1)} over an empty source (235 such records in the fixtures, none further).
+     */
     private static boolean recordsFit(List<Object> records, List<Object> table) {
+        Map<Object, Long> lengths = new IdentityHashMap<>(); // records share their source tuple (pickle memo)
         for (Object r : records) {
             if (!(r instanceof TorchPickle.Tuple rec) || rec.items().size() < 2 || !(rec.items().get(0) instanceof Long)) return false;
             if (!(rec.items().get(1) instanceof TorchPickle.Tuple range) || range.items().size() != 3) return false;
-            long length = sourceLength(range.items().get(0), table);
+            Object source = range.items().get(0);
+            Long length = lengths.get(source);
+            if (length == null) {
+                length = sourceLength(source, table);
+                lengths.put(source, length);
+            }
             if (length < 0) return false;
             if (!(range.items().get(1) instanceof Long start) || !(range.items().get(2) instanceof Long end)) return false;
-            if (start < 0 || start > end || end > length) return false;
+            if (start < 0 || start > end || start > length || end > length + 1) return false;
         }
         return true;
     }
