@@ -37,6 +37,8 @@ import java.util.zip.ZipOutputStream;
  * <p>A third of the mutants damage raw bytes (zip structures included), so most stop at identify or in the zip
  * reader. The other two thirds rewrite one entry of a TorchScript fixture (code, pickles, tensor data, version)
  * inside a well-formed zip with right CRCs: most of those get past every check in Java and reach LibTorch's loader.
+ * Tensor data may be shortened: LibTorch would size the storage by data.pkl and read past the entry at the first
+ * forward (SIGSEGV), so {@code ArchiveIntegrity} refuses such archives in Java (see DamagedArchiveTest).
  */
 public final class LoaderFuzz {
     /** One fixture: its raw bytes, and its entries when it is a zip. */
