@@ -20,6 +20,14 @@ public final class SharedFixtures {
         throw new IllegalStateException("shared/fixtures not found above " + Path.of("").toAbsolutePath());
     }
 
+    /** The project's own fixtures: {@code fixtures/} at the reactor root (the folder that holds {@code testkit/}). */
+    public static Path project() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("testkit")) && Files.isDirectory(p.resolve("fixtures"))) return p.resolve("fixtures");
+        }
+        throw new IllegalStateException("the project's fixtures/ not found above " + Path.of("").toAbsolutePath());
+    }
+
     /** A file or folder under the fixtures folder, e.g. {@code "pytorch/linrelu.script.dat"}. */
     public static Path resolve(String relative) {
         return root().resolve(relative);

@@ -51,5 +51,6 @@ class ArchitectureRulesTest {
     void theFixturesLocatorFindsTheSharedFixtures() {
         assertTrue(java.nio.file.Files.isRegularFile(SharedFixtures.pytorch("linrelu.script.dat")), SharedFixtures.root().toString());
         assertTrue(java.nio.file.Files.isDirectory(SharedFixtures.resolve("not-torchscript")));
+        assertTrue(java.nio.file.Files.isDirectory(SharedFixtures.project().resolve("detection")), SharedFixtures.project().toString());
     }
 }
