@@ -154,6 +154,11 @@ public final class NativeCallable {
         return shared;
     }
 
+    /** Switches the method's plans to {@code inference} (waiting for the calls on the other mode's plans to end). */
+    void resetPlans(boolean inference) {
+        planFor(inference).unlock();
+    }
+
     /** The raw method for engine-internal use (graphs); null for free functions. */
     Method method() {
         return method;
