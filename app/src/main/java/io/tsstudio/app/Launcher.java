@@ -1,5 +1,7 @@
 package io.tsstudio.app;
 
+import io.tsstudio.app.home.AppLog;
+import io.tsstudio.app.home.NativeCacheDirs;
 import io.tsstudio.app.cli.Cli;
 import io.tsstudio.app.studio.SingleInstance;
 import io.tsstudio.app.studio.StudioLauncher;

@@ -3,10 +3,9 @@ package io.tsstudio.app;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.tsstudio.app.cli.Cli;
-import org.junit.jupiter.api.BeforeAll;
+import io.tsstudio.testkit.ModuleArchitectureTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -15,8 +14,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The app's layering rules (ARCHITECTURE.md), checked on its main classes. */
-class AppArchitectureTest {
+/**
+ * The app's layering rules (ARCHITECTURE.md), checked on its main classes, with the shared rules of
+ * {@link ModuleArchitectureTest}.
+ */
+class AppArchitectureTest extends ModuleArchitectureTest {
     /**
      * The classes allowed to touch System.out/System.err, each a process entry point that binds the standard streams:
      * the CLI (it hands them, as writers, to every command) and the run worker (it must move System.out off its
@@ -24,11 +26,16 @@ class AppArchitectureTest {
      * for no display, a mistyped command, a file handed to the running studio, and the first start's unpacking).
      */
     static final Set<String> STREAM_OWNERS = Set.of(Cli.class.getName(), "io.tsstudio.app.worker.WorkerMain", "io.tsstudio.app.Launcher");
-    private static JavaClasses app;
+    private JavaClasses app;
 
-    @BeforeAll
-    static void importApp() {
-        app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.tsstudio.app");
+    @Override
+    protected String rootPackage() {
+        return "io.tsstudio.app";
+    }
+
+    @BeforeEach
+    void importApp() {
+        app = mainClasses();
         for (String owner : STREAM_OWNERS) assertTrue(app.contain(owner), owner + " was not found among the app's classes");
     }
 

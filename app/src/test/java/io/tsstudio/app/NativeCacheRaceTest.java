@@ -1,6 +1,6 @@
 package io.tsstudio.app;
 
-import io.tsstudio.app.worker.Fixtures;
+import io.tsstudio.testkit.SharedFixtures;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ class NativeCacheRaceTest {
 
     @RepeatedTest(5)
     void twoProcessesOnAnEmptyCacheBothLoadLibTorch() throws Exception {
-        Path model = Fixtures.pytorch("linrelu.script.dat");
+        Path model = SharedFixtures.pytorch("linrelu.script.dat");
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

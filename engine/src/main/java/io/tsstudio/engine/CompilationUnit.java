@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.internal.torch.NativeCompilationUnit;
 
 import java.util.List;
@@ -33,7 +34,7 @@ public final class CompilationUnit implements AutoCloseable {
      * becomes its forward). Calls between the functions become method calls on {@code self}.
      */
     public ScriptModule toModule(String className) {
-        return ScriptModule.wrap(handle.toModule(className));
+        return Handles.wrap(handle.toModule(className));
     }
 
     public boolean isClosed() {

@@ -1,18 +1,14 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.files.AtomicWrite;
 import io.tsstudio.engine.internal.torch.Archives;
 import io.tsstudio.engine.internal.torch.ModuleLoader;
 import io.tsstudio.engine.internal.torch.NativeCompilationUnit;
 
-import io.tsstudio.engine.nn.Module;
 import io.tsstudio.engine.ops.ArchiveOperators;
 import io.tsstudio.engine.ops.MissingOperatorException;
 import io.tsstudio.engine.ops.SavedOperators;
-import io.tsstudio.engine.trace.TraceFunction;
-import io.tsstudio.engine.trace.TraceOptions;
-import io.tsstudio.engine.trace.TracedFunction;
-import io.tsstudio.engine.trace.Tracer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +39,7 @@ public final class Jit {
         ScriptModule m;
         try (ArchiveOperators.Prepared prepared = prepare(path)) {
             if (!prepared.missing().isEmpty()) throw new MissingOperatorException(path.getFileName().toString(), prepared.missing());
-            m = ScriptModule.wrap(ModuleLoader.load(prepared.loadPath().toAbsolutePath().toString(), device));
+            m = Handles.wrap(ModuleLoader.load(prepared.loadPath().toAbsolutePath().toString(), device));
         }
         if (extraFilesOut != null) {
             try {
@@ -119,7 +115,7 @@ public final class Jit {
         long extra = 0;
         for (Map.Entry<String, String> e : extraFiles.entrySet()) extra += e.getKey().length() + 4L * e.getValue().length();
         writeAtomically(path, estimatedArchiveBytes(module) + extra, tmp -> {
-            module.nativeHandle().save(tmp.toString(), extraFiles);
+            Handles.of(module).save(tmp.toString(), extraFiles);
             finishSave(tmp, operators);
         });
     }
@@ -133,7 +129,7 @@ public final class Jit {
     }
 
     public static void saveForMobile(ScriptModule module, Path path) {
-        writeAtomically(path, estimatedArchiveBytes(module), tmp -> module.nativeHandle().saveForMobile(tmp.toString()));
+        writeAtomically(path, estimatedArchiveBytes(module), tmp -> Handles.of(module).saveForMobile(tmp.toString()));
     }
 
     /** Tensor data plus room for code, pickles and zip headers; an overestimate is fine, an underestimate is not. */
@@ -163,7 +159,7 @@ public final class Jit {
      */
     static void saveUnchanged(ScriptModule module, Path file) throws IOException {
         requireSpace(file, estimatedArchiveBytes(module));
-        module.nativeHandle().save(file.toString(), Map.of());
+        Handles.of(module).save(file.toString(), Map.of());
     }
 
     /** Compiles TorchScript source ({@code def} functions). Errors are {@link CompileException}s with line/column. */
@@ -210,58 +206,5 @@ public final class Jit {
         } catch (IOException ignored) {
             // a leftover temp file is harmless
         }
-    }
-
-    // =====================================================================================================
-    // ---- tracing (delegates to io.tsstudio.engine.trace; owned by the tracing work) ----
-    // =====================================================================================================
-
-    /** Traces a function of one tensor (see {@link Tracer#trace(TraceOptions, TraceFunction, Object...)}). */
-    public static TracedFunction trace(java.util.function.Function<Tensor, ?> fn, Tensor x) {
-        return Tracer.trace(fn, x);
-    }
-
-    public static TracedFunction trace(java.util.function.BiFunction<Tensor, Tensor, ?> fn, Tensor x, Tensor y) {
-        return Tracer.trace(fn, x, y);
-    }
-
-    /** Traces Java code on example inputs (Tensor, List of tensors, Map of String to Tensor, JitTuple of these). */
-    public static TracedFunction trace(TraceFunction fn, Object... inputs) {
-        return Tracer.trace(fn, inputs);
-    }
-
-    public static TracedFunction trace(TraceOptions options, TraceFunction fn, Object... inputs) {
-        return Tracer.trace(options, fn, inputs);
-    }
-
-    /** Traces {@code module.forward}; respect mode (the default) traces train and eval mode. */
-    public static ScriptModule trace(Module module, Object... inputs) {
-        return Tracer.trace(module, inputs);
-    }
-
-    public static ScriptModule trace(TraceOptions options, Module module, Object... inputs) {
-        return Tracer.trace(options, module, inputs);
-    }
-
-    /** Traces several methods, each on its own example inputs (see {@link Tracer#traceModule}). */
-    public static ScriptModule traceModule(Module module, Map<String, java.util.List<?>> methods) {
-        return Tracer.traceModule(module, methods);
-    }
-
-    public static ScriptModule traceModule(Module module, Map<String, java.util.List<?>> methods, TraceOptions options) {
-        return Tracer.traceModule(module, methods, options);
-    }
-
-    /** Saves a traced function as a module whose {@code forward} is the function (R's jit_save of a script_function). */
-    public static void save(TracedFunction function, Path path) {
-        function.save(path);
-    }
-
-    public static void saveForMobile(TracedFunction function, Path path) {
-        function.saveForMobile(path);
-    }
-
-    public static byte[] toBytes(TracedFunction function) {
-        return function.serialize();
     }
 }

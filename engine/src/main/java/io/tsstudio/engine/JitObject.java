@@ -11,17 +11,20 @@ import java.util.List;
 public final class JitObject implements AutoCloseable {
     private final NativeObject handle;
 
+    static {
+        EngineAccess.install();
+    }
+
     private JitObject(NativeObject handle) {
         this.handle = handle;
     }
 
-    /** Wraps a native handle; engine-internal code only. */
-    public static JitObject wrap(NativeObject handle) {
+    /** Wraps a native owner; engine-internal code reaches this through {@code internal.torch.Handles}. */
+    static JitObject wrap(NativeObject handle) {
         return new JitObject(handle);
     }
 
-    /** The native handle; engine-internal code only. */
-    public NativeObject nativeHandle() {
+    NativeObject handle() {
         return handle;
     }
 

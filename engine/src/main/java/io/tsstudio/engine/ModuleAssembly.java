@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.internal.torch.ModuleFactory;
 
 /**
@@ -13,7 +14,7 @@ public final class ModuleAssembly {
 
     /** An empty module in eval mode whose class is {@code className} ({@code __torch__.} is prefixed when saved). */
     public static ScriptModule newModule(String className) {
-        return ScriptModule.wrap(ModuleFactory.create(className));
+        return Handles.wrap(ModuleFactory.create(className));
     }
 
     /**
@@ -21,11 +22,11 @@ public final class ModuleAssembly {
      * registered afresh on it, with the same names.
      */
     public static ScriptModule newInstanceOf(ScriptModule prototype) {
-        return ScriptModule.wrap(ModuleFactory.newInstance(prototype.nativeHandle()));
+        return Handles.wrap(ModuleFactory.newInstance(Handles.of(prototype)));
     }
 
     /** Makes {@code child} reachable as {@code parent.name}; source calls it as {@code self.name.forward(x)}. */
     public static void addSubmodule(ScriptModule parent, String name, ScriptModule child) {
-        ModuleFactory.registerModule(parent.nativeHandle(), name, child.nativeHandle());
+        ModuleFactory.registerModule(Handles.of(parent), name, Handles.of(child));
     }
 }

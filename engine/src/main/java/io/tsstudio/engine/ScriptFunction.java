@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.engine.internal.torch.IrReader;
 import io.tsstudio.engine.internal.torch.NativeCallable;
 import io.tsstudio.engine.internal.torch.NativeCompilationUnit;
 
@@ -13,8 +14,12 @@ public final class ScriptFunction {
         this.callable = callable;
     }
 
-    /** The native handle; engine-internal code only (graphs for the IR model). */
-    public NativeCallable nativeHandle() {
+    static {
+        EngineAccess.install();
+    }
+
+    /** The callable, for {@code internal.torch.Handles} (graphs for the IR model). */
+    NativeCallable handle() {
         if (unit.isClosed()) throw new IllegalStateException("compilation unit is closed");
         return callable;
     }
@@ -30,6 +35,11 @@ public final class ScriptFunction {
     public Object call(Object... args) {
         if (unit.isClosed()) throw new IllegalStateException("compilation unit is closed");
         return callable.call(args, true);
+    }
+
+    /** The function's graph as the IR model (formerly {@code function.graph()}). */
+    public io.tsstudio.engine.ir.IrGraph graph() {
+        return IrReader.readCallable(handle());
     }
 
     public String graphText() {

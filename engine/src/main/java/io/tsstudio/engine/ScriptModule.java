@@ -1,6 +1,7 @@
 package io.tsstudio.engine;
 
 import io.tsstudio.engine.internal.torch.Archives;
+import io.tsstudio.engine.internal.torch.IrReader;
 import io.tsstudio.engine.internal.torch.NativeModule;
 
 import java.io.IOException;
@@ -25,17 +26,20 @@ public final class ScriptModule implements AutoCloseable {
     private record ModuleCode(ArchiveContent<Map<String, String>> byClass, Map<String, CodeLocation> locations) {
     }
 
+    static {
+        EngineAccess.install();
+    }
+
     private ScriptModule(NativeModule handle) {
         this.handle = handle;
     }
 
-    /** Wraps a native handle; engine-internal code only. */
-    public static ScriptModule wrap(NativeModule handle) {
+    /** Wraps a native owner; engine-internal code reaches this through {@code internal.torch.Handles}. */
+    static ScriptModule wrap(NativeModule handle) {
         return new ScriptModule(handle);
     }
 
-    /** The native handle; engine-internal code only. */
-    public NativeModule nativeHandle() {
+    NativeModule handle() {
         return handle;
     }
 
@@ -197,6 +201,14 @@ public final class ScriptModule implements AutoCloseable {
     public String code() {
         String code = codeByClass().get(className());
         return code != null ? code : "";
+    }
+
+    /**
+     * The graph of one method as the IR model, not inlined: submodule calls stay {@code prim::CallMethod} nodes.
+     * (Formerly {@code module.graph(method)}.)
+     */
+    public io.tsstudio.engine.ir.IrGraph graph(String method) {
+        return IrReader.readMethod(handle, method);
     }
 
     public String graphText(String method) {

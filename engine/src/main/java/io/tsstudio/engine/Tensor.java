@@ -13,17 +13,20 @@ import java.util.List;
 public final class Tensor implements AutoCloseable {
     private final NativeTensor handle;
 
+    static {
+        EngineAccess.install();
+    }
+
     private Tensor(NativeTensor handle) {
         this.handle = handle;
     }
 
-    /** Wraps a native handle; engine-internal code only. */
-    public static Tensor wrap(NativeTensor handle) {
+    /** Wraps a native owner; engine-internal code reaches this through {@code internal.torch.Handles}. */
+    static Tensor wrap(NativeTensor handle) {
         return new Tensor(handle);
     }
 
-    /** The native handle; engine-internal code only. */
-    public NativeTensor nativeHandle() {
+    NativeTensor handle() {
         return handle;
     }
 

@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.internal.torch.Archives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class ArchiveLimitsTest {
 
     /** linrelu.script.dat with extra entries added under its own prefix. */
     private Path withEntries(Map<String, Long> zeros, Map<String, String> texts) throws IOException {
-        Path src = Fixtures.pytorch("linrelu.script.dat");
+        Path src = SharedFixtures.pytorch("linrelu.script.dat");
         Path out = tmp.resolve("bomb.pt");
         String prefix;
         try (ZipFile in = new ZipFile(src.toFile()); ZipOutputStream zo = new ZipOutputStream(Files.newOutputStream(out))) {
@@ -121,7 +122,7 @@ class ArchiveLimitsTest {
         assertEquals("code/__torch__/bomb.py", code.skipped().get(0).entry());
 
         // and through a loaded module: a limit below its code's size leaves the classes out, saying which file
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("linrelu.script.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("linrelu.script.dat"))) {
             ArchiveContent<Map<String, String>> tiny = m.classCode(new ArchiveLimits(16, 1 << 20, 100));
             assertTrue(tiny.content().isEmpty(), tiny.content().keySet().toString());
             assertTrue(!tiny.skipped().isEmpty() && tiny.skipped().stream().allMatch(k -> k.entry().startsWith("code/__torch__/")), tiny.skipped().toString());

@@ -1,5 +1,7 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.testkit.SharedFixtures;
+import io.tsstudio.engine.internal.torch.Handles;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -49,13 +51,13 @@ class CloseWhileInUseTest {
                 Thread.sleep(20); // the call is inside LibTorch now
                 m.close();
                 boolean runningAtClose = !call.isDone();
-                boolean freedAtClose = m.nativeHandle().isFreed();
+                boolean freedAtClose = Handles.of(m).isFreed();
                 assertTrue(m.isClosed());
                 assertTrue(runningAtClose, "the call must still run when close() returns, or this test shows nothing");
                 assertFalse(freedAtClose, "the module was freed while a call ran on it");
                 float[] out = call.get(60, TimeUnit.SECONDS);
                 assertArrayEquals(new float[]{300_001f, 300_001f, 300_001f, 300_001f}, out, 0f, "the call ran to its end on a live module");
-                assertTrue(m.nativeHandle().isFreed(), "freed once the call ended");
+                assertTrue(Handles.of(m).isFreed(), "freed once the call ended");
                 IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.forward(x, 1));
                 assertEquals("module __torch__.SlowNet is closed", e.getMessage());
             } finally {
@@ -83,7 +85,7 @@ class CloseWhileInUseTest {
      */
     @Test
     void closingWhileCallsDefinesAndSavesRunThousandTimes() throws Exception {
-        ScriptModule proto = Jit.load(Fixtures.pytorch("linrelu.script.dat"));
+        ScriptModule proto = Jit.load(SharedFixtures.pytorch("linrelu.script.dat"));
         byte[] bytes = proto.toBytes();
         int params = proto.namedParameters().size();
         float[] expected;
@@ -119,7 +121,7 @@ class CloseWhileInUseTest {
                 if (random.nextBoolean()) Thread.sleep(0, random.nextInt(500_000));
                 m.close();
                 for (Future<?> f : work) f.get(60, TimeUnit.SECONDS);
-                assertTrue(m.nativeHandle().isFreed(), "round " + round + ": freed after the last call");
+                assertTrue(Handles.of(m).isFreed(), "round " + round + ": freed after the last call");
             }
         } finally {
             pool.shutdownNow();

@@ -1,7 +1,7 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.ir.IrGraph;
-import io.tsstudio.engine.ir.IrGraphs;
 import io.tsstudio.engine.ir.IrNode;
 import io.tsstudio.engine.ir.IrSourceRange;
 import org.junit.jupiter.api.Test;
@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.*;
 class CodeLocationTest {
     @Test
     void linearNodeMapsToTheLineOfItsClassCode() {
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("l1000_100_10.script.dat"));
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("l1000_100_10.script.dat"));
              ScriptModule linear = m.submodule("0.0")) {
-            IrGraph g = IrGraphs.of(linear, "forward");
+            IrGraph g = linear.graph("forward");
             IrNode node = g.nodes().stream().filter(n -> n.kind().equals("aten::linear")).findFirst().orElseThrow();
             IrSourceRange r = node.sourceRange().orElseThrow();
 

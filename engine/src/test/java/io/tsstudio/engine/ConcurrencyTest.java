@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.testkit.SharedFixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class ConcurrencyTest {
     void fourThreadsShareOneModule() throws Exception {
         int threads = 4;
         int callsPerThread = 200;
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("l1000_100_10.script.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("l1000_100_10.script.dat"))) {
             Random r = new Random(7);
             List<Tensor> inputs = new ArrayList<>();
             List<float[]> expected = new ArrayList<>();

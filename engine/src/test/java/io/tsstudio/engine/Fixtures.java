@@ -1,30 +1,9 @@
 package io.tsstudio.engine;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/**
- * Finds ../shared/fixtures by walking up from the working directory (surefire runs in the module directory); the one
- * fixture locator of the engine's tests.
- */
+/** Tensor helpers of the engine's tests (fixture files are located by {@code io.tsstudio.testkit.SharedFixtures}). */
 public final class Fixtures {
     private Fixtures() {
-    }
-
-    public static Path root() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path f = p.resolve("shared").resolve("fixtures");
-            if (Files.isDirectory(f)) return f;
-        }
-        throw new IllegalStateException("shared/fixtures not found above " + Path.of("").toAbsolutePath());
-    }
-
-    public static Path pytorch(String name) {
-        return root().resolve("pytorch").resolve(name);
-    }
-
-    static Path notTorchScript(String name) {
-        return root().resolve("not-torchscript").resolve(name);
     }
 
     static Tensor ones(long... shape) {

@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.engine.ir.IrGraphs;
 import io.tsstudio.engine.ops.ArchiveOperators;
@@ -36,13 +37,15 @@ import java.util.zip.ZipOutputStream;
  * <p>A third of the mutants damage raw bytes (zip structures included), so most stop at identify or in the zip
  * reader. The other two thirds rewrite one entry of a TorchScript fixture (code, pickles, tensor data, version)
  * inside a well-formed zip with right CRCs: most of those get past every check in Java and reach LibTorch's loader.
+ * Tensor data may be shortened: LibTorch would size the storage by data.pkl and read past the entry at the first
+ * forward (SIGSEGV), so {@code ArchiveIntegrity} refuses such archives in Java (see DamagedArchiveTest).
  */
 public final class LoaderFuzz {
     /** One fixture: its raw bytes, and its entries when it is a zip. */
     private record Original(String name, byte[] bytes, List<Entry> entries) {
     }
 
-    private record Entry(String name, byte[] data) {
+    record Entry(String name, byte[] data) {
     }
 
     /** What happened, stage by stage; {@code failures} are the errors the studio could not have shown. */
@@ -71,7 +74,7 @@ public final class LoaderFuzz {
         this.random = new Random(seed);
         this.dir = dir;
         for (String folder : List.of("pytorch", "not-torchscript")) {
-            try (var files = Files.list(Fixtures.root().resolve(folder))) {
+            try (var files = Files.list(SharedFixtures.root().resolve(folder))) {
                 for (Path p : files.sorted().toList()) originals.add(new Original(p.getFileName().toString(), Files.readAllBytes(p), entries(p)));
             }
         }
@@ -124,10 +127,7 @@ public final class LoaderFuzz {
     private String mutateEntry(Original o, Path file) throws IOException {
         int which = pickEntry(o.entries);
         Entry e = o.entries.get(which);
-        byte[] data;
-        if (e.name.endsWith(".py") && random.nextBoolean()) data = mutateCode(e.data, random);
-        else if (isTensorData(e.name)) data = mutateInPlace(e.data, random);
-        else data = mutate(e.data, random);
+        byte[] data = e.name.endsWith(".py") && random.nextBoolean() ? mutateCode(e.data, random) : mutate(e.data, random);
         List<Entry> out = new ArrayList<>(o.entries);
         out.set(which, new Entry(e.name, data));
         Files.write(file, zip(out));
@@ -137,27 +137,6 @@ public final class LoaderFuzz {
     private String mutateRaw(Original o, Path file) throws IOException {
         Files.write(file, mutate(o.bytes, random));
         return "raw bytes";
-    }
-
-    private static boolean isTensorData(String entry) {
-        int slash = entry.indexOf('/');
-        return slash > 0 && entry.startsWith("data/", slash + 1);
-    }
-
-    /**
-     * Tensor data keeps its length: LibTorch sizes a storage by the element count data.pkl declares, not by the bytes
-     * the entry holds, so a shorter {@code data/N} loads and the first forward that reads the weight segfaults (seed
-     * 20261126, mutant 1064 at commit 9b0de77, before this rule: {@code LoaderFuzzBench 1065 20261126 1064}). No check in Java can see
-     * it short of unpickling data.pkl; the studio runs models in its worker process, where such a crash ends the
-     * worker and not the studio. Recorded in docs/ENGINEERING.md.
-     */
-    static byte[] mutateInPlace(byte[] in, Random r) {
-        if (in.length == 0) return in;
-        byte[] b = in.clone();
-        int at = r.nextInt(b.length);
-        int n = Math.min(b.length - at, 1 + r.nextInt(32));
-        for (int k = 0; k < n; k++) b[at + k] = (byte) r.nextInt(256);
-        return b;
     }
 
     /** Code and pickles are where LibTorch parses most, so they are picked twice as often as tensor data. */
@@ -218,7 +197,7 @@ public final class LoaderFuzz {
     /** What the graph view reads: each method's graph, its nodes in nested blocks, the folded view, the module tree. */
     private static boolean readGraphs(ScriptModule m) {
         for (MethodInfo method : m.methods()) {
-            IrGraph g = IrGraphs.of(m, method.name());
+            IrGraph g = m.graph(method.name());
             IrGraphs.allNodes(g);
             IrGraphs.constantsFolded(g);
         }

@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * size (10,000) is {@code bench.LoaderFuzzBench}.
  */
 class LoaderFuzzTest {
-    private static final int MUTANTS = 1500; // with this seed, 1,1xx of them reach LibTorch (deterministic)
+    // with this seed 1,127 of them reach LibTorch (deterministic); fewer than before the archive integrity checks,
+    // which now refuse shortened tensor data in Java (LoaderFuzzBench 10000: 5,601 of 10,000)
+    private static final int MUTANTS = 2000;
 
     @TempDir
     Path tmp;

@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.testkit.SharedFixtures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -35,8 +36,8 @@ class MemoryTest {
     @Test
     void callsKeepResidentMemoryFlat() throws IOException {
         assumeLinux();
-        try (ScriptModule linrelu = Jit.load(Fixtures.pytorch("linrelu.script.dat"));
-             ScriptModule tupleOut = Jit.load(Fixtures.pytorch("tuple_out.dat"));
+        try (ScriptModule linrelu = Jit.load(SharedFixtures.pytorch("linrelu.script.dat"));
+             ScriptModule tupleOut = Jit.load(SharedFixtures.pytorch("tuple_out.dat"));
              CompilationUnit cu = Jit.compile("def f(xs: List[int], d: Dict[str, Tensor]) -> Dict[str, Tensor]:\n"
                      + "    out: Dict[str, Tensor] = {}\n"
                      + "    for k, v in d.items():\n"

@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.testkit.SharedFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class ModelFilesTest {
 
     @Test
     void stateDictIsATorchSaveArchiveWithTwoTensors() {
-        ModelFileInfo info = ModelFiles.identify(Fixtures.notTorchScript("state_dict.pth"));
+        ModelFileInfo info = ModelFiles.identify(SharedFixtures.notTorchScript("state_dict.pth"));
         assertEquals(ModelFileInfo.Kind.TORCH_SAVE, info.kind(), info.description());
         assertEquals(2, info.tensors().size(), info.toString());
         for (TensorInfo t : info.tensors()) {
@@ -28,7 +29,7 @@ class ModelFilesTest {
 
     @Test
     void orderedDictIsATorchSaveArchiveWithTwoTensors() {
-        ModelFileInfo info = ModelFiles.identify(Fixtures.notTorchScript("ordered_dict.pt"));
+        ModelFileInfo info = ModelFiles.identify(SharedFixtures.notTorchScript("ordered_dict.pt"));
         assertEquals(ModelFileInfo.Kind.TORCH_SAVE, info.kind(), info.description());
         assertEquals(2, info.tensors().size(), info.toString());
         assertTrue(info.description().contains("OrderedDict"), info.description());
@@ -37,7 +38,7 @@ class ModelFilesTest {
     @Test
     void torchSharpFilesAreUnknownAndSaySo() {
         for (String f : List.of("bug510.dat", "tensor2345.dat")) {
-            ModelFileInfo info = ModelFiles.identify(Fixtures.notTorchScript(f));
+            ModelFileInfo info = ModelFiles.identify(SharedFixtures.notTorchScript(f));
             assertEquals(ModelFileInfo.Kind.UNKNOWN, info.kind(), f);
             assertTrue(info.description().startsWith("not a zip archive (starts with bytes "), info.description());
         }
@@ -45,7 +46,7 @@ class ModelFilesTest {
 
     @Test
     void fixturesAreTorchScript() throws Exception {
-        try (var files = Files.list(Fixtures.root().resolve("pytorch"))) {
+        try (var files = Files.list(SharedFixtures.root().resolve("pytorch"))) {
             for (Path p : files.toList()) {
                 assertEquals(ModelFileInfo.Kind.TORCHSCRIPT, ModelFiles.identify(p).kind(), p.toString());
             }
@@ -55,7 +56,7 @@ class ModelFilesTest {
     @Test
     void loadingANonTorchScriptFileSaysWhatItIs() {
         for (String f : List.of("bug510.dat", "tensor2345.dat", "state_dict.pth", "ordered_dict.pt")) {
-            TorchException e = assertThrows(TorchException.class, () -> Jit.load(Fixtures.notTorchScript(f)));
+            TorchException e = assertThrows(TorchException.class, () -> Jit.load(SharedFixtures.notTorchScript(f)));
             assertTrue(e.getMessage().startsWith(f + " is not a TorchScript archive: it is "), e.getMessage());
             assertTrue(e.getMessage().contains("expected a TorchScript archive"), e.getMessage());
             if (f.endsWith(".pth") || f.endsWith(".pt")) assertTrue(e.getMessage().contains("torch.save archive"), e.getMessage());
@@ -79,9 +80,9 @@ class ModelFilesTest {
     @Test
     void loadingOntoAMissingDeviceIsAClearError() {
         org.junit.jupiter.api.Assumptions.assumeFalse(Torch.cudaAvailable(), "this machine has CUDA");
-        TorchException e = assertThrows(TorchException.class, () -> Jit.load(Fixtures.pytorch("linrelu.script.dat"), Device.cuda(0)));
+        TorchException e = assertThrows(TorchException.class, () -> Jit.load(SharedFixtures.pytorch("linrelu.script.dat"), Device.cuda(0)));
         assertTrue(e.getMessage().startsWith("cannot load "), e.getMessage());
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("linrelu.script.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("linrelu.script.dat"))) {
             assertThrows(TorchException.class, () -> m.to(Device.cuda(0)));
         }
     }

@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.engine.trace.Tracer;
 import io.tsstudio.engine.trace.TracedFunction;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class OpsResolutionTest {
 
     @Test
     void anyRegistryOperatorIsTraceable() {
-        TracedFunction f = io.tsstudio.engine.Jit.trace(x -> (Tensor) Ops.call("aten::cumsum", x, 0L), Tensor.ones(4));
+        TracedFunction f = Tracer.trace(x -> (Tensor) Ops.call("aten::cumsum", x, 0L), Tensor.ones(4));
         assertTrue(f.graph().contains("aten::cumsum"), f.graph());
         assertArrayEquals(new float[] {1, 2, 3}, ((Tensor) f.call(Tensor.ones(3))).toFloatArray());
     }

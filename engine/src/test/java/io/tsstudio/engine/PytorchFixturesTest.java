@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.testkit.SharedFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class PytorchFixturesTest {
 
     /** Runs the check on the loaded file, then on a saved-and-reloaded copy, then on a copy from bytes. */
     private void checkBothWays(String file, java.util.function.Consumer<ScriptModule> check) {
-        try (ScriptModule m = Jit.load(Fixtures.pytorch(file))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch(file))) {
             check.accept(m);
             Path copy = tmp.resolve("copy-" + file);
             m.save(copy);
@@ -63,7 +64,7 @@ class PytorchFixturesTest {
 
     @Test
     void l1000WrongShapeIsAClearError() {
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("l1000_100_10.script.dat")); Tensor x = ones(100)) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("l1000_100_10.script.dat")); Tensor x = ones(100)) {
             TorchException e = assertThrows(TorchException.class, () -> m.forward(x));
             assertTrue(e.getMessage().contains("forward"), e.getMessage());
             assertTrue(e.getMessage().contains("shapes cannot be multiplied") || e.getMessage().contains("size mismatch"), e.getMessage());
@@ -156,7 +157,7 @@ class PytorchFixturesTest {
 
     @Test
     void wrongArgumentTypeNamesArgumentTypeAndValue() {
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("exported.method.dat")); Tensor z = Fixtures.zeros(10)) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("exported.method.dat")); Tensor z = Fixtures.zeros(10)) {
             ValueConversionException e = assertThrows(ValueConversionException.class, () -> m.call("add_scalar", z, "x"));
             assertEquals("argument 'i' of add_scalar: expected int, got String \"x\"", e.getMessage());
         }
@@ -178,7 +179,7 @@ class PytorchFixturesTest {
 
     @Test
     void rTracedLinearTrainEval() {
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("r-traced-linear.pt")); Tensor x = ones(4, 10)) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("r-traced-linear.pt")); Tensor x = ones(4, 10)) {
             m.eval();
             assertFalse(m.isTraining());
             Function<ScriptModule, float[]> run = mod -> {
@@ -199,7 +200,7 @@ class PytorchFixturesTest {
     @Test
     void switchingBetweenTrainAndEvalAfterManyCallsKeepsWorking() {
         for (String file : List.of("linrelu.script.dat", "l1000_100_10.script.dat")) {
-            try (ScriptModule m = Jit.load(Fixtures.pytorch(file)); Tensor x = ones(1, file.startsWith("l1000") ? 1000 : 10)) {
+            try (ScriptModule m = Jit.load(SharedFixtures.pytorch(file)); Tensor x = ones(1, file.startsWith("l1000") ? 1000 : 10)) {
                 float[] expected = forwardFloats(m, x);
                 for (int round = 0; round < 3; round++) {
                     for (int i = 0; i < 20; i++) assertClose(expected, forwardFloats(m, x)); // past the executor's profiling runs
@@ -211,7 +212,7 @@ class PytorchFixturesTest {
 
     @Test
     void anEvalModulesOutputFeedsATrainingModule() {
-        try (ScriptModule first = Jit.load(Fixtures.pytorch("r-traced-linear.pt")); ScriptModule second = Jit.load(Fixtures.pytorch("r-traced-linear.pt"));
+        try (ScriptModule first = Jit.load(SharedFixtures.pytorch("r-traced-linear.pt")); ScriptModule second = Jit.load(SharedFixtures.pytorch("r-traced-linear.pt"));
              Tensor x = ones(2, 10)) {
             first.eval();
             second.train();

@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.engine.trace.Tracer;
 import io.tsstudio.engine.nn.Linear;
 import io.tsstudio.engine.nn.ReLU;
 import io.tsstudio.engine.nn.Sequential;
@@ -22,7 +23,7 @@ class ReadmeExampleTest {
         }
         Sequential net = new Sequential(new Linear(10, 32), new ReLU(), new Linear(32, 2));
         Path file = dir.resolve("net.pt");
-        try (Tensor example = Tensor.randn(4, 10); ScriptModule traced = Jit.trace(net, example)) {
+        try (Tensor example = Tensor.randn(4, 10); ScriptModule traced = Tracer.trace(net, example)) {
             traced.save(file);
         }
         try (ScriptModule m = Jit.load(file); Tensor x = Tensor.ones(1, 10); Tensor y = (Tensor) m.forward(x)) {

@@ -1,5 +1,6 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.testkit.SharedFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class ScriptModuleTest {
     Path tmp;
 
     private static ScriptModule l1000() {
-        return Jit.load(Fixtures.pytorch("l1000_100_10.script.dat"));
+        return Jit.load(SharedFixtures.pytorch("l1000_100_10.script.dat"));
     }
 
     private static float[] forward(ScriptModule m, Tensor x) {
@@ -67,7 +68,7 @@ class ScriptModuleTest {
 
     @Test
     void codeAndGraphs() {
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("exported.method.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("exported.method.dat"))) {
             assertEquals("__torch__.MyModule", m.className());
             Map<String, String> code = m.codeByClass();
             assertTrue(code.containsKey("__torch__.MyModule"), code.keySet().toString());
@@ -109,7 +110,7 @@ class ScriptModuleTest {
 
     @Test
     void defineAddsAndReplacesMethodsKeepingParameters() {
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("exported.method.dat")); Tensor z = Fixtures.zeros(10); Tensor p = m.namedParameters().get("p")) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("exported.method.dat")); Tensor z = Fixtures.zeros(10); Tensor p = m.namedParameters().get("p")) {
             m.define("def twice(self, x: Tensor) -> Tensor:\n    return self.predict(x) * 2\n");
             try (Tensor out = (Tensor) m.call("twice", z)) {
                 float[] twoP = p.toFloatArray();
@@ -168,7 +169,7 @@ class ScriptModuleTest {
 
     @Test
     void toDtypeConvertsParameters() {
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("linrelu.script.dat")); Tensor x = Tensor.of(new double[10], 10)) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("linrelu.script.dat")); Tensor x = Tensor.of(new double[10], 10)) {
             m.to(DType.FLOAT64);
             assertTrue(m.parameterInfos().stream().allMatch(p -> p.dtype() == DType.FLOAT64));
             try (Tensor out = (Tensor) m.forward(x)) {
@@ -181,7 +182,7 @@ class ScriptModuleTest {
     @Test
     void extraFilesRoundTrip() throws Exception {
         Path file = tmp.resolve("sub").resolve("model.pt");
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("linrelu.script.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("linrelu.script.dat"))) {
             String doc = "{\"studio\": \"document ✓\"}";
             m.save(file, Map.of("studio.json", doc));
             m.save(file, Map.of("studio.json", doc)); // overwrite in place
@@ -201,7 +202,7 @@ class ScriptModuleTest {
     void savedArchivesAreNamedAfterTheFileAndKeepItsPermissions() throws Exception {
         Path file = tmp.resolve("model.pt");
         Path mobile = tmp.resolve("small.ptl");
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("linrelu.script.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("linrelu.script.dat"))) {
             m.save(file);
             m.saveForMobile(mobile);
             for (Path p : List.of(file, mobile)) {
@@ -232,7 +233,7 @@ class ScriptModuleTest {
     void aSaveThatCannotFitLeavesTheOldFileAndTheStudioUp() throws Exception {
         try (io.tsstudio.engine.files.SmallFileSystem fs = io.tsstudio.engine.files.SmallFileSystem.mount(tmp.resolve("small"), 1200)) {
             Path file = fs.dir().resolve("model.pt");
-            try (ScriptModule small = Jit.load(Fixtures.pytorch("linrelu.script.dat"))) {
+            try (ScriptModule small = Jit.load(SharedFixtures.pytorch("linrelu.script.dat"))) {
                 small.save(file);
             }
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
@@ -256,7 +257,7 @@ class ScriptModuleTest {
     @Test
     void saveForMobileWritesAFile() {
         Path file = tmp.resolve("mobile.ptl");
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("linrelu.script.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("linrelu.script.dat"))) {
             m.saveForMobile(file);
         }
         assertTrue(Files.isRegularFile(file));

@@ -51,9 +51,9 @@ final class GraphCommand implements Callable<Integer> {
     /** Graphs of submodules by dotted path, for the SVG's opened calls. */
     private static SubgraphLoader submodules(ScriptModule root) {
         return (path, method) -> {
-            if (path.isEmpty()) return IrGraphs.of(root, method);
+            if (path.isEmpty()) return root.graph(method);
             try (ScriptModule sub = root.submodule(path)) {
-                return IrGraphs.of(sub, method);
+                return sub.graph(method);
             }
         };
     }
@@ -72,7 +72,7 @@ final class GraphCommand implements Callable<Integer> {
                 out.print(m.graphText(method));
                 return 0;
             }
-            IrGraph g = IrGraphs.of(m, method);
+            IrGraph g = m.graph(method);
             if (format == Format.svg) {
                 // the picture the studio's graph view draws, with submodule calls opened --depth levels down
                 out.print(GraphSvg.render(g, submodules(m), GraphOptions.defaults(), depth));

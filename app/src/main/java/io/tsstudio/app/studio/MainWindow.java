@@ -248,9 +248,9 @@ public final class MainWindow {
         @Override
         public void openLogFolder() {
             try {
-                io.tsstudio.app.AppLog.openFolder();
+                io.tsstudio.app.home.AppLog.openFolder();
             } catch (java.io.IOException e) {
-                dialogs.info("Log folder", "The logs are in " + io.tsstudio.app.AppLog.directory() + "\n(no file manager could be started: " + e.getMessage() + ")");
+                dialogs.info("Log folder", "The logs are in " + io.tsstudio.app.home.AppLog.directory() + "\n(no file manager could be started: " + e.getMessage() + ")");
             }
         }
 

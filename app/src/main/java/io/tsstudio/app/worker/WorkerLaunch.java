@@ -28,7 +28,7 @@ public record WorkerLaunch(Path java, String classPath, List<String> jvmOptions,
     public static WorkerLaunch sameAsThisProcess() {
         // A native crash report goes next to the studio's log (Help > Open Log Folder), not into the shared /tmp
         // or whatever directory the app was started from.
-        String errorFile = io.tsstudio.app.AppLog.directory().resolve("worker-hs_err_%p.log").toString();
+        String errorFile = io.tsstudio.app.home.AppLog.directory().resolve("worker-hs_err_%p.log").toString();
         List<String> opts = new ArrayList<>(List.of("-Xss16m", "-Xmx1g", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                 "-XX:ErrorFile=" + errorFile, "-XX:-CreateCoredumpOnCrash"));
         String cache = System.getProperty("org.bytedeco.javacpp.cachedir");

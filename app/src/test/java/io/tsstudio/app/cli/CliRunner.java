@@ -1,5 +1,6 @@
 package io.tsstudio.app.cli;
 
+import io.tsstudio.testkit.SharedFixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,6 +57,6 @@ final class CliRunner {
 
     /** The shared fixtures folder. */
     static Path fixtures() {
-        return io.tsstudio.app.worker.Fixtures.root();
+        return SharedFixtures.root();
     }
 }

@@ -3,7 +3,7 @@ package io.tsstudio.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsstudio.engine.Tensor;
-import io.tsstudio.engine.run.NpyWriter;
+import io.tsstudio.engine.values.NpyWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

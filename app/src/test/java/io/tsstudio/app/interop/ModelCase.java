@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.Tensor;
-import io.tsstudio.engine.run.NpyWriter;
+import io.tsstudio.engine.values.NpyWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.tsstudio.app.interop;
 
+import io.tsstudio.testkit.SharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tsstudio.app.worker.Fixtures;
 import io.tsstudio.app.worker.WorkerClient;
 import io.tsstudio.app.worker.WorkerLaunch;
 import io.tsstudio.engine.ArgumentInfo;
@@ -51,7 +51,7 @@ class PyTorch113FixturesTest {
     Path dir;
 
     static Path folder() {
-        return Fixtures.root().resolve("pytorch-1.13");
+        return SharedFixtures.root().resolve("pytorch-1.13");
     }
 
     static List<String> cases() throws IOException {

@@ -1,9 +1,9 @@
 package io.tsstudio.app.interop;
 
+import io.tsstudio.testkit.SharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsstudio.app.cli.Cli;
-import io.tsstudio.app.worker.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +36,7 @@ class PyTorchTensorArgumentsTest {
     void torchSaveAndNumpyFilesAsTensorArguments() throws Exception {
         PyTorch.script("save_tensors.py", dir.toString());
         Files.writeString(dir.resolve("x.json"), "{\"tensor\": {\"file\": \"x.pt\"}}");
-        String model = Fixtures.pytorch("tuple_out.dat").toString();
+        String model = SharedFixtures.pytorch("tuple_out.dat").toString();
         Run r = cli("run", model, "--arg", "@" + dir.resolve("x.json"),
                 "--arg", "{\"tensor\": {\"file\": \"" + dir.resolve("y.npy") + "\"}, \"dtype\": \"float32\"}", "--json");
         assertEquals(0, r.status(), r.err());

@@ -1,9 +1,10 @@
 package io.tsstudio.app.interop;
 
+import io.tsstudio.testkit.SharedFixtures;
+import io.tsstudio.engine.trace.Tracer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsstudio.app.cli.Cli;
-import io.tsstudio.app.worker.Fixtures;
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
@@ -87,7 +88,7 @@ class StudioFilesInPyTorchTest {
      */
     @Test
     void anEditedAndRecompiledModel() throws Exception {
-        Path original = Fixtures.root().resolve("pytorch-1.13/mha_script.pt");
+        Path original = SharedFixtures.root().resolve("pytorch-1.13/mha_script.pt");
         EngineModelBackend backend = new EngineModelBackend(OperatorCatalog.EMPTY);
         OpenedFile.Model opened = assertInstanceOf(OpenedFile.Model.class, backend.open(original));
         ScriptModule m = opened.model().module();
@@ -149,7 +150,7 @@ class StudioFilesInPyTorchTest {
     @Test
     void aTracedJavaModuleWithRespectModeInBothModes() throws Exception {
         Path saved = dir.resolve("traced.pt");
-        try (Tensor example = Tensor.randn(4, 6); ScriptModule traced = Jit.trace(new Classifier(), example)) {
+        try (Tensor example = Tensor.randn(4, 6); ScriptModule traced = Tracer.trace(new Classifier(), example)) {
             traced.save(saved);
         }
         try (Tensor x = Tensor.randn(5, 6)) {
@@ -297,7 +298,7 @@ class StudioFilesInPyTorchTest {
     void savedForMobile() throws Exception {
         Path traced = dir.resolve("traced.ptl");
         Path script = dir.resolve("script.ptl");
-        try (Tensor example = Tensor.randn(4, 6); ScriptModule m = Jit.trace(new Classifier(), example)) {
+        try (Tensor example = Tensor.randn(4, 6); ScriptModule m = Tracer.trace(new Classifier(), example)) {
             m.eval();
             m.saveForMobile(traced);
         }

@@ -1,5 +1,6 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.testkit.SharedFixtures;
 
 import io.tsstudio.ui.editor.CodeEditorView;
 import io.tsstudio.ui.editor.EditorViewModel;
@@ -82,7 +83,7 @@ class GraphKeysFocusTest {
     @Test
     void selectingFromTheGraphRevealsCodeWithoutTakingTheKeys(FxRobot robot) throws Exception {
         fx(() -> GraphWiring.install(window, vm, vm.ioExecutor()));
-        fx(() -> vm.open(Fixtures.pytorch("linrelu.script.dat"))).get(60, TimeUnit.SECONDS);
+        fx(() -> vm.open(SharedFixtures.pytorch("linrelu.script.dat"))).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> graphPane() != null && graphPane().viewModel() != null));
         fx(() -> graphPane().layoutDone()).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();

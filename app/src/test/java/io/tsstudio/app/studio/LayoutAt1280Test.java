@@ -1,5 +1,6 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.testkit.SharedFixtures;
 
 
 
@@ -122,7 +123,7 @@ class LayoutAt1280Test {
 
     @Test
     void nothingIsClippedAt1280x800WithAModelOpen() throws Exception {
-        fx(() -> vm.open(Fixtures.pytorch("l1000_100_10.script.dat"))).get(60, TimeUnit.SECONDS);
+        fx(() -> vm.open(SharedFixtures.pytorch("l1000_100_10.script.dat"))).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> !run.view().viewModel().busyProperty().get()
                 && run.view().viewModel().methodProperty().get() != null && !run.view().viewModel().arguments().isEmpty()
                 && !run.view().viewModel().arguments().get(0).sourceProperty().get().isEmpty()));

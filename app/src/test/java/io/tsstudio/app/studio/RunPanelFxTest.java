@@ -1,5 +1,6 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.app.worker.Fixtures;
 import io.tsstudio.app.worker.WorkerClient;
 import io.tsstudio.app.worker.WorkerLaunch;
@@ -87,7 +88,7 @@ class RunPanelFxTest {
 
     @Test
     void eachFixtureShowsItsExpectedValues(FxRobot robot) throws Exception {
-        open(robot, Fixtures.pytorch("linrelu.script.dat"));
+        open(robot, SharedFixtures.pytorch("linrelu.script.dat"));
         tensorArg(robot, 0, "10", ArgumentInput.Fill.ONES);
         OutputNode out = runAndWait(robot);
         assertArrayEquals(new double[] {0.313458264, 0, 0.9996568, 0, 0, 0}, out.tensor().values(), 1e-5);
@@ -98,17 +99,17 @@ class RunPanelFxTest {
         TableView<Object> values = robot.lookup("#valuesTable").queryAs(TableView.class);
         assertEquals(6, values.getItems().size());
 
-        open(robot, Fixtures.pytorch("l1000_100_10.script.dat"));
+        open(robot, SharedFixtures.pytorch("l1000_100_10.script.dat"));
         tensorArg(robot, 0, "1000", ArgumentInput.Fill.ONES);
         assertArrayEquals(new double[] {0.564213157, -0.04519982, -0.005117342, 0.395530462, -0.3780813, -0.004734449, -0.3221216,
                 -0.289159119, 0.268511474, 0.180702567}, runAndWait(robot).tensor().values(), 1e-5);
 
-        open(robot, Fixtures.pytorch("scripted.script.dat"));
+        open(robot, SharedFixtures.pytorch("scripted.script.dat"));
         tensorArg(robot, 0, "6", ArgumentInput.Fill.ONES);
         assertArrayEquals(new double[] {1.554085, 1.01024628, -1.35086036, -1.84021854, 0.0127189457, 0.5994258},
                 runAndWait(robot).tensor().values(), 1e-5);
 
-        open(robot, Fixtures.pytorch("func.script.dat"));
+        open(robot, SharedFixtures.pytorch("func.script.dat"));
         tensorArg(robot, 0, "10", ArgumentInput.Fill.ONES);
         tensorArg(robot, 1, "10", ArgumentInput.Fill.ONES);
         OutputNode twos = runAndWait(robot);
@@ -116,7 +117,7 @@ class RunPanelFxTest {
         assertEquals(2.0, twos.tensor().max());
 
         for (String containerFixture : List.of("tuple_out.dat", "list_out.dat")) {
-            open(robot, Fixtures.pytorch(containerFixture));
+            open(robot, SharedFixtures.pytorch(containerFixture));
             tensorArg(robot, 0, "3, 4", ArgumentInput.Fill.ONES);
             tensorArg(robot, 1, "3, 4", ArgumentInput.Fill.ARANGE);
             OutputNode pair = runAndWait(robot);
@@ -128,7 +129,7 @@ class RunPanelFxTest {
             assertEquals(1.0, pair.children().get(1).tensor().max());
         }
 
-        open(robot, Fixtures.pytorch("exported.method.dat"));
+        open(robot, SharedFixtures.pytorch("exported.method.dat"));
         robot.interact(() -> vm.methodProperty().set(vm.methods().stream().filter(m -> m.name().equals("add_scalar")).findFirst().orElseThrow()));
         tensorArg(robot, 0, "10", ArgumentInput.Fill.ZEROS);
         robot.doubleClickOn("#arg-i").eraseText(5).write("1");
@@ -136,7 +137,7 @@ class RunPanelFxTest {
         assertEquals(1.0, ones.tensor().min());
         assertEquals(1.0, ones.tensor().max());
 
-        open(robot, Fixtures.pytorch("r-traced-linear.pt"));
+        open(robot, SharedFixtures.pytorch("r-traced-linear.pt"));
         tensorArg(robot, 0, "100, 10", ArgumentInput.Fill.RANDN);
         assertArrayEquals(new long[] {100, 10}, runAndWait(robot).tensor().shape());
         assertEquals("[100, 10]", text(robot, "#summary-shape"));
@@ -165,7 +166,7 @@ class RunPanelFxTest {
         assertTrue((System.nanoTime() - t0) / 1_000_000 < 2000, "the click and the cancel took over 2 s");
         assertEquals("Cancelled.", text(robot, "#statusLabel"));
 
-        open(robot, Fixtures.pytorch("func.script.dat"));
+        open(robot, SharedFixtures.pytorch("func.script.dat"));
         tensorArg(robot, 0, "10", ArgumentInput.Fill.ONES);
         tensorArg(robot, 1, "10", ArgumentInput.Fill.ONES);
         assertEquals(2.0, runAndWait(robot).tensor().max());
@@ -173,7 +174,7 @@ class RunPanelFxTest {
 
     @Test
     void copiedJsonEqualsTheCommandLinesOutput(FxRobot robot) throws Exception {
-        Path model = Fixtures.pytorch("exported.method.dat");
+        Path model = SharedFixtures.pytorch("exported.method.dat");
         open(robot, model);
         tensorArg(robot, 0, "3", ArgumentInput.Fill.ONES);
         tensorArg(robot, 1, "3", ArgumentInput.Fill.ARANGE);
@@ -206,7 +207,7 @@ class RunPanelFxTest {
         assertTrue(error.startsWith("Out of memory"), error);
         assertTrue(robot.lookup("#errorLabel").query().isVisible());
 
-        open(robot, Fixtures.pytorch("func.script.dat"));
+        open(robot, SharedFixtures.pytorch("func.script.dat"));
         tensorArg(robot, 0, "10", ArgumentInput.Fill.ONES);
         tensorArg(robot, 1, "10", ArgumentInput.Fill.ONES);
         assertEquals(2.0, runAndWait(robot).tensor().max());
@@ -224,7 +225,7 @@ class RunPanelFxTest {
 
     @Test
     void theFirstRunOfAPytorchClassifierWorksWithTheProposedInputAndSaysWhereItCameFrom(FxRobot robot) throws Exception {
-        open(robot, Fixtures.root().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt"));
+        open(robot, SharedFixtures.root().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt"));
         waitForProposal(0);
         assertEquals("1, 3, 224, 224", vm.arguments().get(0).shapeProperty().get());
         assertEquals("from conv2d in_channels=3 (layers.0); 224×224 assumed (usual for RGB images)", text(robot, "#arg-x-source"));
@@ -236,15 +237,15 @@ class RunPanelFxTest {
         // run it again: the last inputs come back, and say so, rather than the proposal
         robot.interact(() -> vm.arguments().get(0).shapeProperty().set("1, 3, 64, 64"));
         runAndWait(robot);
-        open(robot, Fixtures.pytorch("linrelu.script.dat"));
-        open(robot, Fixtures.root().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt"));
+        open(robot, SharedFixtures.pytorch("linrelu.script.dat"));
+        open(robot, SharedFixtures.root().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt"));
         assertEquals("1, 3, 64, 64", vm.arguments().get(0).shapeProperty().get());
         assertEquals("from " + ArgumentInput.LAST_INPUTS, text(robot, "#arg-x-source"));
     }
 
     @Test
     void outputsAndBenchmarkRowsClearWhenTheModelChangesOrARunFails(FxRobot robot) throws Exception {
-        open(robot, Fixtures.pytorch("linrelu.script.dat"));
+        open(robot, SharedFixtures.pytorch("linrelu.script.dat"));
         waitForProposal(0);
         assertEquals("1, 10", vm.arguments().get(0).shapeProperty().get());
         runAndWait(robot);
@@ -280,7 +281,7 @@ class RunPanelFxTest {
         runAndWait(robot);
         robot.interact(() -> vm.benchmark());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.busyProperty().get() && vm.benchmarks().size() == 1);
-        open(robot, Fixtures.pytorch("func.script.dat"));
+        open(robot, SharedFixtures.pytorch("func.script.dat"));
         assertNull(vm.outcomeProperty().get());
         assertEquals(0, rows.getItems().size());
         assertNoOutputShown(robot);

@@ -1,6 +1,6 @@
 package io.tsstudio.app.studio;
 
-import io.tsstudio.app.worker.Fixtures;
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.app.worker.WorkerClient;
 import io.tsstudio.app.worker.WorkerLaunch;
 import io.tsstudio.ui.run.ArgumentInput;
@@ -41,7 +41,7 @@ public final class RunPanelShot {
         stage.setTitle("TorchScript Studio — Run");
         stage.setScene(new Scene(view, 1180, 780));
         stage.show();
-        Path model = Fixtures.pytorch(bench ? "l1000_100_10.script.dat" : "tuple_out.dat");
+        Path model = SharedFixtures.pytorch(bench ? "l1000_100_10.script.dat" : "tuple_out.dat");
         // View model commands belong on the FX thread, like a user's clicks.
         vm.refreshDevices().thenRun(() -> Platform.runLater(() -> vm.setModel(model).thenRun(() -> Platform.runLater(() -> {
             ArgumentInput x = vm.arguments().get(0);

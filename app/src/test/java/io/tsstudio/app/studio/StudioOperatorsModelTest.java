@@ -1,5 +1,6 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.ui.console.LogConsole;
 import io.tsstudio.ui.editor.BufferKind;
 import io.tsstudio.ui.editor.EditorViewModel;
@@ -57,7 +58,7 @@ class StudioOperatorsModelTest {
     @Test
     void aTorchvisionOpsModelOpensWithItsCodeAndSavesAgain() throws Exception {
         StudioViewModel vm = viewModel();
-        Path file = io.tsstudio.app.worker.Fixtures.root().resolve("torchvision-ops").resolve("tvops.script.pt");
+        Path file = SharedFixtures.root().resolve("torchvision-ops").resolve("tvops.script.pt");
         vm.open(file).get(2, TimeUnit.MINUTES);
         OpenModel m = vm.models().get(0);
         assertNotNull(m.module());

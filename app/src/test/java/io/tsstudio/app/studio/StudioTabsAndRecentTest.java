@@ -1,5 +1,6 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.testkit.SharedFixtures;
 
 import io.tsstudio.ui.editor.BufferKind;
 import io.tsstudio.ui.editor.EditorViewModel;
@@ -83,14 +84,14 @@ class StudioTabsAndRecentTest {
     void recentFilesKeepTheirUnderscoresAndLeaveOutTempFiles(@TempDir Path tmp) throws Exception {
         // the studio's own temp file, as the graph editor hands a model over (GraphEditorViewModel.exportToTemp)
         Path studioTemp = Files.createTempDirectory("tsstudio-graph");
-        Path scratch = Files.copy(Fixtures.pytorch("linrelu.script.dat"), studioTemp.resolve("scratch_copy.pt"));
+        Path scratch = Files.copy(SharedFixtures.pytorch("linrelu.script.dat"), studioTemp.resolve("scratch_copy.pt"));
         scratch.toFile().deleteOnExit();
         studioTemp.toFile().deleteOnExit();
         open(scratch);
-        open(Fixtures.pytorch("l1000_100_10.script.dat"));
+        open(SharedFixtures.pytorch("l1000_100_10.script.dat"));
         List<MenuItem> items = recentItems();
         MenuItem l1000 = items.get(0);
-        assertEquals(Fixtures.pytorch("l1000_100_10.script.dat").toAbsolutePath().normalize().toString(), l1000.getText());
+        assertEquals(SharedFixtures.pytorch("l1000_100_10.script.dat").toAbsolutePath().normalize().toString(), l1000.getText());
         assertFalse(l1000.isMnemonicParsing(), "an underscore in a file name would be taken as a mnemonic and vanish");
         assertTrue(items.stream().noneMatch(i -> i.getText() != null && i.getText().contains("scratch_copy")), items.toString());
     }
@@ -99,9 +100,9 @@ class StudioTabsAndRecentTest {
     void twoModelsWithTheSameFileNameGetTheirFolderInTheTabTitle(@TempDir Path tmp) throws Exception {
         Path a = Files.createDirectories(tmp.resolve("run1"));
         Path b = Files.createDirectories(tmp.resolve("run2"));
-        open(Files.copy(Fixtures.pytorch("linrelu.script.dat"), a.resolve("model.pt")));
+        open(Files.copy(SharedFixtures.pytorch("linrelu.script.dat"), a.resolve("model.pt")));
         assertTrue(tabTitles().stream().anyMatch(t -> t.endsWith("\u00b7 model.pt")), tabTitles().toString());
-        open(Files.copy(Fixtures.pytorch("linrelu.script.dat"), b.resolve("model.pt")));
+        open(Files.copy(SharedFixtures.pytorch("linrelu.script.dat"), b.resolve("model.pt")));
         List<String> titles = tabTitles();
         assertTrue(titles.stream().anyMatch(t -> t.endsWith("model.pt \u2014 run1")), titles.toString());
         assertTrue(titles.stream().anyMatch(t -> t.endsWith("model.pt \u2014 run2")), titles.toString());
@@ -110,8 +111,8 @@ class StudioTabsAndRecentTest {
 
     @Test
     void theInspectorFollowsTheTabInFront() throws Exception {
-        open(Fixtures.notTorchScript("state_dict.pth"));
-        open(Fixtures.pytorch("linrelu.script.dat"));
+        open(SharedFixtures.notTorchScript("state_dict.pth"));
+        open(SharedFixtures.pytorch("linrelu.script.dat"));
         OpenModel stateDict = fx(() -> vm.models().stream().filter(m -> !m.isTorchScript()).findFirst().orElseThrow());
         OpenModel linrelu = fx(() -> vm.models().stream().filter(OpenModel::isTorchScript).findFirst().orElseThrow());
         assertSame(linrelu.summary(), fx(() -> vm.inspector().modelProperty().get()));

@@ -1,5 +1,6 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
@@ -109,7 +110,7 @@ class StudioWindowTest {
 
     @Test
     void opensEveryPyTorchFixtureAndShowsItInTheInspector() throws Exception {
-        open(Fixtures.pytorch("linrelu.script.dat"));
+        open(SharedFixtures.pytorch("linrelu.script.dat"));
         assertEquals(66, inspected().parameterCount(), "Linear(10->6): 60 weights + 6 biases");
         List<InspectorRow> params = inspectorRows(InspectorRow.Kind.PARAMETER);
         InspectorRow weight = params.stream().filter(r -> r.tensor().name().equals("0.weight")).findFirst().orElseThrow();
@@ -121,28 +122,28 @@ class StudioWindowTest {
         assertTrue(fx(() -> stage.getTitle()).startsWith("TorchScript Studio \u2014 "), fx(() -> stage.getTitle()));
         assertTrue(fx(() -> window.editorTabs().getTabs().size()) >= 1, "the model's code opens in editor tabs");
 
-        open(Fixtures.pytorch("l1000_100_10.script.dat"));
+        open(SharedFixtures.pytorch("l1000_100_10.script.dat"));
         assertEquals(101_110, inspected().parameterCount());
         assertEquals(2, inspected().root().children().size(), "Sequential(Sequential(Linear, ReLU), Linear): 2 children");
         assertEquals(5, inspected().root().moduleCount(), "the root, its 2 children and the inner Sequential's Linear and ReLU");
         assertEquals(List.of("0.0.weight", "0.0.bias", "1.weight", "1.bias"),
                 inspectorRows(InspectorRow.Kind.PARAMETER).stream().map(r -> r.tensor().name()).toList());
 
-        open(Fixtures.pytorch("func.script.dat"));
+        open(SharedFixtures.pytorch("func.script.dat"));
         assertEquals(1, inspected().root().moduleCount(), "no submodules");
         assertTrue(inspectorRows(InspectorRow.Kind.METHOD).stream().anyMatch(r -> r.name().equals("forward")));
 
-        open(Fixtures.pytorch("exported.method.dat"));
+        open(SharedFixtures.pytorch("exported.method.dat"));
         List<String> methods = inspectorRows(InspectorRow.Kind.METHOD).stream().map(InspectorRow::name).toList();
         assertTrue(methods.containsAll(List.of("forward", "predict", "add_scalar")), methods.toString());
         assertEquals("[10]", inspectorRows(InspectorRow.Kind.PARAMETER).stream().filter(r -> r.name().equals("p")).findFirst().orElseThrow().shape());
 
-        open(Fixtures.pytorch("r-traced-linear.pt"));
+        open(SharedFixtures.pytorch("r-traced-linear.pt"));
         List<String> rMethods = inspectorRows(InspectorRow.Kind.METHOD).stream().map(InspectorRow::name).toList();
         assertTrue(rMethods.containsAll(List.of("trainforward", "evalforward", "forward")), rMethods.toString());
 
         for (String f : List.of("scripted.script.dat", "tuple_out.dat", "list_out.dat")) {
-            open(Fixtures.pytorch(f));
+            open(SharedFixtures.pytorch(f));
             assertEquals(f, inspected().fileName());
         }
         assertEquals("", fx(() -> vm.lastErrorProperty().get()), "every fixture opened without an error");
@@ -150,12 +151,12 @@ class StudioWindowTest {
 
     @Test
     void selectingATensorShowsItsStatisticsAndFirstValues() throws Exception {
-        open(Fixtures.pytorch("exported.method.dat"));
+        open(SharedFixtures.pytorch("exported.method.dat"));
         assertTrue(fx(() -> window.inspector().selectTensor("p")));
         waitFor(() -> fx(() -> window.inspector().statsText().startsWith("min ")));
         // The statistics are those of the real parameter, read through the engine.
         float[] p;
-        try (ScriptModule m = Jit.load(Fixtures.pytorch("exported.method.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("exported.method.dat"))) {
             Map<String, Tensor> params = m.namedParameters();
             p = params.get("p").toFloatArray();
             params.values().forEach(Tensor::close);
@@ -168,8 +169,8 @@ class StudioWindowTest {
 
     @Test
     void droppingSeveralFilesOpensThemAndExplainsTheOnesThatAreNotModels() throws Exception {
-        List<File> files = List.of(Fixtures.pytorch("linrelu.script.dat").toFile(), Fixtures.pytorch("scripted.script.dat").toFile(),
-                Fixtures.notTorchScript("ordered_dict.pt").toFile(), Fixtures.notTorchScript("bug510.dat").toFile());
+        List<File> files = List.of(SharedFixtures.pytorch("linrelu.script.dat").toFile(), SharedFixtures.pytorch("scripted.script.dat").toFile(),
+                SharedFixtures.notTorchScript("ordered_dict.pt").toFile(), SharedFixtures.notTorchScript("bug510.dat").toFile());
         assertTrue(fx(() -> FileDrop.drop(window.root(), files)));
         waitFor(() -> fx(() -> vm.models().size() == 3 && vm.lastErrorProperty().get().contains("bug510.dat")));
         String error = fx(() -> vm.lastErrorProperty().get());
@@ -225,7 +226,7 @@ class StudioWindowTest {
 
     @Test
     void editingAMethodRecompilesItIntoTheLoadedModuleAndSavesWithTheOldWeights(@TempDir Path out) throws Exception {
-        Path fixture = Fixtures.pytorch("linrelu.script.dat");
+        Path fixture = SharedFixtures.pytorch("linrelu.script.dat");
         open(fixture);
         EditorViewModel code = fx(() -> vm.buffers().stream()
                 .filter(b -> b.kind() == BufferKind.MODULE_CODE && b.text().contains("def forward") && b.text().contains("Sequential"))
@@ -268,7 +269,7 @@ class StudioWindowTest {
 
     @Test
     void aBrokenEditIsNotRecompiledAndPointsAtTheError() throws Exception {
-        open(Fixtures.pytorch("exported.method.dat"));
+        open(SharedFixtures.pytorch("exported.method.dat"));
         EditorViewModel code = fx(() -> vm.buffers().stream()
                 .filter(b -> b.kind() == BufferKind.MODULE_CODE && b.text().contains("def predict")).findFirst().orElseThrow());
         String line = code.text().lines().filter(l -> l.contains("def predict")).findFirst().orElseThrow();
@@ -332,7 +333,7 @@ class StudioWindowTest {
 
     @Test
     void completionAfterSelfOffersTheModulesMembers(FxRobot robot) throws Exception {
-        open(Fixtures.pytorch("exported.method.dat"));
+        open(SharedFixtures.pytorch("exported.method.dat"));
         EditorViewModel code = fx(() -> vm.buffers().stream().filter(b -> b.kind() == BufferKind.MODULE_CODE).findFirst().orElseThrow());
         CodeEditorView editor = fx(() -> window.editorOf(code).orElseThrow());
         fx(() -> {
@@ -350,7 +351,7 @@ class StudioWindowTest {
     @Test
     void theGraphSlotShowsTheActiveModelsForwardGraph() throws Exception {
         fx(() -> GraphWiring.install(window, vm, vm.ioExecutor()));
-        open(Fixtures.pytorch("l1000_100_10.script.dat"));
+        open(SharedFixtures.pytorch("l1000_100_10.script.dat"));
         waitFor(() -> fx(() -> graphPane() != null && graphPane().viewModel() != null));
         assertTrue(fx(() -> graphPane().layoutDone()).get(60, TimeUnit.SECONDS) != null);
         assertTrue(fx(() -> graphPane().viewModel().visibleNodeCount()) > 0, "the forward graph has nodes on screen");
@@ -359,7 +360,7 @@ class StudioWindowTest {
     @Test
     void graphAndCodeAreLinkedBothWays() throws Exception {
         fx(() -> GraphWiring.install(window, vm, vm.ioExecutor()));
-        open(Fixtures.pytorch("linrelu.script.dat"));
+        open(SharedFixtures.pytorch("linrelu.script.dat"));
         waitFor(() -> fx(() -> graphPane() != null && graphPane().viewModel() != null));
         assertTrue(fx(() -> graphPane().layoutDone()).get(60, TimeUnit.SECONDS) != null);
         var pane = fx(this::graphPane);

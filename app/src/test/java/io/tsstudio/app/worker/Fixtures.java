@@ -3,24 +3,9 @@ package io.tsstudio.app.worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/**
- * Finds {@code shared/fixtures} by walking up from the working directory (module dir under surefire); the one fixture
- * locator of the app's tests.
- */
+/** TorchScript sources the worker tests run (fixture files are located by {@code io.tsstudio.testkit.SharedFixtures}). */
 public final class Fixtures {
     private Fixtures() {
-    }
-
-    public static Path root() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path f = p.resolve("shared").resolve("fixtures");
-            if (Files.isDirectory(f)) return f;
-        }
-        throw new IllegalStateException("shared/fixtures not found above " + Path.of("").toAbsolutePath());
-    }
-
-    public static Path pytorch(String name) {
-        return root().resolve("pytorch").resolve(name);
     }
 
     /** TorchScript that never returns: only killing the process stops it. */

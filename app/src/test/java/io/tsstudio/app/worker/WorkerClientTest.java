@@ -1,5 +1,6 @@
 package io.tsstudio.app.worker;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.run.RunListener;
 import io.tsstudio.engine.run.RunOutcome;
@@ -44,7 +45,7 @@ class WorkerClientTest {
 
     @Test
     void runsAFixtureInTheWorker() throws Exception {
-        List<MethodInfo> methods = client.load(Fixtures.pytorch("linrelu.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
+        List<MethodInfo> methods = client.load(SharedFixtures.pytorch("linrelu.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
         assertEquals("forward", methods.stream().filter(m -> m.name().equals("forward")).findFirst().orElseThrow().name());
         RunOutcome out = run("forward", List.of(ONES_10));
         assertArrayEquals(new double[] {0.313458264, 0, 0.9996568, 0, 0, 0}, out.output().tensor().values(), 1e-5);
@@ -67,7 +68,7 @@ class WorkerClientTest {
         assertInstanceOf(CancellationException.class, e.getCause());
         assertTrue(ms < 1000, "cancel took " + ms + " ms");
 
-        client.load(Fixtures.pytorch("func.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
+        client.load(SharedFixtures.pytorch("func.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
         RunOutcome next = run("forward", List.of(ONES_10, ONES_10));
         assertEquals(2.0, next.output().tensor().min());
         assertEquals(2.0, next.output().tensor().max());
@@ -75,7 +76,7 @@ class WorkerClientTest {
 
     @Test
     void aFreshWorkerReloadsTheModelByItself() throws Exception {
-        client.load(Fixtures.pytorch("func.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
+        client.load(SharedFixtures.pytorch("func.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
         Long before = client.workerPid();
         client.cancel();
         RunOutcome out = run("forward", List.of(ONES_10, ONES_10));
@@ -92,14 +93,14 @@ class WorkerClientTest {
         WorkerException w = assertInstanceOf(WorkerException.class, e.getCause());
         assertEquals(WorkerException.Kind.OUT_OF_MEMORY, w.kind(), w.getMessage());
         assertTrue(w.getMessage().startsWith("Out of memory: the model needed more main memory than is available (it asked for 4.0 TiB)"), w.getMessage());
-        client.load(Fixtures.pytorch("func.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
+        client.load(SharedFixtures.pytorch("func.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
         assertEquals(2.0, run("forward", List.of(ONES_10, ONES_10)).output().tensor().max());
         assertEquals(pid, client.workerPid(), "an allocation failure must not cost the worker");
     }
 
     @Test
     void errorsOfTheModelComeBackAsText() throws Exception {
-        client.load(Fixtures.pytorch("l1000_100_10.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
+        client.load(SharedFixtures.pytorch("l1000_100_10.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> run("forward", List.of("{\"tensor\":{\"shape\":[100],\"fill\":\"ones\"},\"dtype\":\"float32\"}")));
         WorkerException w = assertInstanceOf(WorkerException.class, e.getCause());
@@ -109,7 +110,7 @@ class WorkerClientTest {
 
     @Test
     void benchmarkWithConcurrentCallersReportsProgress() throws Exception {
-        client.load(Fixtures.pytorch("linrelu.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
+        client.load(SharedFixtures.pytorch("linrelu.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
         java.util.concurrent.atomic.AtomicInteger lastDone = new java.util.concurrent.atomic.AtomicInteger();
         RunOutcome out = client.run(new RunRequest("forward", List.of(ONES_10), new RunPlan(5, 200, 4)),
                 (phase, done, total) -> { if (phase == RunListener.Phase.TIMED) lastDone.set(done); }).get(60, TimeUnit.SECONDS);

@@ -1,9 +1,5 @@
 package io.tsstudio.engine.ir;
 
-import io.tsstudio.engine.ScriptFunction;
-import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.engine.internal.torch.IrReader;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,19 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Builds {@link IrGraph}s from TorchScript code and derives display variants of them. */
+/**
+ * Display variants of {@link IrGraph}s and lookups in them. The graphs come from the engine's API
+ * ({@code ScriptModule.graph(method)}, {@code ScriptFunction.graph()}): this package holds plain records and depends
+ * on no engine code, so the reader in {@code internal.torch} can build them without a package cycle.
+ */
 public final class IrGraphs {
     private IrGraphs() {
-    }
-
-    /** The graph of one method of a module, not inlined: submodule calls stay {@code prim::CallMethod} nodes. */
-    public static IrGraph of(ScriptModule module, String method) {
-        return IrReader.readMethod(module.nativeHandle(), method);
-    }
-
-    /** The graph of a compiled function ({@link io.tsstudio.engine.Jit#compile}). */
-    public static IrGraph ofFunction(ScriptFunction function) {
-        return IrReader.readCallable(function.nativeHandle());
     }
 
     /**

@@ -4,8 +4,8 @@ import io.tsstudio.engine.NoGrad;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.TorchException;
-import io.tsstudio.engine.trace.TraceArgs;
-import io.tsstudio.engine.trace.TraceFunction;
+import io.tsstudio.engine.TraceArgs;
+import io.tsstudio.engine.TraceFunction;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * A Java neural-network module: parameters, buffers and child modules registered by name (PyTorch's names, so
  * state dicts and traced attributes read the same), a train/eval mode that applies to the whole tree, a
- * {@link #forward} and optionally other methods that {@code Jit.traceModule} can trace.
+ * {@link #forward} and optionally other methods that {@code Tracer.traceModule} can trace.
  *
  * <p>Subclasses override {@link #forward(Object...)} (a covariant return type is fine) and register extra traceable
  * methods with {@link #registerMethod}. Children may also be script modules (e.g. an already traced module), which

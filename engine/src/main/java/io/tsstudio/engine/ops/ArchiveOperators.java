@@ -1,6 +1,8 @@
 package io.tsstudio.engine.ops;
 
+import io.tsstudio.engine.TorchException;
 import io.tsstudio.engine.files.StoredZipEntry;
+import io.tsstudio.engine.internal.files.ArchiveIntegrity;
 import io.tsstudio.engine.internal.torch.OperatorRegistry;
 
 import java.io.IOException;
@@ -115,19 +117,37 @@ public final class ArchiveOperators {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             hasBuiltinModule = zip.stream().anyMatch(e -> isBuiltinModule(e.getName()));
         }
+        List<String> dropped = integrity(archive).unreadableDebugInfo();
+        for (String d : dropped) {
+            System.getLogger(ArchiveOperators.class.getName()).log(System.Logger.Level.WARNING,
+                    archive + ": " + d + " is damaged; loading without its source locations");
+        }
         for (OperatorRef op : unregistered(archive)) {
             if (BuiltinOperators.provides(op)) builtIn.add(op);
             else missing.add(op);
         }
-        if (builtIn.isEmpty() && !hasBuiltinModule) return new Prepared(archive, false, builtIn, missing);
+        if (builtIn.isEmpty() && !hasBuiltinModule && dropped.isEmpty()) return new Prepared(archive, false, builtIn, missing);
         Path copy = Files.createTempFile("tsstudio-ops-", ".pt");
         try {
-            rewrite(archive, copy, builtIn.stream().map(OperatorRef::name).toList(), BuiltinOperators.implementation());
+            boolean needsModule = !builtIn.isEmpty() || hasBuiltinModule;
+            rewrite(archive, copy, builtIn.stream().map(OperatorRef::name).toList(), needsModule ? BuiltinOperators.implementation() : null, dropped);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(copy);
             throw e;
         }
         return new Prepared(copy, true, builtIn, missing);
+    }
+
+    /**
+     * What LibTorch must not be given ({@link ArchiveIntegrity}): a damaged tensor storage refuses the archive with a
+     * TorchException naming the entry; damaged debug pickles are returned, to be left out of the loaded copy.
+     */
+    private static ArchiveIntegrity.Report integrity(Path archive) throws IOException {
+        try {
+            return ArchiveIntegrity.check(archive);
+        } catch (ArchiveIntegrity.Damage e) {
+            throw new TorchException("cannot load " + archive.getFileName() + ": the archive is damaged: " + e.getMessage());
+        }
     }
 
     /**
@@ -143,7 +163,7 @@ public final class ArchiveOperators {
         Path dir = written.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + written.getFileName() + ".", ".ops");
         try {
-            rewrite(written, tmp, List.of(), BuiltinOperators.nativeWrappers());
+            rewrite(written, tmp, List.of(), BuiltinOperators.nativeWrappers(), List.of());
             try {
                 Files.move(tmp, written, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -169,9 +189,10 @@ public final class ArchiveOperators {
 
     /**
      * Copies the archive entry by entry (stored, as torch.jit.save writes them): redirected code files lose their
-     * {@code .debug_pkl} (its offsets point into the old text), and the built-in module gets {@code moduleCode}.
+     * {@code .debug_pkl} (its offsets point into the old text), the built-in module gets {@code moduleCode} (none
+     * is added when it is null), and the entries in {@code dropped} are left out.
      */
-    private static void rewrite(Path from, Path to, List<String> redirected, String moduleCode) throws IOException {
+    private static void rewrite(Path from, Path to, List<String> redirected, String moduleCode, List<String> dropped) throws IOException {
         try (ZipFile zip = new ZipFile(from.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
             String root = root(zip);
@@ -183,17 +204,17 @@ public final class ArchiveOperators {
                 if (!text.equals(e.getValue())) replaced.put(e.getKey(), text.getBytes(StandardCharsets.UTF_8));
             }
             String modulePath = root + BuiltinOperators.CODE_PATH;
-            boolean moduleWritten = false;
+            boolean moduleWritten = moduleCode == null;
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
                 String name = e.getName();
-                if (e.isDirectory()) continue;
+                if (e.isDirectory() || dropped.contains(name)) continue;
                 if (name.endsWith(".debug_pkl")) {
                     String py = name.substring(0, name.length() - ".debug_pkl".length());
                     if (replaced.containsKey(py) || isBuiltinModule(py)) continue;
                 }
-                if (isBuiltinModule(name)) {
+                if (isBuiltinModule(name) && moduleCode != null) {
                     if (!moduleWritten) StoredZipEntry.write(out, modulePath, moduleCode.getBytes(StandardCharsets.UTF_8));
                     moduleWritten = true;
                 } else if (replaced.containsKey(name)) {

@@ -339,10 +339,10 @@ public final class InputProposal {
         if (graphs.size() < MAX_GRAPHS) {
             try {
                 if (path.isEmpty()) {
-                    g = new Graph(IrGraphs.of(root, method), root.graphText(method));
+                    g = new Graph(root.graph(method), root.graphText(method));
                 } else {
                     try (ScriptModule sub = root.submodule(path)) {
-                        g = new Graph(IrGraphs.of(sub, method), sub.graphText(method));
+                        g = new Graph(sub.graph(method), sub.graphText(method));
                     }
                 }
             } catch (RuntimeException e) {

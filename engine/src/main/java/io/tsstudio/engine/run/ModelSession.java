@@ -1,5 +1,7 @@
 package io.tsstudio.engine.run;
 
+import io.tsstudio.engine.values.NpyWriter;
+
 import io.tsstudio.engine.CompilationUnit;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.Jit;

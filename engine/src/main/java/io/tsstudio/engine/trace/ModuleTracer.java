@@ -1,5 +1,6 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.TorchException;
@@ -50,7 +51,7 @@ final class ModuleTracer {
                 }
             }
             skeleton.train(wasTraining);
-            return ScriptModule.wrap(skeleton);
+            return Handles.wrap(skeleton);
         } catch (RuntimeException | Error e) {
             skeleton.close();
             throw e;
@@ -73,7 +74,7 @@ final class ModuleTracer {
         Map<String, Object> children = new LinkedHashMap<>();
         for (Map.Entry<String, Object> c : m.children().entrySet()) {
             Object v = c.getValue();
-            children.put(c.getKey(), v instanceof Module child ? spec(child) : ((ScriptModule) v).nativeHandle());
+            children.put(c.getKey(), v instanceof Module child ? spec(child) : Handles.of(((ScriptModule) v)));
         }
         Map<String, Tensor> params = new LinkedHashMap<>();
         m.ownParameters().forEach((k, v) -> {
@@ -97,7 +98,7 @@ final class ModuleTracer {
         IdentityHashMap<Object, String> out = new IdentityHashMap<>();
         for (Map.Entry<String, Module> e : m.namedModules().entrySet()) {
             for (Map.Entry<String, Object> c : e.getValue().children().entrySet()) {
-                if (c.getValue() instanceof ScriptModule sm) out.put(sm.nativeHandle(), e.getKey().isEmpty() ? c.getKey() : e.getKey() + "." + c.getKey());
+                if (c.getValue() instanceof ScriptModule sm) out.put(Handles.of(sm), e.getKey().isEmpty() ? c.getKey() : e.getKey() + "." + c.getKey());
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ScriptModule;
@@ -57,7 +58,7 @@ public final class TracedFunction implements AutoCloseable {
 
     /** The function as {@code forward} of a new module (what {@link #save} writes). */
     public ScriptModule toModule() {
-        return ScriptModule.wrap(function.toModule());
+        return Handles.wrap(function.toModule());
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.engine.TraceArgs;
+
+import io.tsstudio.engine.TraceFunction;
+
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.TorchException;

@@ -1,6 +1,7 @@
 package io.tsstudio.engine.bench;
 
-import io.tsstudio.engine.Fixtures;
+import io.tsstudio.testkit.SharedFixtures;
+import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
@@ -37,9 +38,9 @@ public final class CallOverheadBench {
 
     private static void bench(Path file, long[] shape, int rounds, int calls) {
         try (ScriptModule m = Jit.load(file); Tensor x = ones(shape)) {
-            NativeTensor in = x.nativeHandle();
-            LongSupplier raw = () -> time(calls, () -> RawCalls.forward(m.nativeHandle(), in).close());
-            LongSupplier rawInference = () -> time(calls, () -> RawCalls.forwardInferenceMode(m.nativeHandle(), in).close());
+            NativeTensor in = Handles.of(x);
+            LongSupplier raw = () -> time(calls, () -> RawCalls.forward(Handles.of(m), in).close());
+            LongSupplier rawInference = () -> time(calls, () -> RawCalls.forwardInferenceMode(Handles.of(m), in).close());
             LongSupplier engine = () -> time(calls, () -> ((Tensor) m.forward(x)).close());
 
             // As loaded the module is training: the engine calls without InferenceMode, like the plain raw call.
@@ -88,6 +89,6 @@ public final class CallOverheadBench {
     }
 
     private static Path findFixtures() {
-        return Fixtures.root().resolve("pytorch");
+        return SharedFixtures.root().resolve("pytorch");
     }
 }

@@ -37,9 +37,9 @@ public final class IrReadBench {
     public static void main(String[] args) {
         for (int ops : new int[] {100, 1000, 5000, 20000}) {
             try (CompilationUnit cu = Jit.compile(source(ops))) {
-                IrGraphs.ofFunction(cu.function("f")); // warm up the path
+                (cu.function("f")).graph(); // warm up the path
                 long t0 = System.nanoTime();
-                IrGraph g = IrGraphs.ofFunction(cu.function("f"));
+                IrGraph g = (cu.function("f")).graph();
                 long t1 = System.nanoTime();
                 IrGraph folded = IrGraphs.constantsFolded(g);
                 long t2 = System.nanoTime();

@@ -1,6 +1,6 @@
 package io.tsstudio.engine.bench;
 
-import io.tsstudio.engine.Fixtures;
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ops.ArchiveOperators;
@@ -22,7 +22,7 @@ public final class OperatorProvisionBench {
     }
 
     public static void main(String[] args) throws Exception {
-        List<Path> files = new ArrayList<>(List.of(Fixtures.root().resolve("torchvision-ops/tvops.script.pt")));
+        List<Path> files = new ArrayList<>(List.of(SharedFixtures.root().resolve("torchvision-ops/tvops.script.pt")));
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path d = p.resolve("fixtures/detection");
             if (Files.isDirectory(d)) {

@@ -1,5 +1,7 @@
 package io.tsstudio.engine.bench;
 
+import io.tsstudio.engine.trace.Tracer;
+import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.NoGrad;
 import io.tsstudio.engine.ScriptModule;
@@ -68,15 +70,15 @@ public final class TraceBench {
             if (own.containsKey("weight")) params.put("w" + i, own.get("weight"));
             if (own.containsKey("bias")) params.put("b" + i, own.get("bias"));
         }
-        ScriptModule m = ScriptModule.wrap(ModuleBuilder.build(new ModuleBuilder.Spec("Compiled", false, params, Map.of(), Map.of())));
+        ScriptModule m = Handles.wrap(ModuleBuilder.build(new ModuleBuilder.Spec("Compiled", false, params, Map.of(), Map.of())));
         m.define(source);
         m.eval();
         return m;
     }
 
     private static void compare(String name, Sequential model, String source, Tensor input, int iterations) {
-        ScriptModule traced = Jit.trace(model, input);
-        ScriptModule tracedPlain = Jit.trace(TraceOptions.DEFAULT.withRespectMode(false), model, input);
+        ScriptModule traced = Tracer.trace(model, input);
+        ScriptModule tracedPlain = Tracer.trace(TraceOptions.DEFAULT.withRespectMode(false), model, input);
         ScriptModule scripted = compiled(model, source);
         traced.eval();
         tracedPlain.eval();
@@ -116,13 +118,13 @@ public final class TraceBench {
         }
         Sequential deep = new Sequential(Arrays.copyOf(layers, 199));
         Tensor x = Tensor.randn(8, 64);
-        Jit.trace(deep, x).close(); // warm: operator catalog, class loading
+        Tracer.trace(deep, x).close(); // warm: operator catalog, class loading
         List<Double> respect = new ArrayList<>(), single = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long a = System.nanoTime();
-            Jit.trace(deep, x).close();
+            Tracer.trace(deep, x).close();
             long b = System.nanoTime();
-            Jit.trace(TraceOptions.DEFAULT.withRespectMode(false), deep, x).close();
+            Tracer.trace(TraceOptions.DEFAULT.withRespectMode(false), deep, x).close();
             long c = System.nanoTime();
             respect.add((b - a) / 1e6);
             single.add((c - b) / 1e6);

@@ -26,7 +26,7 @@ class IrExportTest {
             "r-traced-linear.pt", "scripted.script.dat", "tuple_out.dat", "list_out.dat"})
     void everyFixtureExportsWellFormedJsonAndDot(String fixture) throws Exception {
         try (ScriptModule m = IrTestModules.load(fixture)) {
-            IrGraph g = IrGraphs.of(m, "forward");
+            IrGraph g = m.graph("forward");
             checkJson(g);
             checkDot(g);
             checkJson(IrGraphs.constantsFolded(g));
@@ -43,7 +43,7 @@ class IrExportTest {
                     try (ScriptModule sub = s.name().isEmpty() ? null : m.submodule(s.name())) {
                         ScriptModule target = sub == null ? m : sub;
                         for (io.tsstudio.engine.MethodInfo mi : target.methods()) {
-                            IrGraph g = IrGraphs.of(target, mi.name());
+                            IrGraph g = target.graph(mi.name());
                             assertEquals(mi.name(), g.method(), fixture + " " + s.name());
                             checkJson(g);
                             checkDot(g);
@@ -86,7 +86,7 @@ class IrExportTest {
     @Test
     void callsAndSchemasAreInTheJson() throws Exception {
         try (ScriptModule m = IrTestModules.load("linrelu.script.dat")) {
-            JsonNode root = checkJson(IrGraphs.of(m, "forward"));
+            JsonNode root = checkJson(m.graph("forward"));
             JsonNode call = root.get("nodes").get(2).get("call");
             assertEquals("0", call.get("path").asText());
             assertEquals("forward", call.get("method").asText());
@@ -94,7 +94,7 @@ class IrExportTest {
             assertEquals(Set.of("owner", "method", "schema", "inputs", "outputs", "values", "nodes"), keys(root));
         }
         try (ScriptModule m = IrTestModules.load("func.script.dat")) {
-            JsonNode root = checkJson(IrGraphs.of(m, "forward"));
+            JsonNode root = checkJson(m.graph("forward"));
             JsonNode add = root.get("nodes").get(1);
             assertTrue(add.get("schema").asText().startsWith("aten::add.Tensor("));
             assertEquals(1, root.get("nodes").get(0).get("attributes").get("value").asInt());

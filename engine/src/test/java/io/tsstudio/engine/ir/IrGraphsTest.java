@@ -33,7 +33,7 @@ class IrGraphsTest {
     @Test
     void linreluCallsItsTwoChildrenByPath() {
         try (ScriptModule m = IrTestModules.load("linrelu.script.dat")) {
-            IrGraph g = IrGraphs.of(m, "forward");
+            IrGraph g = m.graph("forward");
             assertEquals(List.of("prim::GetAttr", "prim::GetAttr", "prim::CallMethod", "prim::CallMethod"), kinds(g.nodes()));
             assertEquals(2, g.inputs().size());
             assertTrue(g.owner().endsWith("Sequential"), g.owner());
@@ -62,7 +62,7 @@ class IrGraphsTest {
     @Test
     void nestedSequentialKeepsItsHierarchy() {
         try (ScriptModule m = IrTestModules.load("l1000_100_10.script.dat")) {
-            IrGraph g = IrGraphs.of(m, "forward");
+            IrGraph g = m.graph("forward");
             List<IrCall> calls = IrGraphs.allNodes(g).stream().flatMap(n -> n.call().stream()).toList();
             assertEquals(List.of("0", "1"), calls.stream().map(IrCall::submodulePath).toList());
             assertTrue(calls.get(0).className().endsWith(".Sequential"), calls.get(0).className());
@@ -70,7 +70,7 @@ class IrGraphsTest {
 
             // one level down (how a view expands "0"): its own children, so the full path is 0.0 and 0.1
             try (ScriptModule inner = m.submodule("0")) {
-                IrGraph g0 = IrGraphs.of(inner, "forward");
+                IrGraph g0 = inner.graph("forward");
                 List<IrCall> innerCalls = IrGraphs.allNodes(g0).stream().flatMap(n -> n.call().stream()).toList();
                 assertEquals(List.of("0", "1"), innerCalls.stream().map(IrCall::submodulePath).toList());
                 assertTrue(innerCalls.get(0).className().endsWith(".Linear"));
@@ -85,7 +85,7 @@ class IrGraphsTest {
         try (ScriptModule leaf = IrTestModules.define("Leaf", "def forward(self, x):\n    return x * 2\n");
              ScriptModule mid = IrTestModules.define("Mid", "def forward(self, x):\n    return self.lin.forward(x)\n", "lin", leaf);
              ScriptModule top = IrTestModules.define("Top", "def forward(self, x):\n    return self.seq.lin.forward(x) + self.seq.forward(x)\n", "seq", mid)) {
-            IrGraph g = IrGraphs.of(top, "forward");
+            IrGraph g = top.graph("forward");
             List<IrCall> calls = IrGraphs.allNodes(g).stream().flatMap(n -> n.call().stream()).toList();
             assertEquals(Set.of("seq.lin", "seq"), new HashSet<>(calls.stream().map(IrCall::submodulePath).toList()));
             IrCall leafCall = calls.stream().filter(c -> c.submodulePath().equals("seq.lin")).findFirst().orElseThrow();
@@ -97,7 +97,7 @@ class IrGraphsTest {
     @Test
     void functionSavedAsModuleHasAnOperatorWithSchema() {
         try (ScriptModule m = IrTestModules.load("func.script.dat")) {
-            IrGraph g = IrGraphs.of(m, "forward");
+            IrGraph g = m.graph("forward");
             assertEquals(List.of("prim::Constant", "aten::add"), kinds(g.nodes()));
             IrNode constant = g.nodes().get(0);
             assertEquals(1L, constant.attributes().get("value"));
@@ -115,7 +115,7 @@ class IrGraphsTest {
     @Test
     void constantsFoldIntoNamedAttributesOfTheirUsers() {
         try (ScriptModule m = IrTestModules.load("func.script.dat")) {
-            IrGraph g = IrGraphs.of(m, "forward");
+            IrGraph g = m.graph("forward");
             IrGraph folded = IrGraphs.constantsFolded(g);
             assertEquals(List.of("aten::add"), kinds(folded.nodes()));
             IrNode add = folded.nodes().get(0);
@@ -129,19 +129,19 @@ class IrGraphsTest {
     @Test
     void otherMethodsAndTupleOutputs() {
         try (ScriptModule m = IrTestModules.load("exported.method.dat")) {
-            IrGraph forward = IrGraphs.of(m, "forward");
+            IrGraph forward = m.graph("forward");
             assertEquals(List.of("prim::Constant", "aten::add", "aten::sub", "prim::TupleConstruct"), kinds(forward.nodes()));
             assertEquals("(Tensor, Tensor)", forward.outputs().get(0).type());
 
-            IrGraph predict = IrGraphs.of(m, "predict");
+            IrGraph predict = m.graph("predict");
             assertEquals("predict", predict.method());
             IrNode getP = predict.nodes().stream().filter(n -> n.kind().equals("prim::GetAttr")).findFirst().orElseThrow();
             assertEquals("p", getP.attributes().get("name"));
 
-            IrGraph addScalar = IrGraphs.of(m, "add_scalar");
+            IrGraph addScalar = m.graph("add_scalar");
             assertEquals("int", addScalar.inputs().get(2).type());
 
-            TorchException e = assertThrows(TorchException.class, () -> IrGraphs.of(m, "nope"));
+            TorchException e = assertThrows(TorchException.class, () -> m.graph("nope"));
             assertTrue(e.getMessage().contains("'nope'") && e.getMessage().contains("predict") && e.getMessage().contains("add_scalar"), e.getMessage());
         }
     }
@@ -149,7 +149,7 @@ class IrGraphsTest {
     @Test
     void ifBlocksOfAModuleMadeByRTorch() {
         try (ScriptModule m = IrTestModules.load("r-traced-linear.pt")) {
-            IrGraph g = IrGraphs.of(m, "forward");
+            IrGraph g = m.graph("forward");
             IrNode branch = g.nodes().stream().filter(n -> n.kind().equals("prim::If")).findFirst().orElseThrow();
             assertEquals(2, branch.blocks().size());
             assertEquals(List.of("prim::CallMethod"), kinds(branch.blocks().get(0).nodes()));
@@ -240,9 +240,9 @@ class IrGraphsTest {
     @Test
     void idsAreUniqueAndStable() {
         try (ScriptModule m = IrTestModules.load("r-traced-linear.pt"); ScriptModule again = IrTestModules.load("r-traced-linear.pt")) {
-            IrGraph a = IrGraphs.of(m, "forward");
-            assertEquals(a, IrGraphs.of(m, "forward"));
-            assertEquals(a, IrGraphs.of(again, "forward"));
+            IrGraph a = m.graph("forward");
+            assertEquals(a, m.graph("forward"));
+            assertEquals(a, again.graph("forward"));
             List<IrNode> all = IrGraphs.allNodes(a);
             assertEquals(all.size(), all.stream().map(IrNode::id).distinct().count());
             // every referenced value exists

@@ -1,8 +1,8 @@
 package io.tsstudio.engine.ops;
 
+import io.tsstudio.testkit.SharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tsstudio.engine.Fixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
@@ -31,11 +31,11 @@ class TorchvisionOpsTest {
     Path tmp;
 
     static Path fixture() {
-        return Fixtures.root().resolve("torchvision-ops").resolve("tvops.script.pt");
+        return SharedFixtures.root().resolve("torchvision-ops").resolve("tvops.script.pt");
     }
 
     static JsonNode expected() throws IOException {
-        return new ObjectMapper().readTree(Fixtures.root().resolve("torchvision-ops").resolve("tvops.expected.json").toFile()).get("cases");
+        return new ObjectMapper().readTree(SharedFixtures.root().resolve("torchvision-ops").resolve("tvops.expected.json").toFile()).get("cases");
     }
 
     /** Runs every case of the fixture's expected.json on {@code m} and compares shape, dtype, values and sum. */
@@ -132,7 +132,7 @@ class TorchvisionOpsTest {
             Jit.save(m, tv, Map.of(), SavedOperators.TORCHVISION);
             Jit.save(m, embedded, Map.of(), SavedOperators.EMBEDDED);
         }
-        String expectedJson = Fixtures.root().resolve("torchvision-ops").resolve("tvops.expected.json").toString();
+        String expectedJson = SharedFixtures.root().resolve("torchvision-ops").resolve("tvops.expected.json").toString();
         String script = String.join("\n",
                 "import json, sys, torch",
                 "if sys.argv[2] == 'tv': import torchvision",

@@ -1,7 +1,7 @@
 package io.tsstudio.engine.run;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Device;
-import io.tsstudio.engine.Fixtures;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Proposed inputs on real models, PyTorch-made and compiled here: each proposal must run, and say where it came from. */
 class InputProposalTest {
     private static Path v113(String name) {
-        return Fixtures.root().resolve("pytorch-1.13").resolve(name);
+        return SharedFixtures.root().resolve("pytorch-1.13").resolve(name);
     }
 
     private static List<ProposedInput> proposeAndRun(Path file, String method) throws Exception {
@@ -78,8 +78,8 @@ class InputProposalTest {
 
     @Test
     void linearModelsGetTheirInFeatures() throws Exception {
-        assertEquals("[1,1000]", shapeOf(proposeAndRun(Fixtures.pytorch("l1000_100_10.script.dat"), "forward").get(0)));
-        List<ProposedInput> p = proposeAndRun(Fixtures.pytorch("linrelu.script.dat"), "forward");
+        assertEquals("[1,1000]", shapeOf(proposeAndRun(SharedFixtures.pytorch("l1000_100_10.script.dat"), "forward").get(0)));
+        List<ProposedInput> p = proposeAndRun(SharedFixtures.pytorch("linrelu.script.dat"), "forward");
         assertEquals("[1,10]", shapeOf(p.get(0)));
         assertTrue(p.get(0).source().startsWith("linear in_features=10"), p.get(0).source());
     }
@@ -166,14 +166,14 @@ class InputProposalTest {
 
     @Test
     void aWeightTimesTheInputGivesAVectorOfItsColumns() throws Exception {
-        List<ProposedInput> p = proposeAndRun(Fixtures.pytorch("scripted.script.dat"), "forward");
+        List<ProposedInput> p = proposeAndRun(SharedFixtures.pytorch("scripted.script.dat"), "forward");
         assertEquals("[6]", shapeOf(p.get(0)));
         assertTrue(p.get(0).source().startsWith("mv with a 2×6 weight"), p.get(0).source());
     }
 
     @Test
     void nothingToGoOnFallsBackToOneElementAndSaysSo() throws Exception {
-        List<ProposedInput> p = proposeAndRun(Fixtures.pytorch("func.script.dat"), "forward");
+        List<ProposedInput> p = proposeAndRun(SharedFixtures.pytorch("func.script.dat"), "forward");
         assertEquals(2, p.size());
         assertEquals("[1]", shapeOf(p.get(0)));
         assertEquals("nothing in the model says: edit the shape", p.get(0).source());
@@ -185,7 +185,7 @@ class InputProposalTest {
         Map<String, String> failures = new TreeMap<>();
         List<String> ran = new ArrayList<>();
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> a = Files.list(Fixtures.root().resolve("pytorch-1.13")); Stream<Path> b = Files.list(Fixtures.root().resolve("pytorch"))) {
+        try (Stream<Path> a = Files.list(SharedFixtures.root().resolve("pytorch-1.13")); Stream<Path> b = Files.list(SharedFixtures.root().resolve("pytorch"))) {
             Stream.concat(a, b).filter(f -> f.toString().endsWith(".pt") || f.toString().endsWith(".dat")).sorted().forEach(files::add);
         }
         for (Path f : files) {

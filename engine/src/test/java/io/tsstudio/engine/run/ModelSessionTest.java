@@ -1,5 +1,6 @@
 package io.tsstudio.engine.run;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.JitTuple;
@@ -24,7 +25,7 @@ class ModelSessionTest {
     private static final double[] LINRELU_ONES = {0.313458264, 0, 0.9996568, 0, 0, 0};
 
     static Path fixture(String name) {
-        return io.tsstudio.engine.Fixtures.pytorch(name);
+        return SharedFixtures.pytorch(name);
     }
 
     private static String ones(int... shape) {

@@ -28,8 +28,8 @@ class ConcurrentTraceTest {
                 results.add(pool.submit(() -> {
                     Sequential net = new Sequential(new Linear(6, 8), new ReLU(), new Linear(8, 2));
                     net.eval();
-                    ScriptModule m = Jit.trace(net, Tensor.randn(3, 6));
-                    TracedFunction f = Jit.trace(x -> x.mul((double) seed).relu(), Tensor.randn(4));
+                    ScriptModule m = Tracer.trace(net, Tensor.randn(3, 6));
+                    TracedFunction f = Tracer.trace(x -> x.mul((double) seed).relu(), Tensor.randn(4));
                     Tensor x = Tensor.randn(5, 6);
                     boolean moduleOk = ((Tensor) m.forward(x)).allclose(net.forward(x), 1e-5, 1e-6);
                     Tensor y = Tensor.randn(7);

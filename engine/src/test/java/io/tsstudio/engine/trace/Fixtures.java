@@ -22,10 +22,6 @@ final class Fixtures {
         return Tensor.of(values, values.length);
     }
 
-    static Path shared(String relative) {
-        return io.tsstudio.engine.Fixtures.root().resolve(relative);
-    }
-
     /** The R test "Net": conv 1->32 k3, relu, conv 32->64 k3, relu, max_pool 2, dropout .25, flatten, 9216->128, relu, dropout .5, 128->10, log_softmax. */
     static final class Net extends Module {
         final Conv2d conv1 = registerModule("conv1", new Conv2d(1, 32, 3));

@@ -39,7 +39,7 @@ class RespectModeTest {
     @Test
     void listInputKeepsItsType() {
         List<Tensor> xs = List.of(Tensor.ones(3), Tensor.ones(3));
-        ScriptModule m = Jit.trace(new ListInput(), xs);
+        ScriptModule m = Tracer.trace(new ListInput(), xs);
         assertTrue(m.method("forward").schema().contains("List[Tensor]"), m.method("forward").schema());
         Path p = dir.resolve("list.pt");
         m.save(p);
@@ -70,7 +70,7 @@ class RespectModeTest {
         d.put("a", Tensor.randn(1, 2));
         JitTuple t = JitTuple.of(Tensor.randn(1, 2));
         Mixed mod = new Mixed();
-        ScriptModule m = Jit.trace(mod, d, t);
+        ScriptModule m = Tracer.trace(mod, d, t);
         String sig = m.method("forward").schema();
         assertTrue(sig.contains("Dict[str, Tensor]") && sig.contains("Tuple[Tensor]"), sig);
         JitTuple out = (JitTuple) m.forward(d, t);
@@ -85,7 +85,7 @@ class RespectModeTest {
                 registerMethod("double_it", a -> a.tensor(0).mul(2.0));
             }
         };
-        ScriptModule m = Jit.traceModule(mod, Map.of("double_it", List.of(Tensor.ones(2))));
+        ScriptModule m = Tracer.traceModule(mod, Map.of("double_it", List.of(Tensor.ones(2))));
         assertFalse(m.hasMethod("forward"));
         assertTrue(((Tensor) m.call("double_it", Tensor.ones(3))).equalTo(Tensor.full(new long[] {3}, 2)));
     }

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.CompilationUnit;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.Jit;
@@ -35,7 +36,7 @@ class ScriptModuleCasesTest {
 
     /** R torch's test asset: a traced nn_linear(10, 10) with train/eval/is_training, trainforward/evalforward, forward. */
     private static ScriptModule rLinear() {
-        return Jit.load(Fixtures.shared("pytorch/r-traced-linear.pt"));
+        return Jit.load(SharedFixtures.resolve("pytorch/r-traced-linear.pt"));
     }
 
     @Test
@@ -174,7 +175,7 @@ class ScriptModuleCasesTest {
 
     @Test
     void case37GraphNodesAndTypes() {
-        ScriptModule m = Jit.trace(new Linear(10, 10), Tensor.randn(10, 10));
+        ScriptModule m = Tracer.trace(new Linear(10, 10), Tensor.randn(10, 10));
         m.train();
         String g = m.graphText("trainforward");
         assertTrue(g.startsWith("graph(%self : __torch__.Linear"), g);
@@ -189,7 +190,7 @@ class ScriptModuleCasesTest {
     void case38GraphFor() {
         // R's snapshot: an untyped Tensor input, prim::profile nodes around the input, weight, bias and output, and
         // aten::linear on the profiled values. A fresh module, so this is the executor's first (profiling) run.
-        ScriptModule m = Jit.trace(new Linear(10, 10), Tensor.randn(10, 10));
+        ScriptModule m = Tracer.trace(new Linear(10, 10), Tensor.randn(10, 10));
         String g = Graphs.graphFor(m, "evalforward", Tensor.randn(10, 10));
         java.util.regex.Matcher in = java.util.regex.Pattern.compile("graph\\(%self : __torch__\\.Linear\\d*,\\s+(%\\w+) : Tensor\\):").matcher(g);
         assertTrue(in.find(), "an untyped Tensor input: " + g);
@@ -203,7 +204,7 @@ class ScriptModuleCasesTest {
         assertEquals(5, g.lines().filter(l -> l.contains("prim::profile")).count(), "four profiles and the trailing one: " + g);
 
         // forward dispatches on training: the same profiled linear sits in its eval branch
-        String f = Graphs.graphFor(Jit.trace(new Linear(10, 10), Tensor.randn(10, 10)), "forward", Tensor.randn(10, 10));
+        String f = Graphs.graphFor(Tracer.trace(new Linear(10, 10), Tensor.randn(10, 10)), "forward", Tensor.randn(10, 10));
         assertTrue(f.contains("prim::If(%training)") && f.contains("aten::linear(%"), f);
         assertTrue(f.lines().filter(l -> l.contains("prim::profile[profiled_type=")).count() >= 4, f);
     }
@@ -224,7 +225,7 @@ class ScriptModuleCasesTest {
 
     @Test
     void case68PyTorchMadeModulesLoadAndRun() {
-        try (ScriptModule m = Jit.load(Fixtures.shared("pytorch/linrelu.script.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.resolve("pytorch/linrelu.script.dat"))) {
             Tensor out = (Tensor) m.forward(Tensor.ones(10));
             assertArrayEquals(new long[] {6}, out.shape());
             assertTrue(out.allclose(t(0.313458264f, 0, 0.9996568f, 0, 0, 0), 1e-4, 1e-5));
@@ -234,7 +235,7 @@ class ScriptModuleCasesTest {
     @Test
     void case73SerializeFunctionsAndBadBytes() {
         // R refuses to serialize a script_function; here a traced function serializes as its placeholder module.
-        byte[] bytes = Jit.trace(Tensor::relu, t(-1, 0, 1)).serialize();
+        byte[] bytes = Tracer.trace(Tensor::relu, t(-1, 0, 1)).serialize();
         try (ScriptModule back = Jit.load(bytes)) {
             assertTrue(((Tensor) back.forward(t(-2, 2))).equalTo(t(0, 2)));
         }
@@ -247,7 +248,7 @@ class ScriptModuleCasesTest {
         TorchException missing = assertThrows(TorchException.class, () -> Jit.load(dir.resolve("missing.pt")));
         assertEquals("no such file: " + dir.resolve("missing.pt"), missing.getMessage());
         Path notAFile = Files.createDirectory(dir.resolve("a-directory.pt"));
-        TorchException dirErr = assertThrows(TorchException.class, () -> Jit.trace(Tensor::relu, t(1)).save(notAFile));
+        TorchException dirErr = assertThrows(TorchException.class, () -> Tracer.trace(Tensor::relu, t(1)).save(notAFile));
         assertTrue(dirErr.getMessage().startsWith("cannot write " + notAFile + ": ") && dirErr.getMessage().endsWith(notAFile + ": Is a directory"), dirErr.getMessage());
         try (var listing = Files.list(dir)) {
             assertEquals(List.of("a-directory.pt"), listing.map(p -> p.getFileName().toString()).toList(), "no temp file left");

@@ -15,7 +15,7 @@ class TensorOpsTraceTest {
     private static final Tensor X = Tensor.of(new float[] {-2, -1, 0.5f, 1, 2, 3}, 2, 3);
 
     private static void checkTraced(String name, Function<Tensor, Tensor> op, Tensor example, Tensor other) {
-        TracedFunction tr = Jit.trace(op::apply, example);
+        TracedFunction tr = Tracer.trace(op::apply, example);
         Tensor expected = op.apply(other);
         Tensor actual = (Tensor) tr.call(other);
         assertArrayEquals(expected.shape(), actual.shape(), name);

@@ -1,5 +1,7 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.engine.TraceFunction;
+
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.NoGrad;
@@ -29,7 +31,7 @@ class TraceFunctionCasesTest {
     Path dir;
 
     private static TracedFunction reluTrace() {
-        return Jit.trace(Tensor::relu, t(-1, 0, 1));
+        return Tracer.trace(Tensor::relu, t(-1, 0, 1));
     }
 
     @Test
@@ -54,7 +56,7 @@ class TraceFunctionCasesTest {
             for (Tensor p : net.parameters()) p.detach_();
         }
         Tensor input = Tensor.randn(100, 1, 28, 28);
-        TracedFunction tr = Jit.trace(x -> net.forward(x), input);
+        TracedFunction tr = Tracer.trace(x -> net.forward(x), input);
         assertTrue(((Tensor) tr.call(input)).allclose(net.forward(input), 1e-5, 1e-6));
     }
 
@@ -70,7 +72,7 @@ class TraceFunctionCasesTest {
 
     @Test
     void case05StringInputIsRejected() {
-        TorchException e = assertThrows(TorchException.class, () -> Jit.trace(a -> a.tensor(0).relu(), "a"));
+        TorchException e = assertThrows(TorchException.class, () -> Tracer.trace(a -> a.tensor(0).relu(), "a"));
         assertTrue(e.getMessage().contains("Only tensors or (possibly nested) dict or tuples of tensors can be inputs"), e.getMessage());
         assertTrue(e.getMessage().contains("str"), e.getMessage());
     }
@@ -78,7 +80,7 @@ class TraceFunctionCasesTest {
     @Test
     void case06ListOfTensorsInput() {
         List<Tensor> x = List.of(t(1), t(2));
-        TracedFunction tr = Jit.trace(a -> Tensor.stack(a.tensors(0), 0), x);
+        TracedFunction tr = Tracer.trace(a -> Tensor.stack(a.tensors(0), 0), x);
         Tensor out = (Tensor) tr.call(x);
         assertTrue(out.equalTo(Tensor.stack(x, 0)));
         assertArrayEquals(new long[] {2, 1}, out.shape());
@@ -86,7 +88,7 @@ class TraceFunctionCasesTest {
 
     @Test
     void case07ListOutput() {
-        TracedFunction tr = Jit.trace(LENIENT, a -> List.of(a.tensor(0), a.tensor(0).add(1.0)), t(1));
+        TracedFunction tr = Tracer.trace(LENIENT, a -> List.of(a.tensor(0), a.tensor(0).add(1.0)), t(1));
         List<?> out = (List<?>) tr.call(t(1));
         assertTrue(((Tensor) out.get(0)).equalTo(t(1)));
         assertTrue(((Tensor) out.get(1)).equalTo(t(2)));
@@ -94,7 +96,7 @@ class TraceFunctionCasesTest {
 
     @Test
     void case08TwoArguments() {
-        TracedFunction tr = Jit.trace(LENIENT, a -> List.of(a.tensor(0), a.tensor(0).add(a.tensor(1))), t(1), t(2));
+        TracedFunction tr = Tracer.trace(LENIENT, a -> List.of(a.tensor(0), a.tensor(0).add(a.tensor(1))), t(1), t(2));
         List<?> out = (List<?>) tr.call(t(1), t(2));
         assertTrue(((Tensor) out.get(0)).equalTo(t(1)));
         assertTrue(((Tensor) out.get(1)).equalTo(t(3)));
@@ -108,7 +110,7 @@ class TraceFunctionCasesTest {
         Map<String, Tensor> named = new LinkedHashMap<>();
         named.put("x", t(1));
         named.put("y", t(2));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Jit.trace(LENIENT, a -> a.tensor(0).add(a.tensor(1)), named));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tracer.trace(LENIENT, a -> a.tensor(0).add(a.tensor(1)), named));
         assertEquals("traced input 0 is LinkedHashMap, not a Tensor", e.getMessage());
     }
 
@@ -117,7 +119,7 @@ class TraceFunctionCasesTest {
         Map<String, Tensor> x = new LinkedHashMap<>();
         x.put("t1", t(1));
         x.put("t2", t(2));
-        TracedFunction tr = Jit.trace(LENIENT, a -> {
+        TracedFunction tr = Tracer.trace(LENIENT, a -> {
             Map<String, Tensor> out = new LinkedHashMap<>();
             out.put("x", a.dict(0).get("t1"));
             out.put("y", a.dict(0).get("t2"));
@@ -132,7 +134,7 @@ class TraceFunctionCasesTest {
     @Test
     void case10NamedTupleInAndOut() {
         JitTuple x = JitTuple.named(List.of("t1", "t2"), List.of(t(1), t(2)));
-        TracedFunction tr = Jit.trace(LENIENT, a -> {
+        TracedFunction tr = Tracer.trace(LENIENT, a -> {
             JitTuple in = a.jitTuple(0);
             return JitTuple.named(List.of("x", "y"), List.of(in.get("t1"), in.get("t2")));
         }, x);
@@ -148,7 +150,7 @@ class TraceFunctionCasesTest {
 
     @Test
     void case11TupleInAndOut() {
-        TracedFunction tr = Jit.trace(a -> JitTuple.of(a.jitTuple(0).get(0), a.jitTuple(0).get(1)), JitTuple.of(t(1), t(2)));
+        TracedFunction tr = Tracer.trace(a -> JitTuple.of(a.jitTuple(0).get(0), a.jitTuple(0).get(1)), JitTuple.of(t(1), t(2)));
         // Deliberately unlike R (where a plain list is a List[Tensor] and a type error here): Java values convert by
         // the declared parameter type, so a list passed where the schema says Tuple becomes that tuple.
         JitTuple fromList = (JitTuple) tr.call(List.of(t(1), t(2)));
@@ -163,14 +165,14 @@ class TraceFunctionCasesTest {
 
     @Test
     void case61VignetteReluTrace() {
-        TracedFunction tr = Jit.trace(Tensor::relu, t(-1, 0, 1));
+        TracedFunction tr = Tracer.trace(Tensor::relu, t(-1, 0, 1));
         assertFalse(tr.graph().isBlank());
         assertArrayEquals(new long[] {3}, ((Tensor) tr.call(Tensor.randn(3))).shape());
     }
 
     @Test
     void case63ControlFlowIsBakedIn() {
-        TracedFunction tr = Jit.trace(x -> {
+        TracedFunction tr = Tracer.trace(x -> {
             List<Tensor> sums = new ArrayList<>();
             for (Tensor slice : x.unbind(0)) sums.add(slice.sum());
             return Tensor.stack(sums, 0);
@@ -181,14 +183,14 @@ class TraceFunctionCasesTest {
 
     @Test
     void case65NonTensorInputIsRejected() {
-        TorchException e = assertThrows(TorchException.class, () -> Jit.trace(a -> a.tensor(0).add(a.tensor(1)), t(1), 1L));
+        TorchException e = assertThrows(TorchException.class, () -> Tracer.trace(a -> a.tensor(0).add(a.tensor(1)), t(1), 1L));
         assertTrue(e.getMessage().contains("can be inputs to traced functions"), e.getMessage());
         assertTrue(e.getMessage().contains("int"), e.getMessage());
     }
 
     @Test
     void case67VignetteSaveAndLoad() {
-        TracedFunction tr = Jit.trace(Tensor::relu, t(1));
+        TracedFunction tr = Tracer.trace(Tensor::relu, t(1));
         Path p = dir.resolve("path.pt");
         tr.save(p);
         try (ScriptModule loaded = Jit.load(p)) {
@@ -203,19 +205,19 @@ class TraceFunctionCasesTest {
             out.put("a", a.tensor(0).mul(2.0));
             return out;
         };
-        TorchException e = assertThrows(TorchException.class, () -> Jit.trace(fn, t(1)));
+        TorchException e = assertThrows(TorchException.class, () -> Tracer.trace(fn, t(1)));
         assertTrue(e.getMessage().contains("Encountering a dict at the output of the tracer"), e.getMessage());
-        TracedFunction tr = Jit.trace(LENIENT, fn, t(1));
+        TracedFunction tr = Tracer.trace(LENIENT, fn, t(1));
         assertTrue(((Tensor) ((Map<?, ?>) tr.call(t(3))).get("a")).equalTo(t(6)));
     }
 
     @Test
     void case79CapturedTensorRequiringGradIsAnError() {
         Tensor w = Tensor.randn(3).requiresGrad(true);
-        TorchException e = assertThrows(TorchException.class, () -> Jit.trace(x -> x.mul(w), t(1, 2, 3)));
+        TorchException e = assertThrows(TorchException.class, () -> Tracer.trace(x -> x.mul(w), t(1, 2, 3)));
         assertTrue(e.getMessage().contains("Cannot insert a Tensor that requires grad as a constant"), e.getMessage());
         // and the tracer is usable afterwards
-        assertTrue(((Tensor) Jit.trace(Tensor::relu, t(1)).call(t(-1))).equalTo(t(0)));
+        assertTrue(((Tensor) Tracer.trace(Tensor::relu, t(1)).call(t(-1))).equalTo(t(0)));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.engine.TraceFunction;
+
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.NoGrad;
 import io.tsstudio.engine.ScriptModule;
@@ -83,13 +85,13 @@ class TraceModuleCasesTest {
     @Test
     void case12MultiMethodTrace() {
         Multi mod = new Multi();
-        ScriptModule m = Jit.traceModule(mod, multiInputs());
+        ScriptModule m = Tracer.traceModule(mod, multiInputs());
         assertMultiBehaviour(m, mod);
     }
 
     @Test
     void case13MethodsSurviveGc() {
-        ScriptModule m = Jit.trace(new Linear(10, 10), Tensor.randn(10, 10));
+        ScriptModule m = Tracer.trace(new Linear(10, 10), Tensor.randn(10, 10));
         System.gc();
         assertNotNull(m.method("forward"));
         System.gc();
@@ -101,7 +103,7 @@ class TraceModuleCasesTest {
     @Test
     void case14SaveAndReloadAModule() {
         Path p = dir.resolve("tracedmodule.pt");
-        ScriptModule m = Jit.traceModule(new Multi(), multiInputs());
+        ScriptModule m = Tracer.traceModule(new Multi(), multiInputs());
         m.save(p);
         m.close();
         System.gc();
@@ -115,7 +117,7 @@ class TraceModuleCasesTest {
         Fixtures.Net net = new Fixtures.Net();
         net.eval();
         Tensor input = Tensor.randn(100, 1, 28, 28);
-        ScriptModule m = Jit.trace(net, input);
+        ScriptModule m = Tracer.trace(net, input);
         assertTrue(((Tensor) m.forward(input)).allclose(net.forward(input), 1e-5, 1e-6));
     }
 
@@ -128,22 +130,22 @@ class TraceModuleCasesTest {
                 throw thrown;
             }
         };
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Jit.trace(failing, t(1)));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Tracer.trace(failing, t(1)));
         assertSame(thrown, e, "the Java exception comes back as it was thrown");
         assertTrue(e.getMessage().contains("abcde"));
         // the tracer is usable afterwards
-        assertTrue(((Tensor) Jit.trace(new ReLU(), t(-1)).forward(t(-2))).equalTo(t(0)));
+        assertTrue(((Tensor) Tracer.trace(new ReLU(), t(-1)).forward(t(-2))).equalTo(t(0)));
         // R's "uninstantiated module" and "not a function" cases cannot be written in Java; null is the Java form.
-        TorchException noModule = assertThrows(TorchException.class, () -> Jit.trace((Module) null, t(1)));
+        TorchException noModule = assertThrows(TorchException.class, () -> Tracer.trace((Module) null, t(1)));
         assertTrue(noModule.getMessage().contains("must be a Module"), noModule.getMessage());
-        TorchException noFn = assertThrows(TorchException.class, () -> Jit.trace((TraceFunction) null, t(1)));
+        TorchException noFn = assertThrows(TorchException.class, () -> Tracer.trace((TraceFunction) null, t(1)));
         assertTrue(noFn.getMessage().contains("needs a function or a module"), noFn.getMessage());
         // a checked exception comes back wrapped, with the original as cause
         Exception checked = new Exception("checked abcde");
         TraceFunction throwsChecked = a -> {
             throw checked;
         };
-        TraceException wrapped = assertThrows(TraceException.class, () -> Jit.trace(throwsChecked, t(1)));
+        TraceException wrapped = assertThrows(TraceException.class, () -> Tracer.trace(throwsChecked, t(1)));
         assertSame(checked, wrapped.getCause());
     }
 
@@ -158,7 +160,7 @@ class TraceModuleCasesTest {
 
     @Test
     void case17SubmoduleMethodsAreNotTraced() {
-        ScriptModule m = Jit.trace(new WithChild(), Tensor.randn(100, 10));
+        ScriptModule m = Tracer.trace(new WithChild(), Tensor.randn(100, 10));
         // As in R, calls into Java children are inlined into the parent's graph: the child has no forward.
         TorchException e = assertThrows(TorchException.class, () -> m.submodule("linear").forward(Tensor.randn(10, 10)));
         // R: an error matching "Methods from submodules of traced modules are not traced"
@@ -178,12 +180,12 @@ class TraceModuleCasesTest {
                 return 1L;
             }
         };
-        TorchException e = assertThrows(TorchException.class, () -> Jit.trace(mod, Tensor.randn(10, 10)));
+        TorchException e = assertThrows(TorchException.class, () -> Tracer.trace(mod, Tensor.randn(10, 10)));
         assertTrue(e.getMessage().contains("Only tensors, lists, tuples of tensors"), e.getMessage());
     }
 
     static final class WithTracedChild extends Module {
-        final ScriptModule linear = registerModule("linear", Jit.trace(new Linear(10, 10), Tensor.randn(10, 10)));
+        final ScriptModule linear = registerModule("linear", Tracer.trace(new Linear(10, 10), Tensor.randn(10, 10)));
 
         @Override
         public Object forward(Object... in) {
@@ -194,7 +196,7 @@ class TraceModuleCasesTest {
     @Test
     void case19TracedChildKeepsItsMethods() {
         WithTracedChild mod = new WithTracedChild();
-        ScriptModule m = Jit.trace(mod, Tensor.randn(10, 10));
+        ScriptModule m = Tracer.trace(mod, Tensor.randn(10, 10));
         Tensor x = Tensor.randn(10, 10);
         assertTrue(((Tensor) m.forward(x)).equalTo((Tensor) mod.forward(x)));
         assertTrue(((Tensor) m.submodule("linear").forward(x)).equalTo((Tensor) mod.linear.forward(x)));
@@ -206,7 +208,7 @@ class TraceModuleCasesTest {
         Fixtures.Net net = new Fixtures.Net();
         net.eval();
         Tensor input = Tensor.randn(10, 1, 28, 28);
-        ScriptModule tr = Jit.trace(net, input);
+        ScriptModule tr = Tracer.trace(net, input);
         Path p = dir.resolve("net-mobile.pt");
         tr.saveForMobile(p);
         try (ScriptModule f = Jit.load(p)) {
@@ -217,7 +219,7 @@ class TraceModuleCasesTest {
     @Test
     void case21MobileSaveOfAFunction() {
         Path p = dir.resolve("relu-mobile.pt");
-        Jit.trace(Tensor::relu, t(-1, 0, 1)).saveForMobile(p);
+        Tracer.trace(Tensor::relu, t(-1, 0, 1)).saveForMobile(p);
         try (ScriptModule f = Jit.load(p)) {
             Tensor x = t(-1, 0, 1);
             assertTrue(((Tensor) f.forward(x)).equalTo(x.relu()));
@@ -239,8 +241,8 @@ class TraceModuleCasesTest {
         ModeDependent n1 = new ModeDependent();
         ModeDependent n2 = new ModeDependent();
         n2.eval();
-        ScriptModule njit1 = Jit.trace(off, n1, t(1));
-        ScriptModule njit2 = Jit.trace(off, n2, t(1));
+        ScriptModule njit1 = Tracer.trace(off, n1, t(1));
+        ScriptModule njit2 = Tracer.trace(off, n2, t(1));
         njit1.train();
         assertTrue(((Tensor) njit1.forward(t(1))).equalTo(t(1)));
         njit1.eval();
@@ -253,7 +255,7 @@ class TraceModuleCasesTest {
 
     @Test
     void case23SerializeToBytes() {
-        ScriptModule n1 = Jit.trace(new Linear(1, 1), Tensor.randn(1, 1));
+        ScriptModule n1 = Tracer.trace(new Linear(1, 1), Tensor.randn(1, 1));
         n1.namedParameters().get("bias").requiresGrad(false);
         byte[] bytes = n1.toBytes();
         assertTrue(bytes.length > 0);
@@ -267,29 +269,29 @@ class TraceModuleCasesTest {
     @Test
     void case24SameModuleTracedTwice() {
         Tensor.manualSeed(1);
-        ScriptModule a = Jit.trace(new Linear(1, 1), t(1));
+        ScriptModule a = Tracer.trace(new Linear(1, 1), t(1));
         Tensor.manualSeed(1);
-        ScriptModule b = assertDoesNotThrow(() -> Jit.trace(new Linear(1, 1), t(1)));
+        ScriptModule b = assertDoesNotThrow(() -> Tracer.trace(new Linear(1, 1), t(1)));
         assertNotEquals(a.className(), b.className());
     }
 
     @Test
     void case62OtherBatchSizesWork() {
         Sequential mod = new Sequential(new Linear(10, 10), new ReLU(), new Linear(10, 1));
-        ScriptModule traced = Jit.trace(mod, Tensor.randn(10, 10));
+        ScriptModule traced = Tracer.trace(mod, Tensor.randn(10, 10));
         assertArrayEquals(new long[] {3, 1}, ((Tensor) traced.forward(Tensor.randn(3, 10))).shape());
     }
 
     @Test
     void case64DropoutRespectsTheMode() {
-        ScriptModule traced = Jit.trace(new Dropout(), Tensor.ones(5, 5));
+        ScriptModule traced = Tracer.trace(new Dropout(), Tensor.ones(5, 5));
         traced.train();
         for (float v : ((Tensor) traced.forward(Tensor.ones(3, 3))).toFloatArray()) assertTrue(v == 0f || v == 2f, "got " + v);
         traced.eval();
         // The vignette says dropout still applies in eval mode; with respect mode (the default) it does not.
         assertTrue(((Tensor) traced.forward(Tensor.ones(3, 3))).equalTo(Tensor.ones(3, 3)));
         // With respect mode off the vignette's statement holds: the train-mode trace is all there is.
-        ScriptModule plain = Jit.trace(TraceOptions.DEFAULT.withRespectMode(false), new Dropout(), Tensor.ones(5, 5));
+        ScriptModule plain = Tracer.trace(TraceOptions.DEFAULT.withRespectMode(false), new Dropout(), Tensor.ones(5, 5));
         plain.eval();
         Tensor out = Tensor.ones(200, 200);
         assertFalse(((Tensor) plain.forward(out)).equalTo(out));
@@ -297,33 +299,33 @@ class TraceModuleCasesTest {
 
     @Test
     void case69MethodInputsMustBeNamed() {
-        TorchException e = assertThrows(TorchException.class, () -> Jit.traceModule(new Linear(2, 2), Map.of()));
+        TorchException e = assertThrows(TorchException.class, () -> Tracer.traceModule(new Linear(2, 2), Map.of()));
         assertTrue(e.getMessage().contains("must be named"), e.getMessage());
     }
 
     @Test
     void case70ReservedNames() {
         for (String reserved : List.of("evalforward", "trainforward")) {
-            TorchException e = assertThrows(TorchException.class, () -> Jit.traceModule(new Linear(2, 2), Map.of(reserved, List.of(Tensor.randn(2, 2)))));
+            TorchException e = assertThrows(TorchException.class, () -> Tracer.traceModule(new Linear(2, 2), Map.of(reserved, List.of(Tensor.randn(2, 2)))));
             assertTrue(e.getMessage().contains("reserved"), e.getMessage());
         }
     }
 
     @Test
     void case71UnknownMethod() {
-        TorchException e = assertThrows(TorchException.class, () -> Jit.traceModule(new Linear(2, 2), Map.of("nosuch", List.of(Tensor.randn(2, 2)))));
+        TorchException e = assertThrows(TorchException.class, () -> Tracer.traceModule(new Linear(2, 2), Map.of("nosuch", List.of(Tensor.randn(2, 2)))));
         assertTrue(e.getMessage().contains("Method 'nosuch' does not exist"), e.getMessage());
     }
 
     @Test
     void case72NotAModule() {
-        TorchException e = assertThrows(TorchException.class, () -> Jit.traceModule(null, Map.of("forward", List.of(t(1)))));
+        TorchException e = assertThrows(TorchException.class, () -> Tracer.traceModule(null, Map.of("forward", List.of(t(1)))));
         assertTrue(e.getMessage().contains("must be a Module"), e.getMessage());
     }
 
     @Test
     void case80DropoutP1RespectsTrainAndEval() {
-        ScriptModule m = Jit.trace(new Dropout(1.0), Tensor.randn(1));
+        ScriptModule m = Tracer.trace(new Dropout(1.0), Tensor.randn(1));
         Tensor x = Tensor.randn(1);
         m.train();
         assertTrue(((Tensor) m.forward(x)).equalTo(Tensor.zeros(1)));
@@ -335,7 +337,7 @@ class TraceModuleCasesTest {
     void case81TracingKeepsEvalMode() {
         Sequential mod = new Sequential(new Linear(3, 3), new Dropout());
         mod.eval();
-        ScriptModule m = Jit.trace(mod, Tensor.randn(2, 3));
+        ScriptModule m = Tracer.trace(mod, Tensor.randn(2, 3));
         assertFalse(mod.isTraining());
         assertFalse(mod.get(1).isTraining());
         assertFalse(m.isTraining());
@@ -344,7 +346,7 @@ class TraceModuleCasesTest {
     @Test
     void case84RespectModeFileHasARealForward() {
         Path p = dir.resolve("respect.pt");
-        Jit.trace(new Dropout(1.0), Tensor.randn(4)).save(p);
+        Tracer.trace(new Dropout(1.0), Tensor.randn(4)).save(p);
         try (ScriptModule loaded = Jit.load(p)) {
             assertTrue(loaded.hasMethod("trainforward"));
             assertTrue(loaded.hasMethod("evalforward"));
@@ -362,7 +364,7 @@ class TraceModuleCasesTest {
     @Test
     void case85TracingSharesStorageUntilSaved() {
         WithChild mod = new WithChild();
-        ScriptModule m = Jit.trace(mod, Tensor.randn(2, 10));
+        ScriptModule m = Tracer.trace(mod, Tensor.randn(2, 10));
         Tensor x = Tensor.randn(2, 10);
         try (NoGrad g = NoGrad.enter()) {
             mod.linear.weight.fill_(0.5);

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.run;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.DType;
 import io.tsstudio.engine.run.OutputNode;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,7 @@ class RunPanelViewModelTest {
     }
 
     private void open(String fixture) throws Exception {
-        vm.setModel(Fixtures.pytorch(fixture)).get(30, TimeUnit.SECONDS);
+        vm.setModel(SharedFixtures.pytorch(fixture)).get(30, TimeUnit.SECONDS);
         assertNull(vm.errorProperty().get(), vm.errorProperty().get());
     }
 
@@ -135,7 +136,7 @@ class RunPanelViewModelTest {
         assertTrue(Files.isRegularFile(dir.resolve("inputs.json")));
 
         RunPanelViewModel again = new RunPanelViewModel(backend, new InputsStore(dir.resolve("inputs.json")), Runnable::run);
-        again.setModel(Fixtures.pytorch("linrelu.script.dat")).get(30, TimeUnit.SECONDS);
+        again.setModel(SharedFixtures.pytorch("linrelu.script.dat")).get(30, TimeUnit.SECONDS);
         assertEquals("10", again.arguments().get(0).shapeProperty().get());
         assertEquals(ArgumentInput.Fill.ARANGE, again.arguments().get(0).fillProperty().get());
     }

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.run;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.ui.theme.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -118,7 +119,7 @@ class ThemeContrastTest {
             scene.getStylesheets().setAll(theme.stylesheets());
             stage.setScene(scene);
             stage.show();
-            vm.setModel(Fixtures.pytorch("linrelu.script.dat"));
+            vm.setModel(SharedFixtures.pytorch("linrelu.script.dat"));
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.methodProperty().get() != null && !vm.arguments().isEmpty() && !vm.arguments().get(0).sourceProperty().get().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,10 +1,11 @@
 package io.tsstudio.ui.session;
 
+import io.tsstudio.testkit.SharedFixtures;
+import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.ui.editor.Diagnostic;
 import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.editor.SourceChecker;
-import io.tsstudio.ui.graph.model.GraphFixtures;
 import io.tsstudio.ui.graph.layout.GraphLayoutEngine;
 import io.tsstudio.ui.graph.layout.GraphScene;
 import io.tsstudio.ui.graph.model.GraphViewModel;
@@ -40,7 +41,7 @@ class CheckWhileClosingTest {
         java.util.Random random = new java.util.Random(11);
         try {
             for (int round = 0; round < 1000; round++) {
-                OpenedFile.Model opened = (OpenedFile.Model) backend.open(GraphFixtures.pytorch("linrelu.script.dat"));
+                OpenedFile.Model opened = (OpenedFile.Model) backend.open(SharedFixtures.pytorch("linrelu.script.dat"));
                 OpenModel model = opened.model();
                 Map.Entry<String, String> root = opened.codeByClass().entrySet().iterator().next();
                 SourceChecker checker = backend.classCodeChecker(model, root.getKey());
@@ -83,7 +84,7 @@ class CheckWhileClosingTest {
                 backend.close(model);
                 for (Future<?> f : work) f.get(60, TimeUnit.SECONDS);
                 assertTrue(model.module().isClosed());
-                assertTrue(model.module().nativeHandle().isFreed(), "round " + round + ": freed after the last call");
+                assertTrue(Handles.of(model.module()).isFreed(), "round " + round + ": freed after the last call");
             }
         } finally {
             pool.shutdownNow();

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.session;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.ui.editor.Diagnostic;
 import io.tsstudio.ui.editor.OperatorCatalog;
 import org.junit.jupiter.api.DynamicTest;
@@ -22,13 +23,10 @@ import static org.junit.jupiter.api.Assertions.*;
 class CleanDiagnosticsTest {
     static List<Path> models() throws IOException {
         List<Path> out = new ArrayList<>();
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            for (Path dir : List.of(p.resolve("shared").resolve("fixtures"), p.resolve("fixtures"))) {
-                if (!Files.isDirectory(dir) || dir.startsWith(p.resolve("ui"))) continue;
-                try (Stream<Path> s = Files.walk(dir)) {
-                    s.filter(Files::isRegularFile).filter(f -> f.toString().matches(".*\\.(pt|dat|pth)$"))
-                            .filter(f -> !out.contains(f)).sorted().forEach(out::add);
-                }
+        for (Path dir : List.of(SharedFixtures.root(), SharedFixtures.project())) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.filter(Files::isRegularFile).filter(f -> f.toString().matches(".*\\.(pt|dat|pth)$"))
+                        .filter(f -> !out.contains(f)).sorted().forEach(out::add);
             }
         }
         assertFalse(out.isEmpty(), "no fixtures found");

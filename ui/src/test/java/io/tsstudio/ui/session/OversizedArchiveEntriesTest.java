@@ -1,10 +1,10 @@
 package io.tsstudio.ui.session;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.ArchiveLimits;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.ui.editor.OperatorCatalog;
-import io.tsstudio.ui.graph.model.GraphFixtures;
 import io.tsstudio.ui.grapheditor.model.DocumentJson;
 import io.tsstudio.ui.grapheditor.script.GraphArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +31,7 @@ class OversizedArchiveEntriesTest {
     void codeTooLargeToReadIsListedWhenAModelOpens() throws Exception {
         System.setProperty(ArchiveLimits.MAX_ENTRY_PROPERTY, "16");
         EngineModelBackend backend = new EngineModelBackend(OperatorCatalog.EMPTY);
-        OpenedFile.Model m = (OpenedFile.Model) backend.open(GraphFixtures.pytorch("linrelu.script.dat"));
+        OpenedFile.Model m = (OpenedFile.Model) backend.open(SharedFixtures.pytorch("linrelu.script.dat"));
         try {
             assertTrue(m.codeByClass().isEmpty(), m.codeByClass().keySet().toString());
             assertEquals(3, m.skippedCode().size(), "Sequential, Linear and ReLU each have a code file: " + m.skippedCode());
@@ -46,7 +46,7 @@ class OversizedArchiveEntriesTest {
     @Test
     void aGraphDocumentTooLargeToReadIsNamed() throws Exception {
         Path file = dir.resolve("with-doc.pt");
-        try (ScriptModule module = Jit.load(GraphFixtures.pytorch("linrelu.script.dat"))) {
+        try (ScriptModule module = Jit.load(SharedFixtures.pytorch("linrelu.script.dat"))) {
             module.save(file, Map.of(DocumentJson.ARCHIVE_ENTRY, "{\"padding\": \"" + "x".repeat(4000) + "\"}"));
         }
         System.setProperty(ArchiveLimits.MAX_ENTRY_PROPERTY, "1000");

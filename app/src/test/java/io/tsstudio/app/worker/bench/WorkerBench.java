@@ -1,6 +1,6 @@
 package io.tsstudio.app.worker.bench;
 
-import io.tsstudio.app.worker.Fixtures;
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.app.worker.WorkerClient;
 import io.tsstudio.app.worker.WorkerLaunch;
 import io.tsstudio.engine.Device;
@@ -42,7 +42,7 @@ public final class WorkerBench {
         long[] inProcess = new long[rounds];
         long[] direct = new long[rounds];
         try (ModelSession session = new ModelSession()) {
-            session.load(Fixtures.pytorch("func.script.dat"), Device.CPU);
+            session.load(SharedFixtures.pytorch("func.script.dat"), Device.CPU);
             for (int i = 0; i < rounds; i++) session.run(request, RunListener.NONE, CancelToken.none());
             for (int i = 0; i < rounds; i++) {
                 long t0 = System.nanoTime();
@@ -61,7 +61,7 @@ public final class WorkerBench {
         }
         long[] worker = new long[rounds];
         try (WorkerClient client = new WorkerClient(WorkerLaunch.sameAsThisProcess())) {
-            client.load(Fixtures.pytorch("func.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
+            client.load(SharedFixtures.pytorch("func.script.dat"), "cpu").get(60, TimeUnit.SECONDS);
             for (int i = 0; i < rounds; i++) client.run(request, RunListener.NONE).get(60, TimeUnit.SECONDS);
             for (int i = 0; i < rounds; i++) {
                 long t0 = System.nanoTime();
@@ -83,7 +83,7 @@ public final class WorkerBench {
     private static void scaling() throws Exception {
         System.out.println("\n== Concurrent callers on one module in-process (l1000_100_10, input ones(64, 1000))");
         try (ModelSession session = new ModelSession()) {
-            session.load(Fixtures.pytorch("l1000_100_10.script.dat"), Device.CPU);
+            session.load(SharedFixtures.pytorch("l1000_100_10.script.dat"), Device.CPU);
             ScriptModule m = session.module();
             System.out.printf(Locale.ROOT, "intra-op threads %d (set OMP_NUM_THREADS to change)%n", Torch.intraOpThreads());
             double base = 0;

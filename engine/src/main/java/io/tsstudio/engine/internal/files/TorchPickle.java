@@ -48,7 +48,15 @@ public final class TorchPickle {
     public record Contents(String kind, List<TensorInfo> tensors) {
     }
 
+    /**
+     * A tensor storage the pickle refers to (a persistent id {@code ('storage', torch.FloatStorage, key, location,
+     * elements)}): its entry name under the pickle's tensor folder, the storage class name and its element count.
+     */
+    public record StorageRef(String key, String type, long elements) {
+    }
+
     private final ByteBuffer in;
+    private final List<Persistent> persistents = new ArrayList<>();
     private final Deque<Integer> marks = new ArrayDeque<>();
     private final List<Object> stackList = new ArrayList<>();
     private final Map<Long, Object> memo = new HashMap<>();
@@ -111,6 +119,42 @@ public final class TorchPickle {
         else if (root instanceof Reduced r && r.callable() instanceof Global g) kind = "object " + g.qualified();
         else kind = root == null ? "None" : root.getClass().getSimpleName();
         return new Contents(kind, tensors);
+    }
+
+    /**
+     * The tensor storages {@code data} refers to, in order. Throws IllegalArgumentException when it is not a pickle
+     * this reader understands (an archive LibTorch would unpickle differently is not checked, it is refused).
+     */
+    public static List<StorageRef> storages(byte[] data) {
+        TorchPickle p = new TorchPickle(data);
+        p.runChecked();
+        List<StorageRef> out = new ArrayList<>();
+        for (Persistent id : p.persistents) {
+            if (!(id.id() instanceof Tuple t) || t.items().size() < 5 || !"storage".equals(t.items().get(0))) continue;
+            List<Object> f = t.items();
+            String type = f.get(1) instanceof Global g ? g.name() : String.valueOf(f.get(1));
+            if (!(f.get(2) instanceof String key) || !(f.get(4) instanceof Long n)) {
+                throw new IllegalArgumentException("malformed storage reference " + f);
+            }
+            out.add(new StorageRef(key, type, n));
+        }
+        return out;
+    }
+
+    /** The unpickled value as this reader's own objects ({@link Tuple}, {@link Reduced}, List, Long, String...). */
+    static Object parse(byte[] data) {
+        return new TorchPickle(data).runChecked();
+    }
+
+    /** {@link #run} with running out of bytes or a wrong value type reported as IllegalArgumentException. */
+    private Object runChecked() {
+        try {
+            return run();
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IllegalArgumentException("pickle ends early at byte " + in.position());
+        } catch (ClassCastException | NumberFormatException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("malformed pickle near byte " + in.position() + ": " + e.getMessage());
+        }
     }
 
     private static final class Ordered extends LinkedHashMap<Object, Object> {
@@ -232,13 +276,19 @@ public final class TorchPickle {
                 case 0x81: { Object args = pop(), cls = pop(); push(reduce(cls, args)); break; }
                 case 0x92: { pop(); Object args = pop(), cls = pop(); push(reduce(cls, args)); break; } // NEWOBJ_EX
                 case 'b': { Object state = pop(); if (peek() instanceof Reduced r && state instanceof Map<?, ?> m) r.state().putAll(m); break; } // BUILD
-                case 'Q': push(new Persistent(pop())); break;    // BINPERSID
-                case 'P': push(new Persistent(line())); break;
+                case 'Q': push(persistent(pop())); break;        // BINPERSID
+                case 'P': push(persistent(line())); break;
                 default:
                     throw new IllegalArgumentException(String.format("unsupported pickle opcode 0x%02x at byte %d", op, in.position() - 1));
             }
         }
         throw new IllegalArgumentException("pickle too long");
+    }
+
+    private Persistent persistent(Object id) {
+        Persistent p = new Persistent(id);
+        persistents.add(p);
+        return p;
     }
 
     private Object memoGet(long i) {

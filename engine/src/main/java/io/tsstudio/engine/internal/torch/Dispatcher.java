@@ -300,7 +300,7 @@ public final class Dispatcher {
     }
 
     static Tensor tensor(Object v) {
-        return ((io.tsstudio.engine.Tensor) v).nativeHandle().share();
+        return Handles.of(((io.tsstudio.engine.Tensor) v)).share();
     }
 
     // ---- recording ----

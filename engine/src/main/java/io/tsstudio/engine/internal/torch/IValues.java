@@ -79,10 +79,10 @@ public final class IValues {
                 if (v instanceof Map<?, ?> m) return dict(m, t.element(0), t.element(1), w);
                 break;
             case CLASS:
-                if (v instanceof JitObject o) return new IValue(o.nativeHandle().ivalue());
+                if (v instanceof JitObject o) return new IValue(Handles.of(o).ivalue());
                 if (v instanceof ScriptModule m) {
-                    try (NativeLifetime.Use use = m.nativeHandle().use()) {
-                        return new IValue(m.nativeHandle().get()._ivalue());
+                    try (NativeLifetime.Use use = Handles.of(m).use()) {
+                        return new IValue(Handles.of(m).get()._ivalue());
                     }
                 }
                 break;
@@ -107,7 +107,7 @@ public final class IValues {
      */
     private static IValue tensorArgument(Tensor tensor, Where w) {
         if (tensor.isClosed()) throw new ValueConversionException(w.describe() + ": the Tensor given is closed");
-        org.bytedeco.pytorch.Tensor t = tensor.nativeHandle().share();
+        org.bytedeco.pytorch.Tensor t = Handles.of(tensor).share();
         if (w.gradMode() && t.is_inference()) return new IValue(t.clone());
         return new IValue(t);
     }
@@ -271,7 +271,7 @@ public final class IValues {
      * tensors come back as owned {@link Tensor}s.
      */
     static Object fromIValue(IValue v, TsType declared, Where w) {
-        if (v.isTensor()) return Tensor.wrap(NativeTensor.own(v.toTensor()));
+        if (v.isTensor()) return Handles.wrap(NativeTensor.own(v.toTensor()));
         if (v.isNone()) return null;
         if (v.isBool()) return v.toBool();
         if (v.isInt()) return v.toInt();
@@ -308,8 +308,8 @@ public final class IValues {
             }
             return out;
         }
-        if (v.isModule()) return ScriptModule.wrap(NativeModule.own(new JitModule(v.toObject())));
-        if (v.isObject()) return JitObject.wrap(NativeObject.own(v));
+        if (v.isModule()) return Handles.wrap(NativeModule.own(new JitModule(v.toObject())));
+        if (v.isObject()) return Handles.wrap(NativeObject.own(v));
         if (v.isDevice()) return Device.parse(v.toDevice().str().getString());
         throw new ValueConversionException(w.describe() + ": a TorchScript " + v.tagKind().getString() + " has no Java form here");
     }

@@ -50,15 +50,19 @@ public final class ModuleBuilder {
         JitModule m = ModuleFactory.withTrainingFlag(
                 new JitModule(new QualifiedName("__torch__." + uniqueName(spec.className())), cu, false), spec.training());
         for (Map.Entry<String, io.tsstudio.engine.Tensor> e : spec.parameters().entrySet()) {
-            m.register_parameter(e.getKey(), e.getValue().nativeHandle().get(), false);
+            m.register_parameter(e.getKey(), Handles.of(e.getValue()).share(), false);
         }
         for (Map.Entry<String, io.tsstudio.engine.Tensor> e : spec.buffers().entrySet()) {
-            m.register_buffer(e.getKey(), e.getValue().nativeHandle().get());
+            m.register_buffer(e.getKey(), Handles.of(e.getValue()).share());
         }
         for (Map.Entry<String, Object> e : spec.children().entrySet()) {
             Object c = e.getValue();
             if (c instanceof Spec cs) m.register_module(e.getKey(), buildRaw(cs, cu));
-            else if (c instanceof NativeModule nm) m.register_module(e.getKey(), nm.get());
+            else if (c instanceof NativeModule nm) {
+                try (NativeLifetime.Use use = nm.use()) {
+                    m.register_module(e.getKey(), nm.get()); // the parent now holds its own reference to the child
+                }
+            }
             else throw new TorchException("child '" + e.getKey() + "' is neither a module nor a script module");
         }
         return m;
@@ -70,7 +74,7 @@ public final class ModuleBuilder {
      * {@code List[Tensor]} input stays a list (the trap of R torch issue #1252).
      */
     public static void defineModeDispatch(NativeModule module) {
-        try (PointerScope s = new PointerScope()) {
+        try (NativeLifetime.Use use = module.useExclusive(); PointerScope s = new PointerScope()) {
             JitModule m = module.get();
             Function train = m.type().findMethod("trainforward");
             Function eval = m.type().findMethod("evalforward");

@@ -30,6 +30,8 @@ public final class NativeCallable {
     private final TsType returnType;
     private final MethodInfo info;
     private volatile Boolean plansBuiltForInference; // null until the first call
+    /** Shared by the calls running on the current plans; exclusive while the plans are dropped for the other mode. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock plans = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     private NativeCallable(Method method, Function function, FunctionSchema schema, boolean hasSelf, boolean keep) {
         this.method = method;
@@ -101,7 +103,7 @@ public final class NativeCallable {
             throw new ValueConversionException(name + " takes " + argTypes.length + " argument" + (argTypes.length == 1 ? "" : "s")
                     + " " + info.arguments().stream().map(ArgumentInfo::name).toList() + ", got " + args.length);
         }
-        if (method != null && !Boolean.valueOf(inference).equals(plansBuiltForInference)) resetPlans(inference);
+        java.util.concurrent.locks.Lock plan = method != null ? planFor(inference) : null;
         try (PointerScope scope = new PointerScope()) {
             InferenceMode guard = inference ? new InferenceMode() : null;
             try {
@@ -117,22 +119,44 @@ public final class NativeCallable {
             } finally {
                 if (guard != null) guard.close();
             }
+        } finally {
+            if (plan != null) plan.unlock();
         }
     }
 
     /**
      * The graph executor keeps the plan it optimized under the first calls' grad mode: a plan made for a training
      * module (differentiable subgraphs that save tensors for backward) fails under InferenceMode with "Inference
-     * tensors cannot be saved for backward". So when a method switches between training and inference calls, its
-     * executor's plans are dropped and rebuilt for the new mode. Switching modes while other threads call the same
-     * method is not supported (it is a structural change).
+     * tensors cannot be saved for backward". So when a method switches between training and inference calls (a trace
+     * calls a child module in grad mode while the studio runs it in inference mode), its executor's plans are dropped
+     * and rebuilt for the new mode. Dropping them frees the plan a running call executes (SIGSEGV, found by
+     * {@code CloseDuringTraceTest}), so calls hold a shared lock for their mode's plans and a switch takes the
+     * exclusive one: it waits for the calls in flight, then downgrades to run its own call.
      */
-    private synchronized void resetPlans(boolean inference) {
-        if (Boolean.valueOf(inference).equals(plansBuiltForInference)) return;
-        try (PointerScope s = new PointerScope()) {
-            method.get_executor().debugFlushCompilationCache();
+    private java.util.concurrent.locks.Lock planFor(boolean inference) {
+        java.util.concurrent.locks.Lock shared = plans.readLock();
+        shared.lock();
+        if (Boolean.valueOf(inference).equals(plansBuiltForInference)) return shared;
+        shared.unlock();
+        java.util.concurrent.locks.Lock exclusive = plans.writeLock();
+        exclusive.lock();
+        try {
+            if (!Boolean.valueOf(inference).equals(plansBuiltForInference)) {
+                try (PointerScope s = new PointerScope()) {
+                    method.get_executor().debugFlushCompilationCache();
+                }
+                plansBuiltForInference = inference;
+            }
+            shared.lock(); // downgrade: this call runs on the plans it just asked for
+        } finally {
+            exclusive.unlock();
         }
-        plansBuiltForInference = inference;
+        return shared;
+    }
+
+    /** Switches the method's plans to {@code inference} (waiting for the calls on the other mode's plans to end). */
+    void resetPlans(boolean inference) {
+        planFor(inference).unlock();
     }
 
     /**

@@ -89,6 +89,11 @@ public final class NativeModule implements AutoCloseable {
         return life.enter();
     }
 
+    /** A use no other use overlaps: for changes to the module's type (methods added by a trace or a define). */
+    NativeLifetime.Use useExclusive() {
+        return life.enterExclusive();
+    }
+
     public boolean isClosed() {
         return life.isClosed();
     }
@@ -207,7 +212,7 @@ public final class NativeModule implements AutoCloseable {
                 named_parameter_iterator it = l.begin();
                 for (long i = 0; i < n; i++, it.increment()) {
                     NamedTensor nt = it.multiply();
-                    out.put(Text.of(nt.name()), Tensor.wrap(NativeTensor.own(nt.value())));
+                    out.put(Text.of(nt.name()), Handles.wrap(NativeTensor.own(nt.value())));
                 }
                 return out;
             }
@@ -223,7 +228,7 @@ public final class NativeModule implements AutoCloseable {
                 named_buffer_iterator it = l.begin();
                 for (long i = 0; i < n; i++, it.increment()) {
                     NamedTensor nt = it.multiply();
-                    out.put(Text.of(nt.name()), Tensor.wrap(NativeTensor.own(nt.value())));
+                    out.put(Text.of(nt.name()), Handles.wrap(NativeTensor.own(nt.value())));
                 }
                 return out;
             }
@@ -481,7 +486,7 @@ public final class NativeModule implements AutoCloseable {
             try (PointerScope s = new PointerScope()) {
                 Map<String, Tensor> out = new LinkedHashMap<>();
                 for (Map.Entry<String, org.bytedeco.pytorch.Tensor> e : rawTensors(true, true).entrySet()) {
-                    out.put(e.getKey(), Tensor.wrap(NativeTensor.own(e.getValue().detach())));
+                    out.put(e.getKey(), Handles.wrap(NativeTensor.own(e.getValue().detach())));
                 }
                 return out;
             }
@@ -512,7 +517,7 @@ public final class NativeModule implements AutoCloseable {
                     }
                 }
                 for (Map.Entry<String, Tensor> e : values.entrySet()) {
-                    targets.get(e.getKey()).detach().copy_(e.getValue().nativeHandle().get());
+                    targets.get(e.getKey()).detach().copy_(Handles.of(e.getValue()).share());
                 }
             } catch (RuntimeException e) {
                 throw Errors.wrap("cannot load state dict", e);
@@ -534,7 +539,7 @@ public final class NativeModule implements AutoCloseable {
         try (NativeLifetime.Use use = life.enter()) {
             checkPlainName(name);
             try (PointerScope s = new PointerScope()) {
-                org.bytedeco.pytorch.Tensor t = value.nativeHandle().get().detach();
+                org.bytedeco.pytorch.Tensor t = Handles.of(value).share().detach();
                 t.set_requires_grad(requiresGrad);
                 module.register_parameter(name, t, false);
             } catch (RuntimeException e) {
@@ -548,7 +553,7 @@ public final class NativeModule implements AutoCloseable {
         try (NativeLifetime.Use use = life.enter()) {
             checkPlainName(name);
             try (PointerScope s = new PointerScope()) {
-                module.register_buffer(name, value.nativeHandle().get().detach());
+                module.register_buffer(name, Handles.of(value).share().detach());
             } catch (RuntimeException e) {
                 throw Errors.wrap("cannot register buffer '" + name + "'", e);
             }

@@ -4,7 +4,6 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.IValue;
 import org.bytedeco.pytorch.IValueVector;
 import org.bytedeco.pytorch.InferenceMode;
-import org.bytedeco.pytorch.JitModule;
 import org.bytedeco.pytorch.Tensor;
 
 /**
@@ -17,20 +16,18 @@ public final class RawCalls {
 
     /** {@code module.forward(x)} straight through JavaCPP; the output is owned by the caller. */
     public static NativeTensor forward(NativeModule module, NativeTensor input) {
-        JitModule m = module.get();
-        try (PointerScope scope = new PointerScope()) {
-            Tensor out = m.forward(new IValueVector(new IValue(input.get()))).toTensor();
+        try (NativeLifetime.Use use = module.use(); PointerScope scope = new PointerScope()) {
+            Tensor out = module.get().forward(new IValueVector(new IValue(input.share()))).toTensor();
             return NativeTensor.own(out);
         }
     }
 
     /** As {@link #forward} with an InferenceMode guard, which is what the engine does for a module in eval mode. */
     public static NativeTensor forwardInferenceMode(NativeModule module, NativeTensor input) {
-        JitModule m = module.get();
-        try (PointerScope scope = new PointerScope()) {
+        try (NativeLifetime.Use use = module.use(); PointerScope scope = new PointerScope()) {
             InferenceMode guard = new InferenceMode();
             try {
-                Tensor out = m.forward(new IValueVector(new IValue(input.get()))).toTensor();
+                Tensor out = module.get().forward(new IValueVector(new IValue(input.share()))).toTensor();
                 return NativeTensor.own(out);
             } finally {
                 guard.close();

@@ -55,7 +55,7 @@ public final class TensorMaker {
                 case ARANGE: t = torch.arange(new Scalar(numel), o).reshape(shape); break;
                 default: throw new IllegalStateException(fill.toString());
             }
-            return Tensor.wrap(NativeTensor.own(t));
+            return Handles.wrap(NativeTensor.own(t));
         } catch (RuntimeException e) {
             throw new TorchException("cannot make a " + fill.jsonName() + " tensor of " + dtype + " on " + device + ": " + firstLine(e), e);
         }
@@ -64,8 +64,8 @@ public final class TensorMaker {
     /** The tensor converted to dtype and moved to device; the input is left as it is (the caller still owns it). */
     public static Tensor convert(Tensor t, DType dtype, Device device) {
         try (PointerScope s = new PointerScope()) {
-            org.bytedeco.pytorch.Tensor out = t.nativeHandle().share().to(nativeDevice(device), Dtypes.toScalarType(dtype));
-            return Tensor.wrap(NativeTensor.own(out));
+            org.bytedeco.pytorch.Tensor out = Handles.of(t).share().to(nativeDevice(device), Dtypes.toScalarType(dtype));
+            return Handles.wrap(NativeTensor.own(out));
         } catch (RuntimeException e) {
             throw new TorchException("cannot convert a tensor to " + dtype + " on " + device + ": " + firstLine(e), e);
         }
@@ -78,7 +78,7 @@ public final class TensorMaker {
     public static double[] stats(Tensor t) {
         if (t.numel() == 0 || t.dtype() == DType.COMPLEX64 || t.dtype() == DType.COMPLEX128) return null;
         try (PointerScope s = new PointerScope()) {
-            org.bytedeco.pytorch.Tensor d = t.nativeHandle().share().to(torch.ScalarType.Double);
+            org.bytedeco.pytorch.Tensor d = Handles.of(t).share().to(torch.ScalarType.Double);
             return new double[] {d.min().item_double(), d.max().item_double(), d.mean().item_double()};
         }
     }

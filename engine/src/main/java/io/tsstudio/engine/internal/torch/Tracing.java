@@ -68,7 +68,8 @@ public final class Tracing {
 
     /** Traces {@code body} as method {@code method} of the module in {@code view} (graph input 0 is {@code self}). */
     public static void traceMethod(ModuleView view, String method, Body body, List<Object> inputs, boolean strict) throws Exception {
-        try (PointerScope scope = new PointerScope()) {
+        // exclusive: the method is added to the module's type, which a call running on the module reads
+        try (NativeLifetime.Use use = view.module().useExclusive(); PointerScope scope = new PointerScope()) {
             JitModule m = view.module().get();
             ClassType type = m.type();
             if (type.findMethod(method) != null) throw new TorchException("method '" + method + "' is already defined on " + typeName(type));
@@ -89,7 +90,7 @@ public final class Tracing {
         Map<Long, String> paths = new java.util.HashMap<>();
         IdentityHashMap<Object, String> children = new IdentityHashMap<>();
         if (view != null) {
-            for (Map.Entry<io.tsstudio.engine.Tensor, String> e : view.tensorPaths().entrySet()) paths.put(TraceState.key(e.getKey().nativeHandle().get()), e.getValue());
+            for (Map.Entry<io.tsstudio.engine.Tensor, String> e : view.tensorPaths().entrySet()) paths.put(TraceState.key(Handles.of(e.getKey()).share()), e.getValue());
             children.putAll(view.childPaths());
         }
         for (int i = 0; i < inputs.size(); i++) checkInput(inputs.get(i), "input " + i);
@@ -138,7 +139,7 @@ public final class Tracing {
     }
 
     private static Type.TypePtr typeOf(Object in) {
-        if (in instanceof io.tsstudio.engine.Tensor t) return TraceState.tensorType(t.nativeHandle().get());
+        if (in instanceof io.tsstudio.engine.Tensor t) return TraceState.tensorType(Handles.of(t).share());
         if (in instanceof io.tsstudio.engine.JitTuple tv) {
             TypeVector types = new TypeVector();
             for (Object o : tv.values()) types.push_back(typeOf(o));
@@ -157,7 +158,7 @@ public final class Tracing {
     private static void bindInput(TraceState state, Value v, Object in) {
         Graph g = state.graph;
         if (in instanceof io.tsstudio.engine.Tensor t) {
-            state.bind(t.nativeHandle().get(), v);
+            state.bind(Handles.of(t).share(), v);
         } else if (in instanceof io.tsstudio.engine.JitTuple tv) {
             JitNode unpack = g.createTupleUnpack(v);
             g.insertNode(unpack);
@@ -170,7 +171,7 @@ public final class Tracing {
             JitNode unpack = g.createListUnpack(v, l.size());
             g.insertNode(unpack);
             for (int i = 0; i < l.size(); i++) {
-                Tensor t = ((io.tsstudio.engine.Tensor) l.get(i)).nativeHandle().get();
+                Tensor t = Handles.of(((io.tsstudio.engine.Tensor) l.get(i))).share();
                 unpack.output(i).setType(TraceState.tensorType(t));
                 state.bind(t, unpack.output(i));
             }
@@ -179,7 +180,7 @@ public final class Tracing {
                 Value key = g.insertConstant(new IValue((String) e.getKey()));
                 List<Value> args = List.of(v, key);
                 JitNode get = state.append(Symbol.fromQualString("aten::__getitem__"), args, 1);
-                Tensor t = ((io.tsstudio.engine.Tensor) e.getValue()).nativeHandle().get();
+                Tensor t = Handles.of(((io.tsstudio.engine.Tensor) e.getValue())).share();
                 get.output().setType(TraceState.tensorType(t));
                 state.bind(t, get.output());
             }
@@ -198,7 +199,7 @@ public final class Tracing {
     private static Value outputValue(TraceState state, Object out) {
         Graph g = state.graph;
         if (out instanceof io.tsstudio.engine.Tensor t) {
-            Tensor n = t.nativeHandle().get();
+            Tensor n = Handles.of(t).share();
             if (!state.isBound(n) && !state.isAttribute(n)) {
                 throw new TorchException("output of traced region did not have observable data dependence with trace inputs; "
                         + "this probably indicates your program cannot be understood by the tracer (the returned tensor was not computed from the inputs by tensor operations)");
@@ -259,21 +260,23 @@ public final class Tracing {
             call.s_(Symbol.attr("name"), new org.bytedeco.javacpp.BytePointer(method));
             Value out = call.output();
             if (result instanceof io.tsstudio.engine.Tensor t) {
-                out.setType(TraceState.tensorType(t.nativeHandle().get()));
-                st.bind(t.nativeHandle().get(), out);
+                out.setType(TraceState.tensorType(Handles.of(t).share()));
+                st.bind(Handles.of(t).share(), out);
             } else {
-                org.bytedeco.pytorch.Function f = module.get().type().findMethod(method);
-                out.setType(new org.bytedeco.pytorch.GraphFunction(f).graph().outputs().get(0).type());
+                try (NativeLifetime.Use use = module.use()) {
+                    org.bytedeco.pytorch.Function f = module.get().type().findMethod(method);
+                    out.setType(new org.bytedeco.pytorch.GraphFunction(f).graph().outputs().get(0).type());
+                }
             }
             return result;
         }
     }
 
     private static Value argumentValue(TraceState st, Object a) {
-        if (a instanceof io.tsstudio.engine.Tensor t) return st.valueOf(t.nativeHandle().get());
+        if (a instanceof io.tsstudio.engine.Tensor t) return st.valueOf(Handles.of(t).share());
         if (a instanceof List<?> l && JavaValues.allTensors(l)) {
             List<Value> vs = new ArrayList<>();
-            for (Object o : l) vs.add(st.valueOf(((io.tsstudio.engine.Tensor) o).nativeHandle().get()));
+            for (Object o : l) vs.add(st.valueOf(Handles.of(((io.tsstudio.engine.Tensor) o)).share()));
             JitNode list = st.graph.createList(Types.TENSOR, new ValueVector(vs.toArray(new Value[0])));
             st.graph.insertNode(list);
             return list.output();

@@ -1,10 +1,9 @@
 package io.tsstudio.engine.internal.torch;
 
-import io.tsstudio.engine.Fixtures;
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;
-import io.tsstudio.engine.ir.IrGraphs;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.JitModule;
 import org.bytedeco.pytorch.QualifiedName;
@@ -18,7 +17,7 @@ public final class IrTestModules {
 
     /** The shared fixtures folder. */
     public static Path fixtures() {
-        return Fixtures.root();
+        return SharedFixtures.root();
     }
 
     public static ScriptModule load(String pytorchFixture) {
@@ -31,17 +30,17 @@ public final class IrTestModules {
         try (PointerScope s = new PointerScope()) {
             JitModule m = new JitModule(new QualifiedName(name));
             for (int i = 0; i < namesAndSubmodules.length; i += 2) {
-                m.register_module((String) namesAndSubmodules[i], ((ScriptModule) namesAndSubmodules[i + 1]).nativeHandle().get());
+                m.register_module((String) namesAndSubmodules[i], Handles.of(((ScriptModule) namesAndSubmodules[i + 1])).get());
             }
             m.define(source);
-            return ScriptModule.wrap(NativeModule.own(m));
+            return Handles.wrap(NativeModule.own(m));
         }
     }
 
     /** The IR of function {@code name} compiled from {@code source}. */
     public static IrGraph compiledFunction(String source, String name) {
         try (io.tsstudio.engine.CompilationUnit cu = Jit.compile(source)) {
-            return IrGraphs.ofFunction(cu.function(name));
+            return (cu.function(name)).graph();
         }
     }
 }

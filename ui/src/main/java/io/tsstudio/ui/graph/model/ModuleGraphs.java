@@ -2,7 +2,6 @@ package io.tsstudio.ui.graph.model;
 
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;
-import io.tsstudio.engine.ir.IrGraphs;
 
 /** Graphs of a loaded module for the view: the method's graph, and a loader that opens submodules by path. */
 public final class ModuleGraphs {
@@ -16,10 +15,10 @@ public final class ModuleGraphs {
     public static SubgraphLoader loader(ScriptModule root) {
         return (path, method) -> {
             if (path.isEmpty()) {
-                return IrGraphs.of(root, method);
+                return root.graph(method);
             }
             try (ScriptModule sub = root.submodule(path)) {
-                return IrGraphs.of(sub, method);
+                return sub.graph(method);
             }
         };
     }
@@ -28,7 +27,7 @@ public final class ModuleGraphs {
         if (!module.hasMethod(method)) {
             throw new IllegalArgumentException("module " + module.className() + " has no method '" + method + "'");
         }
-        return IrGraphs.of(module, method);
+        return module.graph(method);
     }
 
     public static GraphViewModel viewModel(ScriptModule module, String method) {

@@ -49,7 +49,7 @@ public final class IrImport {
     }
 
     public static Result fromModule(ScriptModule module, ModelWeights weights, GraphDocument previous) {
-        IrGraph g = IrGraphs.of(module, "forward");
+        IrGraph g = module.graph("forward");
         return new Builder(module, g, weights, previous).build();
     }
 

@@ -4,7 +4,6 @@ import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrBlock;
 import io.tsstudio.engine.ir.IrGraph;
-import io.tsstudio.engine.ir.IrGraphs;
 import io.tsstudio.engine.ir.IrNode;
 import io.tsstudio.ui.graph.model.GraphGroup;
 import io.tsstudio.ui.graph.layout.GraphLayoutEngine;
@@ -77,7 +76,7 @@ public final class GraphBench {
         int perBlock;
         try (ScriptModule one = Jit.load(TransformerArchive.archive(1))) {
             Map<String, Integer> counts = new HashMap<>();
-            perBlock = inlinedCount(IrGraphs.of(one, "forward"), loaderFor(one), counts) - 1;
+            perBlock = inlinedCount(one.graph("forward"), loaderFor(one), counts) - 1;
         }
         out("inlined IR nodes per block: %d (Norm, Attention with 4 Proj, Norm, Mlp with 2 Proj, 2 residual adds)", perBlock);
         warmUp();
@@ -91,11 +90,11 @@ public final class GraphBench {
     private static void warmUp() throws Exception {
         try (ScriptModule m = Jit.load(TransformerArchive.archive(30))) {
             SubgraphLoader loader = loaderFor(m);
-            GraphViewModel vm = new GraphViewModel(IrGraphs.of(m, "forward"), loader);
+            GraphViewModel vm = new GraphViewModel(m.graph("forward"), loader);
             GraphLayoutEngine engine = new GraphLayoutEngine();
             vm.expandAll();
             frame(engine.layout(vm.root(), vm::isExpanded), 0.5, 0, 0);
-            GraphViewModel flat = new GraphViewModel(IrGraphs.of(m, "forward"), loader, GraphOptions.defaults().withFlat(true));
+            GraphViewModel flat = new GraphViewModel(m.graph("forward"), loader, GraphOptions.defaults().withFlat(true));
             frame(new GraphLayoutEngine().layout(flat.root(), n -> true), 0.5, 0, 0);
         }
     }
@@ -177,7 +176,7 @@ public final class GraphBench {
             SubgraphLoader loader = loaderFor(m);
 
             t0 = System.nanoTime();
-            IrGraph top = IrGraphs.of(m, "forward");
+            IrGraph top = m.graph("forward");
             out("IR extraction, top level (%,d IR nodes): %,d ms", top.nodes().size(), ms(t0));
             t0 = System.nanoTime();
             int inlined = inlinedCount(top, loader, new HashMap<>());
@@ -332,10 +331,10 @@ public final class GraphBench {
     static SubgraphLoader loaderFor(ScriptModule root) {
         return (path, method) -> {
             if (path.isEmpty()) {
-                return IrGraphs.of(root, method);
+                return root.graph(method);
             }
             try (ScriptModule sub = root.submodule(path)) {
-                return IrGraphs.of(sub, method);
+                return sub.graph(method);
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.graph.fx;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.ui.graph.model.GraphFixtures;
@@ -49,7 +50,7 @@ class GraphFixturesFxTest {
     }
 
     private ScriptModule load(String fixture) {
-        ScriptModule m = Jit.load(GraphFixtures.pytorch(fixture));
+        ScriptModule m = Jit.load(SharedFixtures.pytorch(fixture));
         open.add(m);
         return m;
     }

@@ -1,8 +1,8 @@
 package io.tsstudio.ui.graph.fx;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.ui.graph.model.GraphFixtures;
 import io.tsstudio.ui.graph.layout.GraphLayoutTest;
 import io.tsstudio.ui.graph.model.GraphEdge;
 import io.tsstudio.ui.graph.model.GraphNode;
@@ -192,7 +192,7 @@ class GraphPaneToolsFxTest {
 
     @Test
     void theMethodPickerDrawsAnyMethodAndTheViewMenuHasMinimapAndCompare(FxRobot robot) throws Exception {
-        ScriptModule m = Jit.load(GraphFixtures.pytorch("exported.method.dat"));
+        ScriptModule m = Jit.load(SharedFixtures.pytorch("exported.method.dat"));
         try {
             robot.interact(() -> pane.show(m, "forward"));
             GraphPaneFxTest.awaitLayout(pane);

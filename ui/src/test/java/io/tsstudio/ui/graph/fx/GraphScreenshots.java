@@ -1,8 +1,8 @@
 package io.tsstudio.ui.graph.fx;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.ui.graph.model.GraphFixtures;
 import io.tsstudio.ui.graph.model.GraphNode;
 import io.tsstudio.ui.graph.model.GraphViewModel;
 import io.tsstudio.ui.graph.bench.TransformerArchive;
@@ -39,7 +39,7 @@ public final class GraphScreenshots {
             s.show();
             return s;
         });
-        try (ScriptModule small = Jit.load(GraphFixtures.pytorch("l1000_100_10.script.dat"))) {
+        try (ScriptModule small = Jit.load(SharedFixtures.pytorch("l1000_100_10.script.dat"))) {
             run(() -> pane.show(small, "forward"));
             await(pane);
             GraphViewModel vm = pane.viewModel();

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.graph.model;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;
@@ -31,7 +32,7 @@ class ModuleGraphsTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void everyIrNodeIsDrawnWhenFoldingIsOff(String fixture) {
-        try (ScriptModule m = Jit.load(GraphFixtures.pytorch(fixture))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch(fixture))) {
             IrGraph g = ModuleGraphs.graph(m, "forward");
             GraphViewModel vm = new GraphViewModel(g, ModuleGraphs.loader(m), GraphOptions.defaults().withFoldConstants(false));
             Set<String> drawn = vm.root().nodes().stream().flatMap(n -> n.ir().stream()).map(IrNode::id).collect(Collectors.toSet());
@@ -48,7 +49,7 @@ class ModuleGraphsTest {
     @ParameterizedTest
     @MethodSource("fixtures")
     void foldingHidesOnlyConstantsAndAttributeReads(String fixture) {
-        try (ScriptModule m = Jit.load(GraphFixtures.pytorch(fixture))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch(fixture))) {
             GraphViewModel vm = ModuleGraphs.viewModel(m, "forward");
             IrGraph g = vm.graph();
             Set<String> drawn = vm.root().nodes().stream().flatMap(n -> n.ir().stream()).map(IrNode::id).collect(Collectors.toSet());
@@ -68,7 +69,7 @@ class ModuleGraphsTest {
 
     @Test
     void l1000OpensItsNestedSequentialAndLinears() {
-        try (ScriptModule m = Jit.load(GraphFixtures.pytorch("l1000_100_10.script.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("l1000_100_10.script.dat"))) {
             GraphViewModel vm = ModuleGraphs.viewModel(m, "forward");
             List<String> titles = vm.root().nodes().stream().map(GraphNode::title).toList();
             assertEquals(List.of("input input.1", "0: Sequential", "1: Linear", "output"), titles);
@@ -100,7 +101,7 @@ class ModuleGraphsTest {
 
     @Test
     void aMissingMethodIsAClearError() {
-        try (ScriptModule m = Jit.load(GraphFixtures.pytorch("linrelu.script.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("linrelu.script.dat"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModuleGraphs.graph(m, "nope"));
             assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
         }
@@ -108,7 +109,7 @@ class ModuleGraphsTest {
 
     @Test
     void svgOfAFixtureForTheCli() {
-        try (ScriptModule m = Jit.load(GraphFixtures.pytorch("linrelu.script.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("linrelu.script.dat"))) {
             String svg = GraphSvg.render(ModuleGraphs.graph(m, "forward"), ModuleGraphs.loader(m), GraphOptions.defaults(), 1);
             assertTrue(svg.contains(">\u25BE 0: Linear</text>"), svg);
             assertTrue(svg.contains(">linear</text>"), svg);

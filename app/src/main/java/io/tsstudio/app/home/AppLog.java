@@ -1,4 +1,4 @@
-package io.tsstudio.app;
+package io.tsstudio.app.home;
 
 import java.io.IOException;
 import java.io.PrintWriter;

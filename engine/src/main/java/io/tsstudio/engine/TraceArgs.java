@@ -1,7 +1,5 @@
-package io.tsstudio.engine.trace;
+package io.tsstudio.engine;
 
-import io.tsstudio.engine.JitTuple;
-import io.tsstudio.engine.Tensor;
 
 import java.util.List;
 import java.util.Map;

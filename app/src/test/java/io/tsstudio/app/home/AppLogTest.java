@@ -1,4 +1,4 @@
-package io.tsstudio.app;
+package io.tsstudio.app.home;
 
 import io.tsstudio.app.worker.WorkerLaunch;
 import org.junit.jupiter.api.Test;

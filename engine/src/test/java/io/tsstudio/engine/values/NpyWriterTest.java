@@ -1,4 +1,4 @@
-package io.tsstudio.engine.run;
+package io.tsstudio.engine.values;
 
 import io.tsstudio.engine.Tensor;
 import org.junit.jupiter.api.Test;

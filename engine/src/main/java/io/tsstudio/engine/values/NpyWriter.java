@@ -1,4 +1,4 @@
-package io.tsstudio.engine.run;
+package io.tsstudio.engine.values;
 
 import io.tsstudio.engine.files.AtomicWrite;
 import io.tsstudio.engine.DType;

@@ -1,4 +1,4 @@
-package io.tsstudio.app;
+package io.tsstudio.app.home;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.tsstudio.engine.trace;
+package io.tsstudio.engine;
 
 /** Java code to trace: takes the example inputs, returns a Tensor, a List/Map of tensors, or a tuple of these. */
 @FunctionalInterface

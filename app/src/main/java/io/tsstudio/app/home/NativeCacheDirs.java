@@ -1,4 +1,4 @@
-package io.tsstudio.app;
+package io.tsstudio.app.home;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,8 +11,8 @@ import java.util.Map;
  * {@code main} is early enough. A value given on the command line ({@code -D...}) wins.
  */
 public final class NativeCacheDirs {
-    static final String JAVACPP_CACHEDIR = "org.bytedeco.javacpp.cachedir";
-    static final String JAVAFX_CACHEDIR = "javafx.cachedir";
+    public static final String JAVACPP_CACHEDIR = "org.bytedeco.javacpp.cachedir";
+    public static final String JAVAFX_CACHEDIR = "javafx.cachedir";
     static final String APP_DIR_NAME = "tsstudio";
 
     private NativeCacheDirs() {
