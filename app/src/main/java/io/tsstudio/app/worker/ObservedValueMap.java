@@ -82,9 +82,9 @@ final class ObservedValueMap {
     }
 
     private static IrGraph graph(ScriptModule root, String path, String method) {
-        if (path.isEmpty()) return IrGraphs.of(root, method);
+        if (path.isEmpty()) return root.graph(method);
         try (ScriptModule sub = root.submodule(path)) {
-            return IrGraphs.of(sub, method);
+            return sub.graph(method);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.testkit.SharedFixtures;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.stage.Stage;
@@ -54,7 +55,7 @@ class JobsTabTest {
 
     @Test
     void openingAndLayoutAreJobsUntilTheyEnd() throws Exception {
-        fx(() -> vm.open(Fixtures.pytorch("linrelu.script.dat"))).get(120, TimeUnit.SECONDS);
+        fx(() -> vm.open(SharedFixtures.pytorch("linrelu.script.dat"))).get(120, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shown.contains("Lay out the graph") && fx(() -> window.jobs().getTasks().isEmpty()));
         assertEquals("Open linrelu.script.dat", shown.get(0), shown.toString());
         assertTrue(shown.contains("Lay out the graph"), shown.toString());

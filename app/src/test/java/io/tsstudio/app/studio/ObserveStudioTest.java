@@ -1,5 +1,6 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.CompilationUnit;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
@@ -111,7 +112,7 @@ class ObserveStudioTest {
 
     @Test
     void runWithObservationLabelsEdgesWithShapesAndAClickedNodeShowsItsValue(FxRobot robot) throws Exception {
-        GraphPane pane = open(Fixtures.pytorch("linrelu.script.dat"));
+        GraphPane pane = open(SharedFixtures.pytorch("linrelu.script.dat"));
         assertTrue(fx(() -> run().observeProperty().get()), "Observe is on by default");
         fx(() -> run().run()).get(120, TimeUnit.SECONDS);
         try {
@@ -143,7 +144,7 @@ class ObserveStudioTest {
 
     @Test
     void breakpointOnAGraphNodeThenStepShowsVariablesAndTheCurrentNode(FxRobot robot) throws Exception {
-        GraphPane pane = open(Fixtures.pytorch("linrelu.script.dat"));
+        GraphPane pane = open(SharedFixtures.pytorch("linrelu.script.dat"));
         GraphGroup root = fx(() -> pane.viewModel().root());
         GraphNode op = fx(() -> root.nodes().stream().filter(n -> n.kind() == NodeKind.MODULE).findFirst()
                 .orElseThrow(() -> new AssertionError("no operator among " + root.nodes())));

@@ -1,5 +1,6 @@
 package io.tsstudio.app.worker;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.observe.Frame;
@@ -66,7 +67,7 @@ class WorkerObserveTest {
     }
 
     private static Path mnasnet() {
-        return Fixtures.root().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt");
+        return SharedFixtures.root().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt");
     }
 
     private static RunRequest once(String method, String... args) {

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.observe;
 
+import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.internal.torch.ObservingExecutor;
 import io.tsstudio.engine.run.CancelToken;
@@ -26,6 +27,6 @@ public final class Observer {
      */
     public static Observation observe(ScriptModule module, String method, List<Object> args, ObserveOptions options,
                                       CancelToken token) {
-        return ObservingExecutor.observe(module.nativeHandle(), method, args, options, token);
+        return ObservingExecutor.observe(Handles.of(module), method, args, options, token);
     }
 }

@@ -3,7 +3,6 @@ package io.tsstudio.engine.values;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.TorchException;
 import io.tsstudio.engine.internal.torch.ValueFiles;
-import io.tsstudio.engine.values.NpyReader;
 
 import java.io.IOException;
 import java.io.InputStream;

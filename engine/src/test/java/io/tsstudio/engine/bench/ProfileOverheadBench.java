@@ -1,5 +1,6 @@
 package io.tsstudio.engine.bench;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Fixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
@@ -36,7 +37,7 @@ public final class ProfileOverheadBench {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         List<String> files = new ArrayList<>();
-        Path p113 = Fixtures.root().resolve("pytorch-1.13");
+        Path p113 = SharedFixtures.root().resolve("pytorch-1.13");
         files.add(p113.resolve("mnasnet0_5_script.pt") + ":64");
         files.add(p113.resolve("mobilenet_v2_trace.pt") + ":64");
         files.addAll(Arrays.asList(args).subList(Math.min(1, args.length), args.length));

@@ -1,5 +1,7 @@
 package io.tsstudio.engine.bench;
 
+import io.tsstudio.testkit.SharedFixtures;
+import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.Fixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.PreparedCall;
@@ -35,7 +37,7 @@ public final class TimedLoopBench {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 11;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-        Path file = Fixtures.pytorch("linrelu.script.dat");
+        Path file = SharedFixtures.pytorch("linrelu.script.dat");
         System.out.printf(Locale.ROOT, "linrelu.script.dat, forward(ones(10)), eval mode, grad off (InferenceMode); intra-op threads %d; %d rounds x %d calls%n",
                 Torch.intraOpThreads(), rounds, calls);
         try (ScriptModule m = Jit.load(file); Tensor x = Tensor.ones(10)) {
@@ -43,12 +45,12 @@ public final class TimedLoopBench {
             double[] raw = new double[rounds], prepared = new double[rounds], plain = new double[rounds];
             try (PreparedCall call = m.prepare("forward", true, x)) {
                 for (int warm = 0; warm < 2; warm++) { // the graph executor's profiling runs, JIT compilation
-                    p50(RawCalls.timedForwardLoop(m.nativeHandle(), x.nativeHandle(), calls, true));
+                    p50(RawCalls.timedForwardLoop(Handles.of(m), Handles.of(x), calls, true));
                     runner(call, calls);
                     plainRunner(m, x, calls);
                 }
                 for (int r = 0; r < rounds; r++) {
-                    raw[r] = p50(RawCalls.timedForwardLoop(m.nativeHandle(), x.nativeHandle(), calls, true));
+                    raw[r] = p50(RawCalls.timedForwardLoop(Handles.of(m), Handles.of(x), calls, true));
                     prepared[r] = runner(call, calls).p50Ms() * 1e6;
                     plain[r] = plainRunner(m, x, calls).p50Ms() * 1e6;
                 }

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.diff;
 
+import io.tsstudio.engine.trace.Tracer;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ModuleAssembly;
 import io.tsstudio.engine.ScriptModule;
@@ -85,7 +86,7 @@ final class DiffPairs {
         TracedNet net = new TracedNet(w.get("head.weight").shape()[0]);
         net.loadStateDict(w);
         try (Tensor x = Tensor.randn(2, 4)) {
-            return Jit.trace(net, x);
+            return Tracer.trace(net, x);
         }
     }
 

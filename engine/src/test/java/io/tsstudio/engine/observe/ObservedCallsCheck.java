@@ -1,5 +1,6 @@
 package io.tsstudio.engine.observe;
 
+import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.TorchException;
@@ -54,7 +55,7 @@ public final class ObservedCallsCheck implements BeforeEachCallback, AfterEachCa
                 result = normal.get();
             } catch (TorchException e) {
                 Tensor.manualSeed(seed);
-                try (Observation o = Observer.observe(ScriptModule.wrap(module), method, java.util.Arrays.asList(args), ObserveOptions.statisticsOnly(), CancelToken.none())) {
+                try (Observation o = Observer.observe(Handles.wrap(module), method, java.util.Arrays.asList(args), ObserveOptions.statisticsOnly(), CancelToken.none())) {
                     ObservedRuns.close(o.output());
                     mismatches.add(method + ": a normal run failed (" + e.getMessage() + ") but the observed run did not");
                 } catch (TorchException observed) {
@@ -66,7 +67,7 @@ public final class ObservedCallsCheck implements BeforeEachCallback, AfterEachCa
                 throw e;
             }
             Tensor.manualSeed(seed);
-            try (Observation o = Observer.observe(ScriptModule.wrap(module), method, java.util.Arrays.asList(args), ObserveOptions.statisticsOnly(), CancelToken.none())) {
+            try (Observation o = Observer.observe(Handles.wrap(module), method, java.util.Arrays.asList(args), ObserveOptions.statisticsOnly(), CancelToken.none())) {
                 try {
                     ObservedRuns.assertBitIdentical(result, o.output(), method);
                     for (ModuleRecord r : o.modules()) if (r.opaque()) mismatches.add(method + ": module '" + r.path() + "' ran whole");

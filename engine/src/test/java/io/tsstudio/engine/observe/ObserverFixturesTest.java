@@ -1,5 +1,6 @@
 package io.tsstudio.engine.observe;
 
+import io.tsstudio.testkit.SharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsstudio.engine.ArgumentInfo;
@@ -49,7 +50,7 @@ class ObserverFixturesTest {
 
     static Stream<Arguments> cases() throws IOException {
         List<Case> out = new ArrayList<>();
-        Path py = Fixtures.root().resolve("pytorch");
+        Path py = SharedFixtures.root().resolve("pytorch");
         out.add(new Case("linrelu", py.resolve("linrelu.script.dat"), "forward", List.of(ones(10)), null));
         out.add(new Case("l1000", py.resolve("l1000_100_10.script.dat"), "forward", List.of(ones(1000)), null));
         out.add(new Case("scripted", py.resolve("scripted.script.dat"), "forward", List.of(ones(6)), null));
@@ -61,7 +62,7 @@ class ObserverFixturesTest {
         out.add(new Case("exported.add_scalar", py.resolve("exported.method.dat"), "add_scalar", List.of(rand(10), "3"), null));
         out.add(new Case("r-traced-linear", py.resolve("r-traced-linear.pt"), "forward", List.of(rand(100, 10)), null));
 
-        Path p113 = Fixtures.root().resolve("pytorch-1.13");
+        Path p113 = SharedFixtures.root().resolve("pytorch-1.13");
         JsonNode cases = JSON.readTree(p113.resolve("cases.json").toFile());
         for (Iterator<String> it = cases.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -71,7 +72,7 @@ class ObserverFixturesTest {
             out.add(new Case(name, p113.resolve(c.get("file").asText()), c.get("method").asText(), args, c.get("modules")));
         }
 
-        Path tv = Fixtures.root().resolve("torchvision-ops");
+        Path tv = SharedFixtures.root().resolve("torchvision-ops");
         JsonNode tvCases = JSON.readTree(tv.resolve("tvops.expected.json").toFile()).get("cases");
         for (Iterator<String> it = tvCases.fieldNames(); it.hasNext(); ) {
             String name = it.next();

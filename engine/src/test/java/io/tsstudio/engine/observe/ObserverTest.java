@@ -76,8 +76,8 @@ class ObserverTest {
     @Test
     void nodeIdsAreTheIrGraphsIds() {
         try (ScriptModule m = parentWithChild(); Tensor x = Tensor.of(new float[]{1f, 2f}, 2)) {
-            IrGraph root = IrGraphs.of(m, "forward");
-            IrGraph child = IrGraphs.of(m.submodule("child"), "forward");
+            IrGraph root = m.graph("forward");
+            IrGraph child = (m.submodule("child")).graph("forward");
             try (Observation o = Observer.observe(m, "forward", List.of(x, 2L), ObserveOptions.statisticsOnly(), CancelToken.none())) {
                 ObservedRuns.close(o.output());
                 int checked = 0;

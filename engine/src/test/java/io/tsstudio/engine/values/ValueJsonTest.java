@@ -7,7 +7,6 @@ import io.tsstudio.engine.Device;
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.internal.torch.ValueFiles;
-import io.tsstudio.engine.values.NpyWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
-import io.tsstudio.engine.run.NpyWriter;
+import io.tsstudio.engine.values.NpyWriter;
 import io.tsstudio.ui.concurrent.TaskRunner;
 import io.tsstudio.ui.grapheditor.model.BlockKind;
 import io.tsstudio.ui.grapheditor.model.GraphDocument;

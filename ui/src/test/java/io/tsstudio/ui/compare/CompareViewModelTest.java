@@ -1,5 +1,6 @@
 package io.tsstudio.ui.compare;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.run.CancelToken;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CompareViewModelTest {
     @Test
     void aFrozenModelLosesItsSubmodulesAndParametersButComputesTheSame() {
-        try (ScriptModule m = Jit.load(GraphFixtures.pytorch("l1000_100_10.script.dat")); ScriptModule frozen = m.freeze()) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("l1000_100_10.script.dat")); ScriptModule frozen = m.freeze()) {
             ModelComparison.Result r = ModelComparison.run(m, frozen, "forward", CancelToken.none());
             CompareViewModel vm = new CompareViewModel(r.diff());
             assertTrue(r.inputs().startsWith("input = "), r.inputs());

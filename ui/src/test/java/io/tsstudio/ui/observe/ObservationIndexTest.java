@@ -1,5 +1,6 @@
 package io.tsstudio.ui.observe;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.observe.ModuleRecord;
@@ -47,7 +48,7 @@ class ObservationIndexTest {
 
     @BeforeAll
     static void load() {
-        Path f = GraphFixtures.root().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt");
+        Path f = SharedFixtures.root().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt");
         module = Jit.load(f);
     }
 

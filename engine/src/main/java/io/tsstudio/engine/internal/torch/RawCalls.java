@@ -41,9 +41,9 @@ public final class RawCalls {
      */
     public static long[] timedForwardLoop(NativeModule module, NativeTensor input, int calls, boolean inference) {
         long[] latencies = new long[calls];
-        JitModule m = module.get();
-        try (PointerScope scope = new PointerScope()) {
-            IValueVector in = new IValueVector(new IValue(input.get()));
+        try (NativeLifetime.Use use = module.use(); PointerScope scope = new PointerScope()) {
+            org.bytedeco.pytorch.JitModule m = module.get();
+            IValueVector in = new IValueVector(new IValue(input.share()));
             InferenceMode guard = inference ? new InferenceMode() : null;
             try {
                 for (int i = 0; i < calls; i++) {

@@ -118,7 +118,7 @@ final class ValueObserver {
         long bytes = t.numel() * t.element_size();
         if (bytes <= budget && budget > 0) {
             budget -= bytes;
-            kept = Optional.of(Tensor.wrap(NativeTensor.own(t.detach().clone())));
+            kept = Optional.of(Handles.wrap(NativeTensor.own(t.detach().clone())));
         }
         return new ObservedTensor(dtype, shape, device, min, max, mean, nan, inf, kept);
     }

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.graph.fx;
 
+import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.NoGrad;
 import io.tsstudio.engine.ScriptModule;
@@ -57,7 +58,7 @@ class GraphCompareFxTest {
 
     private Path nudgedCopy() {
         Path out = dir.resolve("nudged.pt");
-        try (ScriptModule m = Jit.load(GraphFixtures.pytorch("l1000_100_10.script.dat"))) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("l1000_100_10.script.dat"))) {
             Map<String, Tensor> p = m.namedParameters();
             try (NoGrad g = NoGrad.enter(); Tensor row = p.get("0.0.weight").select(0, 3)) {
                 row.add_(0.25);
@@ -71,7 +72,7 @@ class GraphCompareFxTest {
 
     @Test
     void opensAComparisonAndGoesToTheFirstDivergenceInBothGraphs(FxRobot robot) throws Exception {
-        a = Jit.load(GraphFixtures.pytorch("l1000_100_10.script.dat"));
+        a = Jit.load(SharedFixtures.pytorch("l1000_100_10.script.dat"));
         ScriptModule b = Jit.load(nudgedCopy());
         CompareViewModel[] vm = new CompareViewModel[1];
         robot.interact(() -> {
