@@ -39,7 +39,13 @@ class EngineArchitectureTest extends ModuleArchitectureTest {
                     "the pickle reader describes tensors with the API's DType and TensorInfo"),
             new ArchitectureRules.KnownCycle("io.tsstudio.engine.ops", "io.tsstudio.engine",
                     "Jit.load/save provision operators through ops, whose MissingOperatorException is a TorchException and "
-                            + "whose SavedOperators is a Jit.save parameter: ops is the operator half of the loading API"));
+                            + "whose SavedOperators is a Jit.save parameter: ops is the operator half of the loading API"),
+            new ArchitectureRules.KnownCycle("io.tsstudio.engine.internal.torch", "io.tsstudio.engine.observe",
+                    "the observing executor implements observe.Observer: it builds the observe records (Observation, "
+                            + "NodeRecord, Frame) and calls the API's Stepper, as internal.torch does for the API package"),
+            new ArchitectureRules.KnownCycle("io.tsstudio.engine.internal.torch", "io.tsstudio.engine.run",
+                    "native calls honour run.CancelToken and report run.RunStats through the timed loop (PreparedCall), "
+                            + "so run's API types are part of what internal.torch implements"));
 
     @Override
     protected List<ArchitectureRules.KnownCycle> knownCycles() {
