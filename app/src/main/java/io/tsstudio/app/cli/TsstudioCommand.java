@@ -7,8 +7,8 @@ import picocli.CommandLine.Spec;
 
 /** The root command: sub-commands only; on its own it prints the usage. */
 @Command(name = "tsstudio", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-        subcommands = {InspectCommand.class, RunCommand.class, CompileCommand.class, GraphCommand.class, CommandLine.HelpCommand.class},
-        description = {"TorchScript Studio: inspect, run, compile and draw TorchScript models.",
+        subcommands = {InspectCommand.class, RunCommand.class, CompileCommand.class, GraphCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
+        description = {"TorchScript Studio: inspect, run, compile, draw and export TorchScript models.",
                 "Without arguments, ./tsstudio opens the studio window."},
         footer = {"", "Exit status: 0 success, 2 user error (bad file, arguments, source or types),",
                 "1 internal error."})

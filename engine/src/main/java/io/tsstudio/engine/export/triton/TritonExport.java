@@ -3,7 +3,6 @@ package io.tsstudio.engine.export.triton;
 import io.tsstudio.engine.DType;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.JitTuple;
-import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.NoGrad;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
@@ -61,9 +60,7 @@ public final class TritonExport {
      * Writes nothing. Throws {@link TritonExportException} for what Triton cannot serve or what is missing.
      */
     public static TritonPlan plan(ScriptModule module, TritonExportRequest request) {
-        if (!module.hasMethod("forward")) throw new TritonExportException("the model has no forward method: Triton calls forward");
-        MethodInfo forward = module.method("forward");
-        TritonSignature sig = TritonSignature.of(forward);
+        TritonSignature sig = TritonSignature.of(module);
         List<Object> examples = request.exampleInputs();
         if (!examples.isEmpty() && examples.size() != sig.arguments().size()) {
             throw new TritonExportException("forward takes " + sig.arguments().size() + " argument(s) (" + String.join(", ", sig.arguments())

@@ -2,6 +2,7 @@ package io.tsstudio.engine.export.triton;
 
 import io.tsstudio.engine.ArgumentInfo;
 import io.tsstudio.engine.MethodInfo;
+import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.types.TypeRef;
 
 import java.util.ArrayList;
@@ -18,7 +19,17 @@ import java.util.Locale;
  * @param dictInput   true when forward takes one {@code Dict[str, Tensor]}: Triton's inputs are then its keys
  * @param outputCount outputs the return type declares, or -1 when only a run can tell (a NamedTuple class)
  */
-record TritonSignature(List<String> arguments, boolean dictInput, int outputCount) {
+public record TritonSignature(List<String> arguments, boolean dictInput, int outputCount) {
+    public TritonSignature {
+        arguments = List.copyOf(arguments);
+    }
+
+    /** The module's forward as Triton sees it; throws {@link TritonExportException} naming what it cannot serve. */
+    public static TritonSignature of(ScriptModule module) {
+        if (!module.hasMethod("forward")) throw new TritonExportException("the model has no forward method: Triton calls forward");
+        return of(module.method("forward"));
+    }
+
     static TritonSignature of(MethodInfo forward) {
         List<ArgumentInfo> args = forward.arguments();
         if (args.isEmpty()) throw new TritonExportException("forward takes no arguments: Triton needs at least one input");
