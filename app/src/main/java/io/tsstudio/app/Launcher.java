@@ -6,7 +6,7 @@ import io.tsstudio.app.studio.StudioLauncher;
 import io.tsstudio.app.studio.StudioOptions;
 import io.tsstudio.app.worker.WorkerMain;
 import io.tsstudio.engine.Torch;
-import io.tsstudio.ui.workspace.StudioDirs;
+import io.tsstudio.ui.preferences.StudioDirs;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.tsstudio.app.cli;
 
 import io.tsstudio.engine.Device;
-import io.tsstudio.engine.json.ValueJson;
+import io.tsstudio.engine.values.ValueJson;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;

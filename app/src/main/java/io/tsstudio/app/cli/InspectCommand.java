@@ -4,7 +4,7 @@ import io.tsstudio.engine.Device;
 import io.tsstudio.engine.ModelFileInfo;
 import io.tsstudio.engine.ModelFiles;
 import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.engine.archive.ArchiveModel;
+import io.tsstudio.engine.ArchiveModel;
 import io.tsstudio.engine.ops.MissingOperatorException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

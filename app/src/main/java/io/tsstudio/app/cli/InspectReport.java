@@ -102,7 +102,7 @@ final class InspectReport {
      * A model LibTorch cannot load because it needs operators nothing here provides: what its archive holds (read
      * from its pickles and code), and which operators it needs.
      */
-    static String needsOperatorsText(String file, io.tsstudio.engine.archive.ArchiveModel m, List<io.tsstudio.engine.ops.OperatorRef> missing) {
+    static String needsOperatorsText(String file, io.tsstudio.engine.ArchiveModel m, List<io.tsstudio.engine.ops.OperatorRef> missing) {
         StringBuilder sb = new StringBuilder();
         sb.append(file).append(": TorchScript archive that ").append(io.tsstudio.engine.ops.MissingOperatorException.describe(missing)).append('\n');
         sb.append("  it cannot run or be drawn here until that library is loaded (--load-library PATH)\n");
@@ -122,7 +122,7 @@ final class InspectReport {
         return sb.toString();
     }
 
-    static ObjectNode needsOperatorsJson(String file, io.tsstudio.engine.archive.ArchiveModel m, List<io.tsstudio.engine.ops.OperatorRef> missing) {
+    static ObjectNode needsOperatorsJson(String file, io.tsstudio.engine.ArchiveModel m, List<io.tsstudio.engine.ops.OperatorRef> missing) {
         ObjectNode o = JsonOut.object();
         o.put("file", file);
         o.put("format", "torchscript");

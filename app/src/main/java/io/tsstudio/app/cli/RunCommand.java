@@ -5,7 +5,7 @@ import io.tsstudio.engine.ArgumentInfo;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.engine.json.ValueJson;
+import io.tsstudio.engine.values.ValueJson;
 import io.tsstudio.engine.run.CancelToken;
 import io.tsstudio.engine.run.InputProposal;
 import io.tsstudio.engine.run.ProposedInput;

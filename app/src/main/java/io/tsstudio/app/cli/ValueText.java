@@ -4,7 +4,7 @@ import io.tsstudio.engine.DType;
 import io.tsstudio.engine.JitObject;
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.Tensor;
-import io.tsstudio.engine.json.TensorStats;
+import io.tsstudio.engine.values.TensorStats;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

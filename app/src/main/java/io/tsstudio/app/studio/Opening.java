@@ -1,7 +1,7 @@
 package io.tsstudio.app.studio;
 
 import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.ui.workspace.OpenListener;
+import io.tsstudio.ui.session.OpenListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;

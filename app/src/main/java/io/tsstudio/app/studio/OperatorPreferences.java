@@ -3,7 +3,7 @@ package io.tsstudio.app.studio;
 import io.tsstudio.engine.TorchException;
 import io.tsstudio.engine.ops.OperatorLibraries;
 import io.tsstudio.engine.ops.SavedOperators;
-import io.tsstudio.ui.workspace.StudioSettings;
+import io.tsstudio.ui.preferences.StudioSettings;
 
 import java.io.File;
 import java.nio.file.Path;

@@ -1,13 +1,12 @@
 package io.tsstudio.app.studio;
 
-import io.tsstudio.app.run.RunPanelWiring;
 import io.tsstudio.ui.console.LogConsole;
 import io.tsstudio.ui.theme.Theme;
 import io.tsstudio.ui.theme.ThemeManager;
-import io.tsstudio.ui.workspace.AutosaveEntry;
-import io.tsstudio.ui.workspace.EngineModelBackend;
-import io.tsstudio.ui.workspace.StudioDirs;
-import io.tsstudio.ui.workspace.StudioSettings;
+import io.tsstudio.ui.session.AutosaveEntry;
+import io.tsstudio.ui.session.EngineModelBackend;
+import io.tsstudio.ui.preferences.StudioDirs;
+import io.tsstudio.ui.preferences.StudioSettings;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;

@@ -187,7 +187,7 @@ class CliTest {
 
     @Test
     void anErrorAtTheEndOfInputIsReportedWhereTheStudioEditorMarksIt(@TempDir Path dir) throws IOException {
-        io.tsstudio.ui.editor.SourceChecker editor = new io.tsstudio.ui.workspace.EngineModelBackend(io.tsstudio.ui.editor.OperatorCatalog.EMPTY).scriptChecker();
+        io.tsstudio.ui.editor.SourceChecker editor = new io.tsstudio.ui.session.EngineModelBackend(io.tsstudio.ui.editor.OperatorCatalog.EMPTY).scriptChecker();
         // with and without a final newline: on the empty line after the code, or just after the last character
         for (String[] c : new String[][] {{"def f(x: int):\n    return x +\n", "3:1"}, {"def f(x: int):\n    return x +", "2:15"}}) {
             Path src = dir.resolve("eof.py");

@@ -12,7 +12,7 @@ import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.SubmoduleInfo;
 import io.tsstudio.engine.Tensor;
-import io.tsstudio.engine.json.ValueJson;
+import io.tsstudio.engine.values.ValueJson;
 import io.tsstudio.engine.run.RunListener;
 import io.tsstudio.engine.run.RunOutcome;
 import io.tsstudio.engine.run.RunPlan;

@@ -7,9 +7,9 @@ import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.Blocks;
 import io.tsstudio.ui.grapheditor.model.Commands;
 import io.tsstudio.ui.grapheditor.model.GraphDocument;
-import io.tsstudio.ui.workspace.AutosaveEntry;
-import io.tsstudio.ui.workspace.EngineModelBackend;
-import io.tsstudio.ui.workspace.StudioDirs;
+import io.tsstudio.ui.session.AutosaveEntry;
+import io.tsstudio.ui.session.EngineModelBackend;
+import io.tsstudio.ui.preferences.StudioDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,8 +3,8 @@ package io.tsstudio.app.studio;
 
 import io.tsstudio.ui.editor.CodeEditorView;
 import io.tsstudio.ui.editor.EditorViewModel;
-import io.tsstudio.ui.graph.GraphNode;
-import io.tsstudio.ui.graph.GraphScene;
+import io.tsstudio.ui.graph.model.GraphNode;
+import io.tsstudio.ui.graph.layout.GraphScene;
 import io.tsstudio.ui.graph.fx.GraphCanvas;
 import io.tsstudio.ui.graph.fx.GraphPane;
 

@@ -7,8 +7,8 @@ import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.Blocks;
 import io.tsstudio.ui.grapheditor.model.Commands;
 import io.tsstudio.ui.grapheditor.model.GraphDocument;
-import io.tsstudio.ui.workspace.EngineModelBackend;
-import io.tsstudio.ui.workspace.StudioDirs;
+import io.tsstudio.ui.session.EngineModelBackend;
+import io.tsstudio.ui.preferences.StudioDirs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,10 @@
 package io.tsstudio.app.studio;
 
-import io.tsstudio.app.run.RunPanelWiring;
 
 
 
 
-import io.tsstudio.ui.workspace.StudioDirs;
+import io.tsstudio.ui.preferences.StudioDirs;
 
 import javafx.application.Platform;
 import javafx.geometry.Bounds;

@@ -6,10 +6,10 @@ import io.tsstudio.ui.grapheditor.GraphEditorView;
 import io.tsstudio.ui.grapheditor.GraphEditorViewModel;
 import io.tsstudio.ui.theme.Theme;
 import io.tsstudio.ui.theme.ThemeManager;
-import io.tsstudio.ui.workspace.AutosaveEntry;
-import io.tsstudio.ui.workspace.EngineModelBackend;
-import io.tsstudio.ui.workspace.StudioDirs;
-import io.tsstudio.ui.workspace.StudioSettings;
+import io.tsstudio.ui.session.AutosaveEntry;
+import io.tsstudio.ui.session.EngineModelBackend;
+import io.tsstudio.ui.preferences.StudioDirs;
+import io.tsstudio.ui.preferences.StudioSettings;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -99,7 +99,7 @@ class RecoveryTest {
             vm.shutdown();
             return null;
         });
-        assertTrue(new io.tsstudio.ui.workspace.AutosaveStore(dirs.autosave()).list().isEmpty(), "a clean exit leaves nothing to recover");
+        assertTrue(new io.tsstudio.ui.session.AutosaveStore(dirs.autosave()).list().isEmpty(), "a clean exit leaves nothing to recover");
     }
 
     private static String readLog(Path log) {

@@ -3,10 +3,10 @@ package io.tsstudio.app.studio;
 import io.tsstudio.app.ipc.LocalChannel;
 import io.tsstudio.app.ipc.LocalServer;
 import io.tsstudio.ui.console.LogConsole;
-import io.tsstudio.ui.workspace.AutosaveEntry;
-import io.tsstudio.ui.workspace.AutosaveStore;
-import io.tsstudio.ui.workspace.EngineModelBackend;
-import io.tsstudio.ui.workspace.StudioDirs;
+import io.tsstudio.ui.session.AutosaveEntry;
+import io.tsstudio.ui.session.AutosaveStore;
+import io.tsstudio.ui.session.EngineModelBackend;
+import io.tsstudio.ui.preferences.StudioDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,9 +5,9 @@ import io.tsstudio.ui.editor.BufferKind;
 import io.tsstudio.ui.editor.EditorViewModel;
 import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.inspect.ModuleEntry;
-import io.tsstudio.ui.workspace.EngineModelBackend;
-import io.tsstudio.ui.workspace.OpenModel;
-import io.tsstudio.ui.workspace.StudioDirs;
+import io.tsstudio.ui.session.EngineModelBackend;
+import io.tsstudio.ui.session.OpenModel;
+import io.tsstudio.ui.preferences.StudioDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

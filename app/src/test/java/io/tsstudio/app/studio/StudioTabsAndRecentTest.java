@@ -6,7 +6,7 @@ import io.tsstudio.ui.editor.EditorViewModel;
 
 
 
-import io.tsstudio.ui.workspace.OpenModel;
+import io.tsstudio.ui.session.OpenModel;
 
 
 import javafx.application.Platform;

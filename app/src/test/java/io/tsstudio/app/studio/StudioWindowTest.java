@@ -14,7 +14,7 @@ import io.tsstudio.ui.inspect.ModelSummary;
 
 
 
-import io.tsstudio.ui.workspace.OpenModel;
+import io.tsstudio.ui.session.OpenModel;
 
 
 import javafx.application.Platform;
@@ -379,7 +379,7 @@ class StudioWindowTest {
                 "caret on a code line for " + range + ": '" + lineText + "'");
         // Code to graph: the caret on that line outlines the node it produced.
         fx(() -> {
-            vm.workspace().caretProperty().set(new io.tsstudio.ui.workspace.Workspace.Caret(caretLine, 1));
+            vm.workspace().caretProperty().set(new io.tsstudio.ui.session.Workspace.Caret(caretLine, 1));
             return null;
         });
         assertTrue(fx(() -> pane.viewModel().nodesAtLine(range.file(), range.startLine()).contains(node)),

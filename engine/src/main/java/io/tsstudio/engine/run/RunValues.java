@@ -8,9 +8,9 @@ import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.internal.torch.TensorMaker;
 import io.tsstudio.engine.internal.torch.ValueFiles;
-import io.tsstudio.engine.json.TensorFiles;
-import io.tsstudio.engine.json.ValueJson;
-import io.tsstudio.engine.json.ValueJsonException;
+import io.tsstudio.engine.values.TensorFiles;
+import io.tsstudio.engine.values.ValueJson;
+import io.tsstudio.engine.values.ValueJsonException;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
-import io.tsstudio.engine.json.ValueJson;
+import io.tsstudio.engine.values.ValueJson;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

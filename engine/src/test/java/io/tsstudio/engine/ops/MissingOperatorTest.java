@@ -5,7 +5,7 @@ import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ParameterInfo;
 import io.tsstudio.engine.SubmoduleInfo;
 import io.tsstudio.engine.TorchException;
-import io.tsstudio.engine.archive.ArchiveModel;
+import io.tsstudio.engine.ArchiveModel;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -6,7 +6,7 @@ import io.tsstudio.engine.Fixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
-import io.tsstudio.engine.json.ValueJson;
+import io.tsstudio.engine.values.ValueJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

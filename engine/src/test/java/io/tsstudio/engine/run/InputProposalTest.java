@@ -147,7 +147,7 @@ class InputProposalTest {
             List<ProposedInput> p = InputProposal.propose(traced, "forward");
             assertEquals("[3,10]", shapeOf(p.get(0)), p.get(0).source());
             assertTrue(p.get(0).source().matches("sizes recorded in the traced graph \\((train|eval)forward\\)"), p.get(0).source());
-            try (Tensor in = (Tensor) io.tsstudio.engine.json.ValueJson.read(p.get(0).json(), "Tensor", "x", Device.CPU);
+            try (Tensor in = (Tensor) io.tsstudio.engine.values.ValueJson.read(p.get(0).json(), "Tensor", "x", Device.CPU);
                  Tensor y = (Tensor) traced.forward(in)) {
                 assertArrayEquals(new long[] {3, 4}, y.shape());
             }

@@ -1,6 +1,6 @@
 package io.tsstudio.ui.editor;
 
-import io.tsstudio.ui.util.LatestResultWorker;
+import io.tsstudio.ui.concurrent.LatestResultWorker;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;

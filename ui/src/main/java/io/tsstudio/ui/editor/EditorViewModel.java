@@ -1,6 +1,6 @@
 package io.tsstudio.ui.editor;
 
-import io.tsstudio.ui.util.LatestResultWorker;
+import io.tsstudio.ui.concurrent.LatestResultWorker;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;

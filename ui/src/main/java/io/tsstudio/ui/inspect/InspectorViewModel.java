@@ -1,6 +1,6 @@
 package io.tsstudio.ui.inspect;
 
-import io.tsstudio.ui.util.LatestResultWorker;
+import io.tsstudio.ui.concurrent.LatestResultWorker;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

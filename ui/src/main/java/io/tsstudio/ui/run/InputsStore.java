@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tsstudio.engine.files.AtomicWrite;
-import io.tsstudio.ui.workspace.StudioDirs;
+import io.tsstudio.ui.preferences.StudioDirs;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.tsstudio.ui.editor;
 import io.tsstudio.engine.CompileException;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.ui.theme.Theme;
-import io.tsstudio.ui.workspace.EngineModelBackend;
+import io.tsstudio.ui.session.EngineModelBackend;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;

@@ -1,6 +1,6 @@
 package io.tsstudio.ui.inspect;
 
-import io.tsstudio.ui.util.LatestResultWorker;
+import io.tsstudio.ui.concurrent.LatestResultWorker;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

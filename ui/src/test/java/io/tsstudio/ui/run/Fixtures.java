@@ -1,6 +1,6 @@
 package io.tsstudio.ui.run;
 
-import io.tsstudio.ui.graph.GraphFixtures;
+import io.tsstudio.ui.graph.model.GraphFixtures;
 
 import java.nio.file.Path;
 

@@ -4,7 +4,7 @@ import io.tsstudio.ui.editor.Diagnostic;
 import io.tsstudio.ui.editor.EditorViewModel;
 import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.editor.SourceChecker;
-import io.tsstudio.ui.workspace.EngineModelBackend;
+import io.tsstudio.ui.session.EngineModelBackend;
 
 import java.util.ArrayList;
 import java.util.List;

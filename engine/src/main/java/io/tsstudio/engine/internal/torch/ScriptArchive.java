@@ -1,6 +1,5 @@
 package io.tsstudio.engine.internal.torch;
 
-import io.tsstudio.engine.archive.TorchScriptArchive;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

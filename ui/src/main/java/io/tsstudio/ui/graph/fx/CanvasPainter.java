@@ -1,6 +1,6 @@
 package io.tsstudio.ui.graph.fx;
 
-import io.tsstudio.ui.graph.Painter;
+import io.tsstudio.ui.graph.render.Painter;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;

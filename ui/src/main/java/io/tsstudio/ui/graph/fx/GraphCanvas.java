@@ -1,10 +1,10 @@
 package io.tsstudio.ui.graph.fx;
 
-import io.tsstudio.ui.graph.GraphNode;
-import io.tsstudio.ui.graph.GraphScene;
-import io.tsstudio.ui.graph.GraphStyle;
-import io.tsstudio.ui.graph.Highlights;
-import io.tsstudio.ui.graph.ScenePainter;
+import io.tsstudio.ui.graph.model.GraphNode;
+import io.tsstudio.ui.graph.layout.GraphScene;
+import io.tsstudio.ui.graph.render.GraphStyle;
+import io.tsstudio.ui.graph.model.Highlights;
+import io.tsstudio.ui.graph.render.ScenePainter;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
@@ -71,8 +71,8 @@ public final class GraphCanvas extends Region {
         redraw();
     }
 
-    /** Observed shapes for the edge labels (see {@link io.tsstudio.ui.graph.GraphViewModel#setShapes}). */
-    public void setShapes(io.tsstudio.ui.graph.ShapeLookup shapes) {
+    /** Observed shapes for the edge labels (see {@link io.tsstudio.ui.graph.model.GraphViewModel#setShapes}). */
+    public void setShapes(io.tsstudio.ui.graph.model.ShapeLookup shapes) {
         painter.setShapes(shapes);
         redraw();
     }
@@ -213,16 +213,16 @@ public final class GraphCanvas extends Region {
     }
 
     /** The edge whose route passes within a few screen pixels of (sx, sy), nearest first. */
-    public Optional<io.tsstudio.ui.graph.GraphEdge> pickEdge(double sx, double sy) {
+    public Optional<io.tsstudio.ui.graph.model.GraphEdge> pickEdge(double sx, double sy) {
         if (scene == null) {
             return Optional.empty();
         }
         Point2D w = toWorld(sx, sy);
         double tol = 5 / scale;
         double[] best = {tol};
-        io.tsstudio.ui.graph.GraphEdge[] hit = {null};
+        io.tsstudio.ui.graph.model.GraphEdge[] hit = {null};
         scene.edgesIn(w.getX() - tol, w.getY() - tol, w.getX() + tol, w.getY() + tol, e -> {
-            io.tsstudio.ui.graph.GraphEdge edge = scene.edge(e);
+            io.tsstudio.ui.graph.model.GraphEdge edge = scene.edge(e);
             if (hiddenEdge.test(edge)) {
                 return;
             }
@@ -246,10 +246,10 @@ public final class GraphCanvas extends Region {
     }
 
     private java.util.function.Predicate<GraphNode> hiddenNode = n -> false;
-    private java.util.function.Predicate<io.tsstudio.ui.graph.GraphEdge> hiddenEdge = e -> false;
+    private java.util.function.Predicate<io.tsstudio.ui.graph.model.GraphEdge> hiddenEdge = e -> false;
 
     /** Nodes and edges the user hid: neither painted nor picked. */
-    public void setHidden(java.util.function.Predicate<GraphNode> nodes, java.util.function.Predicate<io.tsstudio.ui.graph.GraphEdge> edges) {
+    public void setHidden(java.util.function.Predicate<GraphNode> nodes, java.util.function.Predicate<io.tsstudio.ui.graph.model.GraphEdge> edges) {
         hiddenNode = nodes;
         hiddenEdge = edges;
         painter.setHidden(nodes, edges);

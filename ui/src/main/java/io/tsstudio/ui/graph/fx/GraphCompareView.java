@@ -2,11 +2,11 @@ package io.tsstudio.ui.graph.fx;
 
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;
-import io.tsstudio.ui.graph.LayoutThreads;
-import io.tsstudio.ui.graph.ModuleGraphs;
+import io.tsstudio.ui.graph.layout.LayoutThreads;
+import io.tsstudio.ui.graph.model.ModuleGraphs;
 import javafx.application.Platform;
 import java.util.concurrent.CompletableFuture;
-import io.tsstudio.ui.graph.SubgraphLoader;
+import io.tsstudio.ui.graph.model.SubgraphLoader;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;

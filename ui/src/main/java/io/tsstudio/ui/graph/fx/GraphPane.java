@@ -3,20 +3,20 @@ package io.tsstudio.ui.graph.fx;
 import io.tsstudio.engine.files.AtomicWrite;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;
-import io.tsstudio.ui.graph.GraphLayoutEngine;
-import io.tsstudio.ui.graph.GraphNode;
-import io.tsstudio.ui.graph.GraphScene;
-import io.tsstudio.ui.graph.GraphSvg;
-import io.tsstudio.ui.graph.GraphViewModel;
-import io.tsstudio.ui.graph.Highlights;
-import io.tsstudio.ui.graph.LayoutCancelledException;
-import io.tsstudio.ui.graph.LayoutThreads;
-import io.tsstudio.ui.graph.ModuleGraphs;
-import io.tsstudio.ui.graph.NodeDetails;
-import io.tsstudio.ui.graph.RunValues;
-import io.tsstudio.ui.graph.SearchResults;
-import io.tsstudio.ui.graph.ShapeLookup;
-import io.tsstudio.ui.graph.SubgraphLoader;
+import io.tsstudio.ui.graph.layout.GraphLayoutEngine;
+import io.tsstudio.ui.graph.model.GraphNode;
+import io.tsstudio.ui.graph.layout.GraphScene;
+import io.tsstudio.ui.graph.render.GraphSvg;
+import io.tsstudio.ui.graph.model.GraphViewModel;
+import io.tsstudio.ui.graph.model.Highlights;
+import io.tsstudio.ui.graph.layout.LayoutCancelledException;
+import io.tsstudio.ui.graph.layout.LayoutThreads;
+import io.tsstudio.ui.graph.model.ModuleGraphs;
+import io.tsstudio.ui.graph.model.NodeDetails;
+import io.tsstudio.ui.graph.model.RunValues;
+import io.tsstudio.ui.graph.model.SearchResults;
+import io.tsstudio.ui.graph.model.ShapeLookup;
+import io.tsstudio.ui.graph.model.SubgraphLoader;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -242,7 +242,7 @@ public final class GraphPane extends BorderPane {
                 menuItem("Values after a run", "graphValues", () -> showValues(n.title(), runValues.forNode(n))));
     }
 
-    private List<javafx.scene.control.MenuItem> edgeMenu(io.tsstudio.ui.graph.GraphEdge e) {
+    private List<javafx.scene.control.MenuItem> edgeMenu(io.tsstudio.ui.graph.model.GraphEdge e) {
         GraphNode container = e.from().isContainer() ? e.from() : e.to().isContainer() ? e.to() : null;
         GraphNode code = e.from().sourceRange().isPresent() ? e.from() : e.to();
         String name = edgeName(e);
@@ -259,11 +259,11 @@ public final class GraphPane extends BorderPane {
     }
 
     /** An edge is the value it carries: named after the value, else after the port that produces it. */
-    private static String edgeName(io.tsstudio.ui.graph.GraphEdge e) {
+    private static String edgeName(io.tsstudio.ui.graph.model.GraphEdge e) {
         if (e.valueId() != null && !e.valueId().isBlank()) {
             return e.valueId();
         }
-        List<io.tsstudio.ui.graph.Port> outs = e.from().outputs();
+        List<io.tsstudio.ui.graph.model.Port> outs = e.from().outputs();
         return e.fromPort() < outs.size() ? outs.get(e.fromPort()).name() : e.from().title();
     }
 

@@ -1,7 +1,7 @@
 package io.tsstudio.ui.graph.fx;
 
 import io.tsstudio.engine.ir.IrSourceRange;
-import io.tsstudio.ui.graph.GraphNode;
+import io.tsstudio.ui.graph.model.GraphNode;
 
 import java.util.Optional;
 

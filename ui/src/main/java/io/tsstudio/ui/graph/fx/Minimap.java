@@ -1,9 +1,9 @@
 package io.tsstudio.ui.graph.fx;
 
-import io.tsstudio.ui.graph.GraphScene;
-import io.tsstudio.ui.graph.GraphStyle;
-import io.tsstudio.ui.graph.Highlights;
-import io.tsstudio.ui.graph.ScenePainter;
+import io.tsstudio.ui.graph.layout.GraphScene;
+import io.tsstudio.ui.graph.render.GraphStyle;
+import io.tsstudio.ui.graph.model.Highlights;
+import io.tsstudio.ui.graph.render.ScenePainter;
 import javafx.geometry.Point2D;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;

@@ -1,7 +1,7 @@
 package io.tsstudio.ui.graph.bench;
 
-import io.tsstudio.engine.archive.TorchScriptArchive;
-import io.tsstudio.engine.archive.TorchScriptArchive.ModuleObject;
+import io.tsstudio.engine.internal.torch.TorchScriptArchive;
+import io.tsstudio.engine.internal.torch.TorchScriptArchive.ModuleObject;
 
 /**
  * Generates a transformer-like TorchScript model with a real module hierarchy, as a TorchScript archive that

@@ -2,10 +2,10 @@ package io.tsstudio.ui.graph.fx;
 
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.ui.graph.GraphFixtures;
-import io.tsstudio.ui.graph.GraphNode;
-import io.tsstudio.ui.graph.GraphScene;
-import io.tsstudio.ui.graph.NodeKind;
+import io.tsstudio.ui.graph.model.GraphFixtures;
+import io.tsstudio.ui.graph.model.GraphNode;
+import io.tsstudio.ui.graph.layout.GraphScene;
+import io.tsstudio.ui.graph.model.NodeKind;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;

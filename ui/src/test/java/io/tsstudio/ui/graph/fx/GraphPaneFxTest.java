@@ -1,9 +1,9 @@
 package io.tsstudio.ui.graph.fx;
 
-import io.tsstudio.ui.graph.GraphLayoutTest;
-import io.tsstudio.ui.graph.GraphNode;
-import io.tsstudio.ui.graph.GraphScene;
-import io.tsstudio.ui.graph.NodeKind;
+import io.tsstudio.ui.graph.layout.GraphLayoutTest;
+import io.tsstudio.ui.graph.model.GraphNode;
+import io.tsstudio.ui.graph.layout.GraphScene;
+import io.tsstudio.ui.graph.model.NodeKind;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;

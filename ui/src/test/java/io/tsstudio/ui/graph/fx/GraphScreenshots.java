@@ -2,9 +2,9 @@ package io.tsstudio.ui.graph.fx;
 
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
-import io.tsstudio.ui.graph.GraphFixtures;
-import io.tsstudio.ui.graph.GraphNode;
-import io.tsstudio.ui.graph.GraphViewModel;
+import io.tsstudio.ui.graph.model.GraphFixtures;
+import io.tsstudio.ui.graph.model.GraphNode;
+import io.tsstudio.ui.graph.model.GraphViewModel;
 import io.tsstudio.ui.graph.bench.TransformerArchive;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;

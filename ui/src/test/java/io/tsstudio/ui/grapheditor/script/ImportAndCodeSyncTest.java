@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImportAndCodeSyncTest {
     static Path fixture(String name) {
-        return io.tsstudio.ui.graph.GraphFixtures.pytorch(name);
+        return io.tsstudio.ui.graph.model.GraphFixtures.pytorch(name);
     }
 
     @Test

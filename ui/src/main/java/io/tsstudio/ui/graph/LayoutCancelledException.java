@@ -1,8 +1,0 @@
-package io.tsstudio.ui.graph;
-
-/** Thrown out of a layout the user cancelled. */
-public final class LayoutCancelledException extends RuntimeException {
-    public LayoutCancelledException() {
-        super("layout cancelled");
-    }
-}
