@@ -12,7 +12,7 @@ import io.tsstudio.engine.export.triton.TritonExportRequest;
 import io.tsstudio.engine.export.triton.TritonExportResult;
 import io.tsstudio.engine.export.triton.TritonPlan;
 import io.tsstudio.engine.export.triton.TritonSignature;
-import io.tsstudio.engine.json.ValueJson;
+import io.tsstudio.engine.values.ValueJson;
 import io.tsstudio.engine.run.InputProposal;
 import io.tsstudio.engine.run.ProposedInput;
 import picocli.CommandLine.Command;

@@ -7,7 +7,7 @@ import io.tsstudio.engine.NoGrad;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.files.AtomicWrite;
-import io.tsstudio.engine.json.ValueJson;
+import io.tsstudio.engine.values.ValueJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
