@@ -4,6 +4,9 @@ import io.tsstudio.ui.console.ConsoleView;
 import io.tsstudio.ui.editor.BufferKind;
 import io.tsstudio.ui.editor.CodeEditorView;
 import io.tsstudio.ui.editor.EditorViewModel;
+import io.tsstudio.ui.export.RunShapes;
+import io.tsstudio.ui.export.TritonExportView;
+import io.tsstudio.ui.export.TritonExportViewModel;
 import io.tsstudio.ui.grapheditor.GraphEditorView;
 import io.tsstudio.ui.grapheditor.GraphEditorViewModel;
 import io.tsstudio.ui.inspect.InspectorView;
@@ -78,6 +81,7 @@ public final class MainWindow {
     private final Label errorText = new Label();
     private final HBox errorBanner;
     private final Menu recentMenu = new Menu("Open Recent");
+    private java.util.function.Function<Path, RunShapes> lastRunShapes = file -> RunShapes.NONE;
 
     public MainWindow(Stage stage, StudioViewModel vm, ThemeManager themes, StudioSettings settings) {
         this.stage = stage;
@@ -200,6 +204,7 @@ public final class MainWindow {
                 item("Save", "Shortcut+S", "save", this::save),
                 item("Save As\u2026", "Shortcut+Shift+S", null, this::saveAs),
                 item("Save Model as .pt\u2026", "Shortcut+Alt+S", "saveModel", this::saveModelAs),
+                exportMenu(),
                 new SeparatorMenuItem(),
                 item("Close Tab", "Shortcut+W", null, this::closeActiveTab),
                 item("Quit", "Shortcut+Q", null, this::quit));
@@ -621,6 +626,28 @@ public final class MainWindow {
         }
         String suggested = m.fileName().replaceFirst("(\\.[^.]*)?$", "-edited.pt");
         dialogs.chooseSaveTarget("Save model as .pt", suggested, "TorchScript model", "*.pt").ifPresent(p -> vm.saveModel(m, p));
+    }
+
+    private Menu exportMenu() {
+        Menu export = new Menu("Export");
+        export.getItems().add(item("Triton Model Repository\u2026", null, null, this::exportTriton));
+        return export;
+    }
+
+    /** File > Export > Triton Model Repository: the dialog over the active model, prefilled from the run panel's last run. */
+    private void exportTriton() {
+        OpenModel m = vm.modelFor(vm.workspace().activeBuffer());
+        if (m == null || !m.isTorchScript()) {
+            vm.statusProperty().set("No TorchScript model is active: open a .pt file, or compile a script with Ctrl+Shift+B");
+            return;
+        }
+        TritonExportView.show(stage, new TritonExportViewModel(m.module(), m.file(), lastRunShapes.apply(m.file()),
+                vm.ioExecutor(), javafx.application.Platform::runLater));
+    }
+
+    /** Where File > Export finds the run panel's last shapes for a model file (the run panel sets it). */
+    public void setLastRunShapes(java.util.function.Function<Path, RunShapes> source) {
+        this.lastRunShapes = source;
     }
 
     private void compileScript() {
