@@ -38,7 +38,7 @@ class ExportTritonCommandTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("no --arg given: observing shapes with inputs proposed from the model\n"), r.out());
         assertTrue(r.out().contains("└── mnasnet0_5_script/\n"), r.out());
-        assertTrue(r.out().contains("config.pbtxt") && r.out().contains("└── 1/") && r.out().contains("model.pt"), r.out());
+        assertTrue(r.out().contains("\n    ├── config.pbtxt  ") && r.out().contains("\n    └── 1/\n        └── model.pt  "), r.out());
         String config = Files.readString(repo.resolve("mnasnet0_5_script/config.pbtxt"));
         assertTrue(config.contains("name: \"x\"\n    data_type: TYPE_FP32\n    dims: [ 3, 224, 224 ]"), config);
         assertTrue(config.contains("name: \"OUTPUT__0\"\n    data_type: TYPE_FP32\n    dims: [ 1000 ]"), config);

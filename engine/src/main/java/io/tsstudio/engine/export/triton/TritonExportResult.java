@@ -28,9 +28,9 @@ public record TritonExportResult(TritonPlan plan) {
         for (int i = 0; i < entries.size(); i++) {
             Path p = entries.get(i);
             boolean last = i == entries.size() - 1;
-            b.append("    ").append(last ? "└── " : "├── ").append(p.getFileName());
+            b.append("    ").append(last ? "└── " : "├── ");
             if (Files.isDirectory(p)) {
-                b.append("/\n");
+                b.append(p.getFileName()).append("/\n");
                 List<Path> files = new ArrayList<>();
                 try (Stream<Path> s = Files.list(p)) {
                     s.sorted().forEach(files::add);
