@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * closest command and exit status 2 instead of a studio window.
  */
 final class CommandGuess {
-    static final List<String> COMMANDS = List.of("inspect", "run", "profile", "compile", "graph", "diff", "help");
+    static final List<String> COMMANDS = List.of("inspect", "run", "profile", "compile", "graph", "diff", "export", "help");
     static final List<String> OPTIONS = List.of("--help", "--version", "-h", "-V");
     private static final Pattern BARE_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
@@ -33,7 +33,7 @@ final class CommandGuess {
         }
         if (!BARE_WORD.matcher(first).matches()) return null;
         return "tsstudio: unknown command '" + first + "'" + suggestion(first, COMMANDS)
-                + " (commands: inspect, run, compile, graph, diff; a file to open must exist; see tsstudio --help)";
+                + " (commands: inspect, run, profile, compile, graph, diff, export; a file to open must exist; see tsstudio --help)";
     }
 
     private static String suggestion(String word, List<String> candidates) {

@@ -24,7 +24,7 @@ import java.util.Set;
  * one place that does it, for the studio, its run worker and the command line alike.
  */
 public final class Launcher {
-    static final Set<String> COMMANDS = Set.of("inspect", "run", "profile", "compile", "graph", "diff", "help", "--help", "-h", "--version", "-V", "worker");
+    static final Set<String> COMMANDS = Set.of("inspect", "run", "profile", "compile", "graph", "diff", "export", "help", "--help", "-h", "--version", "-V", "worker");
     /** Commands that never touch LibTorch, so they need no native cache. */
     private static final Set<String> WITHOUT_LIBTORCH = Set.of("help", "--help", "-h");
 

@@ -15,12 +15,12 @@ class CommandGuessTest {
 
     @Test
     void aMistypedCommandNamesTheClosestOne() {
-        assertEquals("tsstudio: unknown command 'inpsect'; did you mean 'inspect'? (commands: inspect, run, compile, graph, diff;"
+        assertEquals("tsstudio: unknown command 'inpsect'; did you mean 'inspect'? (commands: inspect, run, profile, compile, graph, diff, export;"
                 + " a file to open must exist; see tsstudio --help)", CommandGuess.unknownCommandMessage(new String[] {"inpsect", "x.pt"}));
         assertEquals("tsstudio: unknown option '--hlep'; did you mean '--help'? (see tsstudio --help)",
                 CommandGuess.unknownCommandMessage(new String[] {"--hlep"}));
         String far = CommandGuess.unknownCommandMessage(new String[] {"frobnicate"});
-        assertEquals("tsstudio: unknown command 'frobnicate' (commands: inspect, run, compile, graph, diff; a file to open must exist; see tsstudio --help)", far);
+        assertEquals("tsstudio: unknown command 'frobnicate' (commands: inspect, run, profile, compile, graph, diff, export; a file to open must exist; see tsstudio --help)", far);
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The {@code tsstudio} command line (inspect, run, compile, graph). This is the one class that touches the process's
+ * The {@code tsstudio} command line (inspect, run, compile, graph, export). This is the one class that touches the process's
  * standard streams: it binds them to writers and every command prints through those (see AppArchitectureTest).
  */
 public final class Cli {

@@ -8,9 +8,9 @@ import picocli.CommandLine.Spec;
 /** The root command: sub-commands only; on its own it prints the usage. */
 @Command(name = "tsstudio", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         subcommands = {InspectCommand.class, RunCommand.class, ProfileCommand.class, CompileCommand.class, GraphCommand.class,
-                DiffCommand.class,
+                DiffCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class},
-        description = {"TorchScript Studio: inspect, run, profile, compile, draw and compare TorchScript models.",
+        description = {"TorchScript Studio: inspect, run, profile, compile, draw, compare and export TorchScript models.",
                 "Without arguments, ./tsstudio opens the studio window."},
         footer = {"", "Exit status: 0 success, 2 user error (bad file, arguments, source or types),",
                 "1 internal error."})

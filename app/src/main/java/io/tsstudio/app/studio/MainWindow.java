@@ -3,6 +3,9 @@ package io.tsstudio.app.studio;
 import io.tsstudio.ui.console.ConsoleView;
 import io.tsstudio.ui.editor.CodeEditorView;
 import io.tsstudio.ui.editor.EditorViewModel;
+import io.tsstudio.ui.export.RunShapes;
+import io.tsstudio.ui.export.TritonExportView;
+import io.tsstudio.ui.export.TritonExportViewModel;
 import io.tsstudio.ui.inspect.InspectorView;
 import io.tsstudio.ui.problems.Problem;
 import io.tsstudio.ui.problems.ProblemsView;
@@ -71,6 +74,7 @@ public final class MainWindow {
     private final Label errorText = new Label();
     private final HBox errorBanner;
     private final Menu recentMenu = new Menu("Open Recent");
+    private java.util.function.Function<Path, RunShapes> lastRunShapes = file -> RunShapes.NONE;
 
     public MainWindow(Stage stage, StudioViewModel vm, ThemeManager themes, StudioSettings settings) {
         this.stage = stage;
@@ -164,7 +168,7 @@ public final class MainWindow {
     private javafx.scene.Node bars() {
         ActionBars bars = new ActionBars(StudioActions.ALL, new ActionContext(commands, new ViewCommands()), vm);
         Menu preferences = operatorPreferences();
-        MenuBar menuBar = bars.menuBar(Map.of("file.recent", recentMenu, "edit.preferences", preferences));
+        MenuBar menuBar = bars.menuBar(Map.of("file.recent", recentMenu, "file.export", exportMenu(), "edit.preferences", preferences));
         menuBar.getMenus().get(0).setOnShowing(e -> refreshRecent());
         return new VBox(menuBar, bars.toolBar(StudioActions.TOOLBAR));
     }
@@ -374,6 +378,29 @@ public final class MainWindow {
             clear.setOnAction(e -> vm.recentFiles().clear());
             recentMenu.getItems().add(clear);
         }
+    }
+
+    /** File › Export: the export targets (today Triton's model repository). */
+    private Menu exportMenu() {
+        MenuItem triton = new MenuItem("Triton Model Repository\u2026");
+        triton.setOnAction(e -> exportTriton());
+        return new Menu("Export", null, triton);
+    }
+
+    /** File › Export › Triton Model Repository: the dialog over the active model, prefilled from the run panel's last run. */
+    private void exportTriton() {
+        io.tsstudio.ui.session.OpenModel m = vm.modelFor(vm.workspace().activeBuffer());
+        if (m == null || !m.isTorchScript()) {
+            vm.statusProperty().set("No TorchScript model is active: open a .pt file, or compile a script with Ctrl+Shift+B");
+            return;
+        }
+        TritonExportView.show(stage, new TritonExportViewModel(m.module(), m.file(), lastRunShapes.apply(m.file()),
+                vm.ioExecutor(), javafx.application.Platform::runLater));
+    }
+
+    /** Where File › Export finds the run panel's last shapes for a model file (the run panel sets it). */
+    public void setLastRunShapes(java.util.function.Function<Path, RunShapes> source) {
+        this.lastRunShapes = source;
     }
 
     /** Asks about unsaved work; true if the window may close. */

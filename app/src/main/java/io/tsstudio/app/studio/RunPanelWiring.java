@@ -2,6 +2,7 @@ package io.tsstudio.app.studio;
 
 import io.tsstudio.app.worker.WorkerClient;
 import io.tsstudio.app.worker.WorkerLaunch;
+import io.tsstudio.ui.export.RunShapes;
 import io.tsstudio.ui.run.InputsStore;
 import io.tsstudio.ui.run.RunPanelView;
 import io.tsstudio.ui.run.RunPanelViewModel;
@@ -28,9 +29,17 @@ public final class RunPanelWiring implements AutoCloseable {
         RunPanelViewModel vm = new RunPanelViewModel(worker, InputsStore.inUserDataDir(), io.tsstudio.ui.concurrent.TaskRunner.forJavaFx());
         RunPanelView view = new RunPanelView(vm);
         window.setRunPanel(view);
+        window.setLastRunShapes(file -> lastRunShapes(vm, file));
         workspace.activeModelProperty().addListener((o, was, now) -> open(view, now));
         open(view, workspace.activeModel());
         return new RunPanelWiring(worker, view);
+    }
+
+    /** The panel's last forward shapes when it holds {@code file}; none for another model or method. */
+    private static RunShapes lastRunShapes(RunPanelViewModel vm, java.nio.file.Path file) {
+        boolean same = file != null && file.equals(vm.modelFileProperty().get());
+        boolean forward = vm.methodProperty().get() != null && vm.methodProperty().get().name().equals("forward");
+        return same && forward ? RunShapes.from(vm.arguments(), vm.outcomeProperty().get()) : RunShapes.NONE;
     }
 
     private static void open(RunPanelView view, OpenModel model) {

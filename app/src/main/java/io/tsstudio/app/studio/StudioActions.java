@@ -54,6 +54,7 @@ public final class StudioActions {
                     .enabledWhen(vm -> activeIs(vm, BufferKind.SCRIPT)),
             action("file.saveModel", FILE, "Save Model as .pt\u2026", c -> c.commands().saveModel()).key("Shortcut+Alt+S").icon("saveModel")
                     .tooltip("Save the model as .pt; for a script: compile it to a module and save").toolText("Save .pt"),
+            slot("file.export", FILE),
             separator(FILE),
             action("file.compare", FILE, "Compare with\u2026", c -> c.window().compareWith())
                     .tooltip("Compare the active model with another file: structure, weights, code, first divergence")

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * be a whole sentence; every description line must appear whole, and no line may pass the width.
  */
 class CliHelpTest {
-    private static final List<String> COMMANDS = List.of("inspect", "run", "profile", "compile", "graph", "diff");
+    private static final List<String> COMMANDS = List.of("inspect", "run", "profile", "compile", "graph", "diff", "export");
 
     @Test
     void rootHelpListsEachCommandWithAWholeSentenceWithinTheWidth() {
