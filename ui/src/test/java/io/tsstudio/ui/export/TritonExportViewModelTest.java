@@ -47,7 +47,7 @@ class TritonExportViewModelTest {
             OutputNode out = new OutputNode("output", "tuple", "tuple of 2", null, List.of(
                     new OutputNode("[0]", "tensor", "", TensorSummary.of(a, 10), null),
                     new OutputNode("[1]", "tensor", "", TensorSummary.of(b, 10), null)));
-            return RunShapes.from(List.of(x), new RunOutcome("{}", out, null, "cpu"));
+            return RunShapes.from(List.of(x), new RunOutcome("{}", out, null, "cpu", "single call", 1));
         }
     }
 

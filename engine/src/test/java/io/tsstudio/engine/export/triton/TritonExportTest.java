@@ -1,5 +1,6 @@
 package io.tsstudio.engine.export.triton;
 
+import io.tsstudio.testkit.SharedFixtures;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.TextFormat;
 import io.tsstudio.engine.DType;
@@ -49,7 +50,7 @@ class TritonExportTest {
 
     @Test
     void classifierFromTorchvisionWithBatchLeftOutOfDims() throws Exception {
-        Path file = Fixtures.root().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt");
+        Path file = SharedFixtures.root().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt");
         try (ScriptModule m = Jit.load(file); Tensor x = Tensor.rand(1, 3, 64, 64)) {
             m.eval();
             TritonExportResult r = TritonExport.export(m, TritonExportRequest.of(repo, "mnasnet").withMaxBatchSize(8)
@@ -187,7 +188,7 @@ class TritonExportTest {
 
     @Test
     void optionalTupleItemIsRefused() {
-        Path file = Fixtures.root().resolve("pytorch-1.13").resolve("mha_script.pt");
+        Path file = SharedFixtures.root().resolve("pytorch-1.13").resolve("mha_script.pt");
         try (ScriptModule m = Jit.load(file)) {
             TritonExportException e = assertThrows(TritonExportException.class,
                     () -> TritonExport.plan(m, TritonExportRequest.of(repo, "mha")));
