@@ -621,8 +621,7 @@ public final class StudioViewModel implements AutoCloseable {
 
     private GraphEditorViewModel addGraphEditor(GraphDocument doc) {
         // The palette reads the same cached registry as completion.
-        io.tsstudio.ui.grapheditor.OperatorCatalog schemas = () -> operators.operators().stream().flatMap(o -> o.schemas().stream()).toList();
-        GraphEditorViewModel g = new GraphEditorViewModel(doc, schemas, GraphEditorViewModel.newWorker(), fx);
+        GraphEditorViewModel g = new GraphEditorViewModel(doc, operators, GraphEditorViewModel.newWorker(), fx);
         graphEditors.add(g);
         return g;
     }

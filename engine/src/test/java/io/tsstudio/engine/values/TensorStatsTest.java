@@ -40,6 +40,17 @@ class TensorStatsTest {
     }
 
     @Test
+    void theCommandLinesJsonFiguresAreTheFiniteOnes() {
+        try (Tensor t = Tensor.of(VALUES, VALUES.length); Tensor none = Tensor.of(new double[] {Double.NaN}, 1)) {
+            com.fasterxml.jackson.databind.JsonNode json = ValueJson.write(t).get("tensor");
+            assertEquals(1.0, json.get("min").asDouble());
+            assertEquals(4.0, json.get("max").asDouble());
+            assertEquals(2.5, json.get("mean").asDouble(), 1e-12);
+            assertEquals("NaN", ValueJson.write(none).get("tensor").get("mean").asText());
+        }
+    }
+
+    @Test
     void noFiniteValueGivesNanFiguresAndOneGivesZeroStd() {
         double[] none = {Double.NaN, Double.NEGATIVE_INFINITY};
         TensorStats java = TensorStats.of(none);

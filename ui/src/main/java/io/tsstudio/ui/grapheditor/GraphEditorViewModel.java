@@ -1,6 +1,7 @@
 package io.tsstudio.ui.grapheditor;
 
 import io.tsstudio.engine.types.TypeRef;
+import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.BlockIssues;
 import io.tsstudio.ui.grapheditor.model.BlockKind;

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.grapheditor;
 
+import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.BlockKind;
 import io.tsstudio.ui.grapheditor.model.ModelFixtures;
@@ -28,7 +29,7 @@ class GraphEditorViewFxTest {
 
     @Start
     void start(Stage stage) {
-        view = new GraphEditorView(new GraphEditorViewModel(() -> List.of(ModelFixtures.ADD_TENSOR, "aten::relu(Tensor self) -> Tensor"),
+        view = new GraphEditorView(new GraphEditorViewModel(OperatorCatalog.ofSchemas(List.of(ModelFixtures.ADD_TENSOR, "aten::relu(Tensor self) -> Tensor")),
                 GraphEditorViewModel.newWorker(), javafx.application.Platform::runLater));
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
