@@ -3,6 +3,7 @@ package io.tsstudio.engine.ir;
 import io.tsstudio.engine.ScriptFunction;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.internal.torch.IrReader;
+import io.tsstudio.engine.types.ParsedSchema;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,7 +87,7 @@ public final class IrGraphs {
                 out.add(n);
                 continue;
             }
-            List<String> argNames = n.schema().map(SchemaText::argumentNames).orElse(List.of());
+            List<String> argNames = n.schema().map(ParsedSchema::argumentNames).orElse(List.of());
             List<String> inputs = new ArrayList<>();
             Map<String, Object> attributes = new LinkedHashMap<>(n.attributes());
             for (int i = 0; i < n.inputs().size(); i++) {
