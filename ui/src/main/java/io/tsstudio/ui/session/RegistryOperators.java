@@ -1,6 +1,6 @@
 package io.tsstudio.ui.session;
 
-import io.tsstudio.engine.OpSchema;
+import io.tsstudio.engine.types.OpSchema;
 import io.tsstudio.engine.Ops;
 import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.editor.OperatorInfo;
