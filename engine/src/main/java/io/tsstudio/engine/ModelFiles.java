@@ -6,17 +6,79 @@ import io.tsstudio.engine.internal.torch.PickleLoader;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Tells what a file is before loading it: a TorchScript archive, a {@code torch.save} archive, or something else. */
+/**
+ * Tells what a file is before loading it: a TorchScript archive, a {@code torch.save} archive, TorchScript source, or
+ * something else. The one place that knows file kinds and their extensions: the studio, the CLI and the run worker
+ * all ask here.
+ */
 public final class ModelFiles {
+    /** Lower-case extensions of TorchScript source files: opened as text and compiled, never loaded as archives. */
+    public static final List<String> SOURCE_EXTENSIONS = List.of("py", "ts", "torchscript", "txt");
+    /** Lower-case extensions the open and save dialogs offer for model archives (any file is identified by content). */
+    public static final List<String> MODEL_EXTENSIONS = List.of("pt", "pth", "dat", "zip");
+    private static final int TEXT_SNIFF_BYTES = 64 * 1024;
     private static final int MAX_PICKLE_BYTES = 64 << 20;
     private static final String EXPECTED = "expected a TorchScript archive (a zip with code/ and constants.pkl, as written by torch.jit.save)";
 
     private ModelFiles() {
+    }
+
+    /** The file name's extension after the last dot, lower case; empty when there is none. */
+    public static String extension(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    public static boolean hasSourceExtension(Path p) {
+        return SOURCE_EXTENSIONS.contains(extension(p));
+    }
+
+    /**
+     * True for TorchScript source: a source extension, or a file of any other name that is not a model archive and
+     * whose start is text ({@link #looksLikeText}). Throws a TorchException for a missing file or a directory.
+     */
+    public static boolean isSource(Path p) throws IOException {
+        if (hasSourceExtension(p)) return true;
+        return identify(p, false).kind() == ModelFileInfo.Kind.UNKNOWN && looksLikeText(p);
+    }
+
+    /** True if the file's first 64 KB is NUL-free UTF-8 (a zip archive, a pickle or a tensor dump is not). */
+    public static boolean looksLikeText(Path p) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(p)) {
+            head = in.readNBytes(TEXT_SNIFF_BYTES);
+        }
+        for (byte b : head) if (b == 0) return false;
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, completeUtf8End(head)));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    // Do not split a multi-byte character at the sniffing cut: drop a trailing incomplete sequence.
+    private static int completeUtf8End(byte[] b) {
+        int n = b.length;
+        for (int k = 1; k <= 3 && n - k >= 0; k++) {
+            int lead = b[n - k] & 0xFF;
+            if ((lead & 0xC0) == 0x80) continue; // continuation byte: keep looking for the lead
+            int expected = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+            return expected > k ? n - k : n;
+        }
+        return n;
     }
 
     /** Identifies the file; for a torch.save archive, lists its tensors (LibTorch's pickle_load first, else a Java reader). */

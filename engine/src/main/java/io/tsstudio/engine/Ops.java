@@ -2,6 +2,7 @@ package io.tsstudio.engine;
 
 import io.tsstudio.engine.internal.torch.Dispatcher;
 import io.tsstudio.engine.internal.torch.OpCatalog;
+import io.tsstudio.engine.types.OpSchema;
 
 import java.util.List;
 import java.util.Map;

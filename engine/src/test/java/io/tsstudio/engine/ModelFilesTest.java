@@ -78,6 +78,35 @@ class ModelFilesTest {
     }
 
     @Test
+    void tellsSourceTextFromBinary() throws Exception {
+        Path text = Files.writeString(tmp.resolve("f.dat"), "def f(x: Tensor) -> Tensor:\n    return x  # ünïcode\n");
+        Path zip = Files.write(tmp.resolve("g.dat"), new byte[] {'P', 'K', 3, 4, 0, 0, 1});
+        assertTrue(ModelFiles.looksLikeText(text));
+        assertFalse(ModelFiles.looksLikeText(zip));
+        assertTrue(ModelFiles.isSource(text), "text under a model extension is source");
+        assertFalse(ModelFiles.isSource(zip));
+        assertFalse(ModelFiles.isSource(Fixtures.pytorch("linrelu.script.dat")));
+        for (String name : List.of("x.PY", "x.ts", "x.torchscript", "x.txt")) {
+            assertTrue(ModelFiles.hasSourceExtension(Path.of(name)), name);
+        }
+        assertFalse(ModelFiles.hasSourceExtension(Path.of("x.pt")));
+        assertEquals("", ModelFiles.extension(Path.of("Makefile")));
+        TorchException e = assertThrows(TorchException.class, () -> ModelFiles.isSource(tmp.resolve("missing.bin")));
+        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+    }
+
+    @Test
+    void aMultiByteCharacterCutAtTheSniffingLimitIsStillText() throws Exception {
+        byte[] body = new byte[64 * 1024 + 1];
+        java.util.Arrays.fill(body, (byte) 'a');
+        body[64 * 1024 - 1] = (byte) 0xC3; // "é" split across the 64 KB cut
+        body[64 * 1024] = (byte) 0xA9;
+        assertTrue(ModelFiles.looksLikeText(Files.write(tmp.resolve("long.dat"), body)));
+        body[64 * 1024 - 2] = (byte) 0xFF; // never valid UTF-8
+        assertFalse(ModelFiles.looksLikeText(Files.write(tmp.resolve("bad.dat"), body)));
+    }
+
+    @Test
     void loadingOntoAMissingDeviceIsAClearError() {
         org.junit.jupiter.api.Assumptions.assumeFalse(Torch.cudaAvailable(), "this machine has CUDA");
         TorchException e = assertThrows(TorchException.class, () -> Jit.load(SharedFixtures.pytorch("linrelu.script.dat"), Device.cuda(0)));

@@ -113,8 +113,12 @@ final class ValueText {
             else cells.nest(sb, 0, 0, indent);
         }
         if (!complex && dtype != DType.BOOL) {
-            TensorStats.of(t).filter(s -> n > 1).ifPresent(s -> sb.append('\n').append(indent).append("min ").append(number(s.min()))
-                    .append("  max ").append(number(s.max())).append("  mean ").append(number(s.mean())));
+            TensorStats.of(t).filter(s -> n > 1).ifPresent(s -> {
+                sb.append('\n').append(indent).append("min ").append(number(s.min()))
+                        .append("  max ").append(number(s.max())).append("  mean ").append(number(s.mean()));
+                if (s.nanCount() > 0) sb.append("  nan ").append(s.nanCount());
+                if (s.infCount() > 0) sb.append("  inf ").append(s.infCount());
+            });
         }
         if (n > MAX_FETCHED) sb.append("\n").append(indent).append("(").append(String.format("%,d", n)).append(" values: too many to print)");
     }

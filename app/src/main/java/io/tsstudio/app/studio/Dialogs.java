@@ -1,5 +1,6 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.engine.ModelFiles;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -10,6 +11,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The studio's dialogs, in one place (the view model never opens windows). */
 final class Dialogs implements Prompts {
@@ -37,7 +39,8 @@ final class Dialogs implements Prompts {
     public List<Path> filesToOpen() {
         FileChooser fc = chooser("Open");
         fc.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("TorchScript models and scripts", "*.pt", "*.pth", "*.py", "*.ts", "*.dat", "*.zip"),
+                new FileChooser.ExtensionFilter("TorchScript models and scripts",
+                        Stream.concat(ModelFiles.MODEL_EXTENSIONS.stream(), ModelFiles.SOURCE_EXTENSIONS.stream()).map(e -> "*." + e).toList()),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         List<File> files = fc.showOpenMultipleDialog(owner);
         if (files == null) return List.of();

@@ -1,6 +1,7 @@
 package io.tsstudio.app.studio;
 
 import io.tsstudio.ui.console.LogConsole;
+import io.tsstudio.ui.session.RegistryOperators;
 import io.tsstudio.ui.theme.Theme;
 import io.tsstudio.ui.theme.ThemeManager;
 import io.tsstudio.ui.session.AutosaveEntry;
@@ -55,7 +56,7 @@ public final class StudioApplication extends Application {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot use the autosave folder " + dirs.autosave() + ": " + e.getMessage(), e);
         }
-        vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, autosaveOwnership.directory(), Platform::runLater, console);
+        vm = new StudioViewModel(new EngineModelBackend(new RegistryOperators()), dirs, autosaveOwnership.directory(), Platform::runLater, console);
         window = new MainWindow(stage, vm, themes, settings);
         listenForOtherInstances(stage, dirs, console);
 

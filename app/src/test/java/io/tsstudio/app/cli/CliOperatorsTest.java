@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +32,8 @@ class CliOperatorsTest {
     @Test
     void everyTorchvisionOpsMethodGivesPyTorchsValues() throws IOException {
         JsonNode cases = JSON.readTree(tvops().resolve("tvops.expected.json").toFile()).get("cases");
-        for (Iterator<Map.Entry<String, JsonNode>> it = cases.fields(); it.hasNext(); ) {
-            JsonNode want = it.next().getValue();
+        for (Map.Entry<String, JsonNode> c : cases.properties()) {
+            JsonNode want = c.getValue();
             List<String> args = new ArrayList<>(List.of("run", tvops().resolve("tvops.script.pt").toString(), "--method", want.get("method").asText(), "--json"));
             for (JsonNode a : want.get("args")) {
                 args.add("--arg");

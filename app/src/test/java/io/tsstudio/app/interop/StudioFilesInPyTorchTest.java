@@ -211,7 +211,7 @@ class StudioFilesInPyTorchTest {
 
     @Test
     void aGraphEditorModelWithItsDocument() throws Exception {
-        GraphEditorViewModel vm = new GraphEditorViewModel(new GraphDocument(), () -> List.of(FLATTEN));
+        GraphEditorViewModel vm = new GraphEditorViewModel(new GraphDocument(), OperatorCatalog.ofSchemas(List.of(FLATTEN)));
         Path saved = dir.resolve("graph.pt");
         try {
             vm.commands().execute(Commands.replaceAll("load", cnn()));

@@ -48,6 +48,7 @@ final class FileDrop {
         private final Map<DataFormat, Object> data = new HashMap<>();
 
         @Override
+        @SuppressWarnings("removal") // the toolkit's interface still declares it; nothing to do with it here
         public void setSecurityContext(AccessControlContext ctx) {
         }
 

@@ -4,6 +4,7 @@ import io.tsstudio.ui.console.LogConsole;
 import io.tsstudio.ui.editor.EditorViewModel;
 import io.tsstudio.ui.grapheditor.GraphEditorView;
 import io.tsstudio.ui.grapheditor.GraphEditorViewModel;
+import io.tsstudio.ui.session.RegistryOperators;
 import io.tsstudio.ui.theme.Theme;
 import io.tsstudio.ui.theme.ThemeManager;
 import io.tsstudio.ui.session.AutosaveEntry;
@@ -66,7 +67,7 @@ class RecoveryTest {
         assertFalse(session.isAlive());
 
         StudioDirs dirs = StudioDirs.under(home);
-        StudioViewModel vm = fx(() -> new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater,
+        StudioViewModel vm = fx(() -> new StudioViewModel(new EngineModelBackend(new RegistryOperators()), dirs, Platform::runLater,
                 new LogConsole(Platform::runLater)));
         MainWindow window = fx(() -> {
             ThemeManager themes = new ThemeManager(Theme.LIGHT);

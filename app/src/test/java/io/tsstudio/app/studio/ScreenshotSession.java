@@ -4,6 +4,7 @@ import io.tsstudio.ui.console.LogConsole;
 import io.tsstudio.ui.editor.BufferKind;
 import io.tsstudio.ui.editor.CodeEditorView;
 import io.tsstudio.ui.editor.EditorViewModel;
+import io.tsstudio.ui.session.RegistryOperators;
 import io.tsstudio.ui.theme.Theme;
 import io.tsstudio.ui.theme.ThemeManager;
 import io.tsstudio.ui.session.EngineModelBackend;
@@ -33,7 +34,7 @@ public final class ScreenshotSession extends Application {
         StudioDirs dirs = StudioDirs.under(Path.of(args.get(0)));
         Path marker = Path.of(args.get(1));
         Theme theme = Theme.parse(System.getProperty("tsstudio.theme"), Theme.LIGHT);
-        StudioViewModel vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater, new LogConsole(Platform::runLater));
+        StudioViewModel vm = new StudioViewModel(new EngineModelBackend(new RegistryOperators()), dirs, Platform::runLater, new LogConsole(Platform::runLater));
         ThemeManager themes = new ThemeManager(theme);
         StudioSettings settings = new StudioSettings(dirs.configDir().resolve("s.properties"));
         // A wider graph dock than the default, so the picture shows code, weights and graph side by side.

@@ -7,6 +7,7 @@ import io.tsstudio.ui.session.AutosaveEntry;
 import io.tsstudio.ui.session.AutosaveStore;
 import io.tsstudio.ui.session.EngineModelBackend;
 import io.tsstudio.ui.preferences.StudioDirs;
+import io.tsstudio.ui.session.RegistryOperators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,7 +90,7 @@ class SingleInstanceTest {
             AutosaveOwnership second = AutosaveOwnership.claim(dirs.autosave());
             assertFalse(second.primary(), "the live studio holds the shared folder");
             assertNotEquals(first.directory(), second.directory());
-            StudioViewModel vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, second.directory(), Runnable::run,
+            StudioViewModel vm = new StudioViewModel(new EngineModelBackend(new RegistryOperators()), dirs, second.directory(), Runnable::run,
                     new LogConsole(Runnable::run));
             assertEquals(List.of(), vm.pendingRecovery(), "nothing of the live studio is offered for recovery");
             vm.shutdown();

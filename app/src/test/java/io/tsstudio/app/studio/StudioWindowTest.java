@@ -163,7 +163,7 @@ class StudioWindowTest {
         }
         double max = Double.NEGATIVE_INFINITY;
         for (float v : p) max = Math.max(max, v);
-        assertEquals(max, fx(() -> vm.inspector().statsProperty().get().max()), 1e-6);
+        assertEquals(max, fx(() -> vm.inspector().statsProperty().get().stats().max()), 1e-6);
         assertTrue(fx(() -> window.inspector().valuesText()).startsWith("["));
     }
 

@@ -1,6 +1,7 @@
 package io.tsstudio.app.studio;
 
 import io.tsstudio.ui.console.LogConsole;
+import io.tsstudio.ui.session.RegistryOperators;
 import io.tsstudio.ui.theme.Theme;
 import io.tsstudio.ui.theme.ThemeManager;
 import io.tsstudio.ui.session.EngineModelBackend;
@@ -25,7 +26,7 @@ record TestStudio(StudioDirs dirs, StudioViewModel vm, MainWindow window) {
     }
 
     static TestStudio show(Stage stage, StudioDirs dirs) {
-        StudioViewModel vm = new StudioViewModel(new EngineModelBackend(StudioOperators.catalog()), dirs, Platform::runLater,
+        StudioViewModel vm = new StudioViewModel(new EngineModelBackend(new RegistryOperators()), dirs, Platform::runLater,
                 new LogConsole(Platform::runLater));
         ThemeManager themes = new ThemeManager(Theme.LIGHT);
         MainWindow window = new MainWindow(stage, vm, themes, new StudioSettings(dirs.configDir().resolve("s.properties")));

@@ -1,5 +1,7 @@
 package io.tsstudio.engine.ir;
 
+import io.tsstudio.engine.types.ParsedSchema;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,7 +78,7 @@ public final class IrGraphs {
                 out.add(n);
                 continue;
             }
-            List<String> argNames = n.schema().map(SchemaText::argumentNames).orElse(List.of());
+            List<String> argNames = n.schema().map(ParsedSchema::argumentNames).orElse(List.of());
             List<String> inputs = new ArrayList<>();
             Map<String, Object> attributes = new LinkedHashMap<>(n.attributes());
             for (int i = 0; i < n.inputs().size(); i++) {

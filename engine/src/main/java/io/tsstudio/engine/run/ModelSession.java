@@ -9,6 +9,7 @@ import io.tsstudio.engine.JitObject;
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.PreparedCall;
+import io.tsstudio.engine.ModelFiles;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.Tensor;
@@ -33,20 +34,16 @@ public final class ModelSession implements AutoCloseable {
     private Object lastOutput;
 
     /**
-     * Loads a TorchScript archive ({@code .pt}, or any zip PyTorch wrote) or TorchScript source ({@code .py},
-     * {@code .ts}: its functions become the methods) onto {@code device}, replacing the model loaded before.
+     * Loads a TorchScript archive ({@code .pt}, or any zip PyTorch wrote) or TorchScript source (as
+     * {@link ModelFiles#isSource} tells: its functions become the methods) onto {@code device}, replacing the model
+     * loaded before.
      */
     public List<MethodInfo> load(Path file, Device device) throws IOException {
-        ScriptModule loaded = isSource(file) ? compile(file, device) : Jit.load(file, device);
+        ScriptModule loaded = ModelFiles.isSource(file) ? compile(file, device) : Jit.load(file, device);
         close();
         this.module = loaded;
         this.device = device;
         return loaded.methods();
-    }
-
-    private static boolean isSource(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".py") || name.endsWith(".ts") || name.endsWith(".torchscript");
     }
 
     private static ScriptModule compile(Path file, Device device) throws IOException {

@@ -2,6 +2,7 @@ package io.tsstudio.engine.run;
 
 import io.tsstudio.engine.DType;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.values.TensorStats;
 
 import java.util.Arrays;
 
@@ -9,8 +10,7 @@ import java.util.Arrays;
  * What the run panel shows of one tensor: shape, dtype, device, statistics over all values, a histogram of the
  * finite values, and the first {@code values.length} values (row-major) for the values table.
  *
- * <p>min/max/mean/std ignore NaN and infinite values (counted separately); they are NaN when no finite value
- * exists. std is the sample standard deviation, as {@code torch.std} computes it by default.
+ * <p>The statistics are {@link TensorStats}'s: over the finite values, NaN and infinities counted separately.
  */
 public record TensorSummary(long[] shape, String dtype, String device, long numel,
                             double min, double max, double mean, double std, long nanCount, long infCount,
@@ -40,29 +40,11 @@ public record TensorSummary(long[] shape, String dtype, String device, long nume
     }
 
     public static TensorSummary of(long[] shape, String dtype, String device, double[] all, int maxValues) {
-        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
-        long nan = 0, inf = 0, finite = 0;
-        for (double v : all) {
-            if (Double.isNaN(v)) nan++;
-            else if (Double.isInfinite(v)) inf++;
-            else {
-                finite++;
-                sum += v;
-                if (v < min) min = v;
-                if (v > max) max = v;
-            }
-        }
-        double mean = finite > 0 ? sum / finite : Double.NaN;
-        double sq = 0;
-        for (double v : all) if (Double.isFinite(v)) sq += (v - mean) * (v - mean);
-        double std = finite > 1 ? Math.sqrt(sq / (finite - 1)) : finite == 1 ? 0 : Double.NaN;
-        if (finite == 0) {
-            min = Double.NaN;
-            max = Double.NaN;
-        }
-        long[] hist = histogram(all, min, max, finite > 0 ? DEFAULT_BINS : 0);
+        TensorStats st = TensorStats.of(all);
+        long[] hist = histogram(all, st.min(), st.max(), st.finiteCount() > 0 ? DEFAULT_BINS : 0);
         double[] kept = all.length <= maxValues ? all : Arrays.copyOf(all, maxValues);
-        return new TensorSummary(shape, dtype, device, all.length, min, max, mean, std, nan, inf, hist, kept);
+        return new TensorSummary(shape, dtype, device, all.length, st.min(), st.max(), st.mean(), st.std(),
+                st.nanCount(), st.infCount(), hist, kept);
     }
 
     /** Counts of finite values in equal-width bins over [min, max]; the last bin includes max. */

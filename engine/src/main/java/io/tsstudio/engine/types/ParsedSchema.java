@@ -114,6 +114,29 @@ public record ParsedSchema(String name, String overload, List<Argument> argument
         return names;
     }
 
+    /**
+     * The return names in order, leniently as {@link #argumentTexts}: null for an unnamed return ({@code Tensor}), and
+     * empty when the text has no {@code ->}.
+     */
+    public static List<String> returnNames(String schema) {
+        int open = schema.indexOf('(');
+        if (open < 0) return List.of();
+        int close = matchingOrEnd(schema, open);
+        String rest = close >= schema.length() ? "" : schema.substring(close + 1).strip();
+        if (!rest.startsWith("->")) return List.of();
+        String r = rest.substring(2).strip();
+        List<String> parts = r.startsWith("(") && matchingOrEnd(r, 0) == r.length() - 1
+                ? splitTopLevel(r.substring(1, r.length() - 1)) : List.of(r);
+        List<String> names = new ArrayList<>();
+        for (String part : parts) {
+            if (part.isEmpty() || part.equals("...")) continue;
+            String decl = declaration(part);
+            int split = lastTopLevelSpace(decl);
+            names.add(split < 0 ? null : decl.substring(split + 1).strip());
+        }
+        return names;
+    }
+
     /** The declaration without its default ({@code Scalar alpha} of {@code Scalar alpha=1}). */
     private static String declaration(String part) {
         int eq = topLevelIndexOf(part, '=');

@@ -135,33 +135,43 @@ public record TypeRef(String name, List<TypeRef> args) {
             while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) pos++;
         }
 
+        /** Comma-separated types up to {@code close}, the opening bracket already read. */
+        List<TypeRef> arguments(char close) {
+            List<TypeRef> args = new ArrayList<>();
+            skipSpace();
+            if (pos < s.length() && s.charAt(pos) == close) {
+                pos++;
+                return args;
+            }
+            while (true) {
+                args.add(type());
+                skipSpace();
+                if (pos >= s.length()) throw new IllegalArgumentException("unclosed bracket in type '" + s + "'");
+                char c = s.charAt(pos++);
+                if (c == close) return args;
+                if (c != ',') throw new IllegalArgumentException("unexpected '" + c + "' in type '" + s + "'");
+            }
+        }
+
         TypeRef type() {
             skipSpace();
-            int start = pos;
-            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_' || s.charAt(pos) == '.'
-                    || s.charAt(pos) == ':')) pos++;
-            if (start == pos) throw new IllegalArgumentException("a type name is missing at column " + (pos + 1) + " of '" + s + "'");
-            String base = canonical(s.substring(start, pos));
             TypeRef t;
-            if (pos < s.length() && s.charAt(pos) == '[' && isGenericName(base)) {
+            if (pos < s.length() && s.charAt(pos) == '(') { // schema spelling of a tuple: (str, t)
                 pos++;
-                List<TypeRef> args = new ArrayList<>();
-                skipSpace();
-                if (pos < s.length() && s.charAt(pos) == ']') {
-                    pos++;
-                } else {
-                    while (true) {
-                        args.add(type());
-                        skipSpace();
-                        if (pos >= s.length()) throw new IllegalArgumentException("unclosed '[' in type '" + s + "'");
-                        char c = s.charAt(pos++);
-                        if (c == ']') break;
-                        if (c != ',') throw new IllegalArgumentException("unexpected '" + c + "' in type '" + s + "'");
-                    }
-                }
-                t = new TypeRef(base, args);
+                t = new TypeRef("Tuple", arguments(')'));
             } else {
-                t = simple(base);
+                int start = pos;
+                while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_' || s.charAt(pos) == '.'
+                        || s.charAt(pos) == ':')) pos++;
+                if (start == pos) throw new IllegalArgumentException("a type name is missing at column " + (pos + 1) + " of '" + s + "'");
+                String base = canonical(s.substring(start, pos));
+                // List[int] in annotations; Dict(str, Tensor) in schemas (after other names "(" starts an alias annotation)
+                if (pos < s.length() && (s.charAt(pos) == '[' || s.charAt(pos) == '(') && isGenericName(base)) {
+                    char close = s.charAt(pos++) == '[' ? ']' : ')';
+                    t = new TypeRef(base, arguments(close));
+                } else {
+                    t = simple(base);
+                }
             }
             // suffixes in schema spelling: alias annotation "(a!)", list "[]" or "[2]", optional "?"
             while (pos < s.length()) {

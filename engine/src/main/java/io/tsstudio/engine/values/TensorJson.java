@@ -160,7 +160,10 @@ final class TensorJson {
 
     // ---------------------------------------------------------------- out
 
-    /** {@code {"dtype", "shape", "device", "values" (up to maxValues elements), "min", "max", "mean"}}. */
+    /**
+     * {@code {"dtype", "shape", "device", "values" (up to maxValues elements), "min", "max", "mean"}}; the figures are
+     * {@link TensorStats}'s, over the finite values.
+     */
     static ObjectNode write(Tensor t, int maxValues) {
         ObjectNode o = NODES.objectNode();
         DType dtype = t.dtype();
@@ -171,23 +174,23 @@ final class TensorJson {
         o.put("device", t.device().toString());
         long numel = t.numel();
         if (numel <= maxValues && dtype != DType.COMPLEX64 && dtype != DType.COMPLEX128) o.set("values", values(t, dtype, shape));
-        double[] stats = TensorMaker.stats(t);
+        TensorStats stats = TensorStats.of(t).orElse(null);
         if (stats == null) {
             o.putNull("min");
             o.putNull("max");
             o.putNull("mean");
         } else if (dtype == DType.FLOAT64) {
-            o.set("min", number(stats[0]));
-            o.set("max", number(stats[1]));
-            o.set("mean", number(stats[2]));
+            o.set("min", number(stats.min()));
+            o.set("max", number(stats.max()));
+            o.set("mean", number(stats.mean()));
         } else if (dtype.isFloatingPoint()) { // printed at the tensor's own precision, like its values
-            o.set("min", number((float) stats[0]));
-            o.set("max", number((float) stats[1]));
-            o.set("mean", number((float) stats[2]));
+            o.set("min", number((float) stats.min()));
+            o.set("max", number((float) stats.max()));
+            o.set("mean", number((float) stats.mean()));
         } else {
-            o.put("min", (long) stats[0]);
-            o.put("max", (long) stats[1]);
-            o.set("mean", number(stats[2]));
+            o.put("min", (long) stats.min());
+            o.put("max", (long) stats.max());
+            o.set("mean", number(stats.mean()));
         }
         return o;
     }

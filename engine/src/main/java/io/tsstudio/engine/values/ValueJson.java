@@ -243,8 +243,7 @@ public final class ValueJson {
                         values.add(read(v, type.element(i), where + "." + fieldNames.get(i), depth + 1));
                     }
                 } else {
-                    for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> e = it.next();
+                    for (Map.Entry<String, JsonNode> e : json.properties()) {
                         fieldNames.add(e.getKey());
                         values.add(read(e.getValue(), JsonType.ANY, where + "." + e.getKey(), depth + 1));
                     }
@@ -271,8 +270,7 @@ public final class ValueJson {
 
         private Map<Object, Object> dictFromObject(JsonNode json, JsonType key, JsonType value, String where, int depth) {
             Map<Object, Object> out = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : json.properties()) {
                 out.put(key(e.getKey(), key, where), read(e.getValue(), value, where + "[\"" + e.getKey() + "\"]", depth + 1));
             }
             return out;

@@ -3,6 +3,7 @@ package io.tsstudio.engine.ir;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.TorchException;
 import io.tsstudio.engine.internal.torch.IrTestModules;
+import io.tsstudio.engine.types.ParsedSchema;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -256,10 +257,15 @@ class IrGraphsTest {
 
     @Test
     void schemaArgumentNames() {
-        assertEquals(List.of("self", "other", "alpha"), SchemaText.argumentNames("aten::add.Tensor(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor"));
+        assertEquals(List.of("self", "other", "alpha"), ParsedSchema.argumentNames("aten::add.Tensor(Tensor self, Tensor other, *, Scalar alpha=1) -> Tensor"));
         assertEquals(List.of("self", "dim", "keepdim", "dtype"),
-                SchemaText.argumentNames("aten::sum.dim_IntList(Tensor self, int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor"));
-        assertEquals(List.of("self", "src"), SchemaText.argumentNames("aten::copy_(Tensor(a!) self, Tensor src) -> Tensor(a!)"));
-        assertEquals(List.of(), SchemaText.argumentNames("f() -> int"));
+                ParsedSchema.argumentNames("aten::sum.dim_IntList(Tensor self, int[1]? dim, bool keepdim=False, *, ScalarType? dtype=None) -> Tensor"));
+        assertEquals(List.of("self", "src"), ParsedSchema.argumentNames("aten::copy_(Tensor(a!) self, Tensor src) -> Tensor(a!)"));
+        assertEquals(List.of(), ParsedSchema.argumentNames("f() -> int"));
+        // return names, as the graph view labels output ports: null where the schema names none
+        assertEquals(java.util.Arrays.asList("values", "indices"),
+                ParsedSchema.returnNames("aten::max.dim(Tensor self, int dim, bool keepdim=False) -> (Tensor values, Tensor indices)"));
+        assertEquals(java.util.Arrays.asList((String) null), ParsedSchema.returnNames("aten::copy_(Tensor(a!) self, Tensor src) -> Tensor(a!)"));
+        assertEquals(List.of(), ParsedSchema.returnNames("aten::_assert(bool condition, str message)"));
     }
 }

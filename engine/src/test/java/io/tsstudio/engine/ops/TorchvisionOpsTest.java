@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
@@ -42,8 +41,7 @@ class TorchvisionOpsTest {
     static void checkAllCases(ScriptModule m) throws IOException {
         JsonNode cases = expected();
         int checked = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = cases.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> c = it.next();
+        for (Map.Entry<String, JsonNode> c : cases.properties()) {
             JsonNode want = c.getValue();
             List<Object> args = new ArrayList<>();
             int i = 0;

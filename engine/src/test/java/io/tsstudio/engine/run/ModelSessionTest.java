@@ -88,6 +88,20 @@ class ModelSessionTest {
     }
 
     @Test
+    void sourceIsToldAsTheStudioTellsIt(@TempDir Path dir) throws Exception {
+        // the run path once knew .py/.ts/.torchscript only, while the studio also opened .txt and sniffed text
+        String code = "def forward(x: Tensor) -> Tensor:\n    return x + 1\n";
+        for (String name : List.of("add.txt", "add.torchscript", "add.script")) {
+            Path src = Files.writeString(dir.resolve(name), code);
+            try (ModelSession s = new ModelSession()) {
+                assertEquals("forward", s.load(src, Device.CPU).get(0).name(), name);
+                RunOutcome out = s.run(new RunRequest("forward", List.of(ones(2)), RunPlan.single()), RunListener.NONE, CancelToken.none());
+                assertArrayEquals(new double[] {2, 2}, out.output().tensor().values(), name);
+            }
+        }
+    }
+
+    @Test
     void savesOutputsAsPtAndNpyAndReadsThemBackAsInputs(@TempDir Path dir) throws Exception {
         try (ModelSession s = new ModelSession()) {
             s.load(fixture("tuple_out.dat"), Device.CPU);

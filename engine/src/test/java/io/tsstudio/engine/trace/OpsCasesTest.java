@@ -1,7 +1,7 @@
 package io.tsstudio.engine.trace;
 
-import io.tsstudio.engine.OpArgument;
-import io.tsstudio.engine.OpSchema;
+import io.tsstudio.engine.types.OpArgument;
+import io.tsstudio.engine.types.OpSchema;
 import io.tsstudio.engine.Ops;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.TorchException;

@@ -1,8 +1,9 @@
 /**
- * The IR graph view. Toolkit-free: the view model ({@link io.tsstudio.ui.graph.model.GraphViewModel}), grouping and
- * folding ({@link io.tsstudio.ui.graph.model.GroupBuilder}), ELK layout ({@link io.tsstudio.ui.graph.layout.GroupLayouter}),
- * the positioned scene with its spatial index ({@link io.tsstudio.ui.graph.layout.GraphScene}) and the shared painter
- * ({@link io.tsstudio.ui.graph.render.ScenePainter}) with its SVG and PNG back ends ({@link io.tsstudio.ui.graph.render.GraphSvg}).
- * JavaFX: {@code io.tsstudio.ui.graph.fx} (canvas, minimap, {@code GraphPane}, compare view).
+ * The IR graph view, in four packages. {@code model} (what is drawn, built from IR, and the view's state,
+ * {@link io.tsstudio.ui.graph.model.GraphViewModel}), {@code layout} ({@link io.tsstudio.ui.graph.layout.GroupLayouter},
+ * the positioned {@link io.tsstudio.ui.graph.layout.GraphScene}) and {@code render}
+ * ({@link io.tsstudio.ui.graph.render.ScenePainter}, {@link io.tsstudio.ui.graph.render.GraphSvg}) are toolkit-free, so
+ * {@code tsstudio graph --format svg} uses them headless; {@code fx} is the JavaFX view. Dependencies run one way:
+ * render on layout on model, and fx on all three (GraphArchitectureTest keeps JavaFX in fx).
  */
 package io.tsstudio.ui.graph;

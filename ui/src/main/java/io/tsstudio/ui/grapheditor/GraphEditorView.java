@@ -1,5 +1,6 @@
 package io.tsstudio.ui.grapheditor;
 
+import io.tsstudio.engine.ModelFiles;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -174,7 +175,8 @@ public class GraphEditorView extends BorderPane {
     private void openFile() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open a TorchScript model as a graph");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("TorchScript", "*.pt", "*.pth", "*.dat", "*.zip"),
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("TorchScript",
+                        ModelFiles.MODEL_EXTENSIONS.stream().map(e -> "*." + e).toList()),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) vm.open(f.toPath()).thenAccept(unmapped -> canvas.fit());

@@ -7,6 +7,8 @@ import io.tsstudio.engine.run.RunRequest;
 import io.tsstudio.ui.concurrent.FxUiThread;
 import io.tsstudio.ui.concurrent.Lane;
 import io.tsstudio.ui.concurrent.TaskRunner;
+import io.tsstudio.engine.types.TypeRef;
+import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.BlockIssues;
 import io.tsstudio.ui.grapheditor.model.BlockKind;

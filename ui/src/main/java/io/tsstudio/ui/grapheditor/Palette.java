@@ -1,6 +1,7 @@
 package io.tsstudio.ui.grapheditor;
 
 import io.tsstudio.engine.types.ParsedSchema;
+import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.grapheditor.model.BlockKind;
 import io.tsstudio.ui.grapheditor.model.NnModuleSpec;
 import io.tsstudio.ui.grapheditor.model.NnModules;

@@ -20,7 +20,7 @@ import java.util.concurrent.Executor;
 public final class InspectorViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ModelSummary> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ObjectProperty<TensorEntry> selectedTensor = new SimpleObjectProperty<>(this, "selectedTensor");
-    private final ReadOnlyObjectWrapper<TensorStats> stats = new ReadOnlyObjectWrapper<>(this, "stats");
+    private final ReadOnlyObjectWrapper<TensorPreview> stats = new ReadOnlyObjectWrapper<>(this, "stats");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "No model open");
     private final ReadOnlyStringWrapper statsError = new ReadOnlyStringWrapper(this, "statsError", "");
     private final LatestResultWorker<TensorEntry, Object> statsWorker;
@@ -33,7 +33,7 @@ public final class InspectorViewModel implements AutoCloseable {
     /** Statistics are read as latest-wins jobs on the runner's engine lane (they read tensors through LibTorch). */
     public InspectorViewModel(TaskRunner runner) {
         statsWorker = runner.latest(Lane.ENGINE, this::computeStats, result -> {
-            if (result instanceof TensorStats s) {
+            if (result instanceof TensorPreview s) {
                 stats.set(s);
                 statsError.set("");
             } else {
@@ -50,7 +50,7 @@ public final class InspectorViewModel implements AutoCloseable {
 
     private Object computeStats(TensorEntry t) {
         try {
-            return TensorStats.of(values.values(t));
+            return TensorPreview.of(values.values(t));
         } catch (RuntimeException e) {
             return "cannot read " + t.name() + ": " + e.getMessage();
         }
@@ -76,7 +76,7 @@ public final class InspectorViewModel implements AutoCloseable {
         return selectedTensor;
     }
 
-    public ReadOnlyObjectProperty<TensorStats> statsProperty() {
+    public ReadOnlyObjectProperty<TensorPreview> statsProperty() {
         return stats.getReadOnlyProperty();
     }
 

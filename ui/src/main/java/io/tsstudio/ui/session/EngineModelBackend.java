@@ -65,7 +65,7 @@ public final class EngineModelBackend implements ModelBackend {
     public OpenedFile open(Path file, OpenListener listener) throws IOException, ModelFileException {
         if (!Files.exists(file)) throw new ModelFileException("no such file: " + file);
         if (!Files.isRegularFile(file)) throw new ModelFileException(file + " is not a regular file");
-        if (SourceFiles.hasSourceExtension(file)) return new OpenedFile.Source(file, Files.readString(file, StandardCharsets.UTF_8));
+        if (ModelFiles.hasSourceExtension(file)) return new OpenedFile.Source(file, Files.readString(file, StandardCharsets.UTF_8));
         ModelFileInfo info;
         try {
             info = ModelFiles.identify(file);
@@ -81,7 +81,7 @@ public final class EngineModelBackend implements ModelBackend {
                 return new OpenedFile.StateDict(file, model, ModuleSummaries.stateDictText(info, file));
             }
             default -> {
-                if (SourceFiles.looksLikeText(file)) return new OpenedFile.Source(file, Files.readString(file, StandardCharsets.UTF_8));
+                if (ModelFiles.looksLikeText(file)) return new OpenedFile.Source(file, Files.readString(file, StandardCharsets.UTF_8));
                 throw new ModelFileException(file.getFileName() + " is neither a TorchScript model nor TorchScript source: it is "
                         + info.description() + ". Expected a TorchScript archive (.pt written by torch.jit.save), a torch.save archive, or a script (.py).");
             }

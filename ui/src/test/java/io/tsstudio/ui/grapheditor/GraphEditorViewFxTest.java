@@ -1,5 +1,6 @@
 package io.tsstudio.ui.grapheditor;
 
+import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.BlockKind;
 import io.tsstudio.ui.grapheditor.model.ModelFixtures;
@@ -35,7 +36,7 @@ class GraphEditorViewFxTest {
     @Start
     void start(Stage stage) {
         GraphEditorViewModel vm = new GraphEditorViewModel(new io.tsstudio.ui.grapheditor.model.GraphDocument(),
-                () -> List.of(ModelFixtures.ADD_TENSOR, "aten::relu(Tensor self) -> Tensor"), io.tsstudio.ui.concurrent.TaskRunner.forJavaFx());
+                OperatorCatalog.ofSchemas(List.of(ModelFixtures.ADD_TENSOR, "aten::relu(Tensor self) -> Tensor")), io.tsstudio.ui.concurrent.TaskRunner.forJavaFx());
         vm.setRunBackend(runs);
         view = new GraphEditorView(vm);
         stage.setScene(new Scene(view, 1280, 800));

@@ -1,5 +1,6 @@
 package io.tsstudio.ui.grapheditor;
 
+import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.Commands;
 import io.tsstudio.ui.grapheditor.model.GraphDocument;
@@ -15,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GraphEditorViewModelTest {
-    private static final OperatorCatalog OPS = () -> List.of(ModelFixtures.ADD_TENSOR, ModelFixtures.FLATTEN, ModelFixtures.MAX_DIM,
+    private static final OperatorCatalog OPS = OperatorCatalog.ofSchemas(List.of(ModelFixtures.ADD_TENSOR, ModelFixtures.FLATTEN, ModelFixtures.MAX_DIM,
             ModelFixtures.SUM_DIM, "aten::relu(Tensor self) -> Tensor", "aten::hardtanh(Tensor self, Scalar min_val=-1, Scalar max_val=1) -> Tensor",
-            "prim::TupleUnpack(Any tup) -> ...");
+            "prim::TupleUnpack(Any tup) -> ..."));
 
     private static PaletteEntry entry(GraphEditorViewModel vm, String title) {
         return vm.searchPalette(title).stream().filter(e -> e.title().equals(title)).findFirst().orElseThrow();

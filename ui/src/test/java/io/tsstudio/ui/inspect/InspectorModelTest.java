@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,13 +30,22 @@ class InspectorModelTest {
 
     @Test
     void statisticsMatchTheDefinitions() {
-        TensorStats s = TensorStats.of(new double[] {1, 2, 3, 4});
-        assertEquals(1, s.min());
-        assertEquals(4, s.max());
-        assertEquals(2.5, s.mean(), 1e-12);
-        assertEquals(Math.sqrt(5.0 / 3.0), s.std(), 1e-12);
-        assertEquals(4, s.firstValues().length);
-        assertTrue(TensorStats.of(new double[40]).firstValuesText().endsWith(", \u2026]"));
+        TensorPreview p = TensorPreview.of(new double[] {1, 2, 3, 4});
+        assertEquals(1, p.stats().min());
+        assertEquals(4, p.stats().max());
+        assertEquals(2.5, p.stats().mean(), 1e-12);
+        assertEquals(Math.sqrt(5.0 / 3.0), p.stats().std(), 1e-12);
+        assertEquals(4, p.firstValues().length);
+        assertTrue(TensorPreview.of(new double[40]).firstValuesText().endsWith(", \u2026]"));
+    }
+
+    @Test
+    void nanAndInfinityAreCountedApartAndSaidSo() {
+        // as the run panel does: the figures cover finite values; before, one NaN made every figure NaN here
+        TensorPreview p = TensorPreview.of(new double[] {1, Double.NaN, 3, Double.POSITIVE_INFINITY});
+        assertEquals(2, p.stats().mean(), 1e-12);
+        assertTrue(p.describe().contains("NaN 1   inf 1"), p.describe());
+        assertFalse(TensorPreview.of(new double[] {1, 2}).describe().contains("NaN"));
     }
 
     @Test
@@ -64,7 +74,7 @@ class InspectorModelTest {
             vm.selectedTensorProperty().set(param("fc.bias", 6));
             long end = System.currentTimeMillis() + 5000;
             while (vm.statsProperty().get() == null && System.currentTimeMillis() < end) Thread.sleep(10);
-            assertEquals(1.0, vm.statsProperty().get().max());
+            assertEquals(1.0, vm.statsProperty().get().stats().max());
             vm.selectedTensorProperty().set(null);
             assertNull(vm.statsProperty().get());
         }

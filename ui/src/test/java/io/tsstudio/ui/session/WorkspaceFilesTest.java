@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WorkspaceFilesTest {
@@ -83,16 +82,6 @@ class WorkspaceFilesTest {
         assertEquals(1000.5, back.getDouble("window.width", 0));
         assertEquals("DARK", back.get("theme", "LIGHT"));
         assertEquals(7.0, back.getDouble("missing", 7.0));
-    }
-
-    @Test
-    void tellsSourceTextFromBinary() throws Exception {
-        Path py = Files.writeString(dir.resolve("f.dat"), "def f(x: Tensor) -> Tensor:\n    return x  # ünïcode\n");
-        Path bin = Files.write(dir.resolve("g.dat"), new byte[] {'P', 'K', 3, 4, 0, 0, 1});
-        assertTrue(SourceFiles.looksLikeText(py));
-        assertFalse(SourceFiles.looksLikeText(bin));
-        assertTrue(SourceFiles.hasSourceExtension(Path.of("x.PY")));
-        assertFalse(SourceFiles.hasSourceExtension(Path.of("x.pt")));
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class LaunchBenchmark {
         Map<String, List<Long>> plain = new LinkedHashMap<>();
         Map<String, List<Long>> cds = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) { // alternating, so both see the same machine load
-            collect(launch(null), plain, i);
+            collect(launch(), plain, i); // launch(null) passed a null array: List.of threw
             // -Xshare:on: a run that cannot map the archive fails (no report) instead of quietly running without it
             if (why == null) collect(launch("-XX:SharedArchiveFile=" + jsa, "-Xshare:on"), cds, i);
         }

@@ -3,7 +3,7 @@ package io.tsstudio.engine.internal.torch;
 import io.tsstudio.engine.ErrorText;
 import io.tsstudio.engine.DType;
 import io.tsstudio.engine.Device;
-import io.tsstudio.engine.OpSchema;
+import io.tsstudio.engine.types.OpSchema;
 import io.tsstudio.engine.TorchException;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.GenericList;

@@ -1,7 +1,7 @@
 package io.tsstudio.engine.internal.torch;
 
-import io.tsstudio.engine.OpArgument;
-import io.tsstudio.engine.OpSchema;
+import io.tsstudio.engine.types.OpArgument;
+import io.tsstudio.engine.types.OpSchema;
 import io.tsstudio.engine.TorchException;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.pytorch.Argument;

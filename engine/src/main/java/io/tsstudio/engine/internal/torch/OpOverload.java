@@ -1,6 +1,6 @@
 package io.tsstudio.engine.internal.torch;
 
-import io.tsstudio.engine.OpSchema;
+import io.tsstudio.engine.types.OpSchema;
 import org.bytedeco.pytorch.Operation;
 import org.bytedeco.pytorch.Operator;
 import org.bytedeco.pytorch.Symbol;

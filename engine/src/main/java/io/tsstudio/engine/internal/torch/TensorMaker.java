@@ -72,14 +72,22 @@ public final class TensorMaker {
     }
 
     /**
-     * Minimum, maximum and mean over all elements, computed in LibTorch (no copy of the data to Java); null for an
-     * empty tensor or a complex one.
+     * The statistics of {@code io.tsstudio.engine.values.TensorStats}, computed in LibTorch (no copy of the data to
+     * Java): finite count, min, max, mean and sample std of the finite values, then the NaN and infinity counts; null
+     * for an empty tensor or a complex one.
      */
     public static double[] stats(Tensor t) {
         if (t.numel() == 0 || t.dtype() == DType.COMPLEX64 || t.dtype() == DType.COMPLEX128) return null;
         try (PointerScope s = new PointerScope()) {
             org.bytedeco.pytorch.Tensor d = Handles.of(t).share().to(torch.ScalarType.Double);
-            return new double[] {d.min().item_double(), d.max().item_double(), d.mean().item_double()};
+            long nan = torch.isnan(d).sum().item_long();
+            long inf = torch.isinf(d).sum().item_long();
+            org.bytedeco.pytorch.Tensor finite = nan + inf == 0 ? d : d.masked_select(torch.isfinite(d));
+            long n = finite.numel();
+            if (n == 0) return new double[] {0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, nan, inf};
+            double std = n > 1 ? finite.std().item_double() : 0;
+            return new double[] {n, finite.min().item_double(), finite.max().item_double(), finite.mean().item_double(),
+                std, nan, inf};
         }
     }
 

@@ -5,6 +5,7 @@ import io.tsstudio.engine.ir.IrCall;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.engine.ir.IrNode;
 import io.tsstudio.engine.ir.IrValue;
+import io.tsstudio.engine.types.ParsedSchema;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -274,13 +275,13 @@ public final class GroupBuilder {
     }
 
     private List<Port> inputPorts(IrNode n, Scope scope, int skip) {
-        SchemaNames names = SchemaNames.parse(n.schema().orElse(null));
+        List<String> names = n.schema().map(ParsedSchema::argumentNames).orElse(List.of());
         List<Port> ports = new ArrayList<>();
         for (int i = skip; i < n.inputs().size(); i++) {
             String raw = n.inputs().get(i);
             IrValue v = scope.graph.value(raw);
             String id = scope.canon(raw);
-            String nm = names.argument(i);
+            String nm = i < names.size() ? names.get(i) : null;
             if (nm == null) {
                 nm = v == null || v.debugName().isEmpty() ? "in" + i : v.debugName();
             }
@@ -290,12 +291,12 @@ public final class GroupBuilder {
     }
 
     private List<Port> outputPorts(IrNode n, Scope scope) {
-        SchemaNames names = SchemaNames.parse(n.schema().orElse(null));
+        List<String> names = n.schema().map(ParsedSchema::returnNames).orElse(List.of());
         List<Port> ports = new ArrayList<>();
         for (int i = 0; i < n.outputs().size(); i++) {
             String raw = n.outputs().get(i);
             IrValue v = scope.graph.value(raw);
-            String nm = v == null || v.debugName().isEmpty() ? names.result(i) : v.debugName();
+            String nm = v == null || v.debugName().isEmpty() ? (i < names.size() ? names.get(i) : null) : v.debugName();
             ports.add(new Port(nm == null ? "out" + i : nm, v == null ? raw : name(v), scope.canon(raw), v == null ? "" : v.type(), null));
         }
         return ports;

@@ -86,7 +86,7 @@ public final class DocumentJson {
             i++;
             try {
                 Map<String, Object> settings = new LinkedHashMap<>();
-                o.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), fromJson(e.getValue())));
+                o.path("settings").properties().forEach(e -> settings.put(e.getKey(), fromJson(e.getValue())));
                 Block b = new Block(required(o, "id"), BlockKind.valueOf(required(o, "kind")), required(o, "type"), required(o, "name"),
                         settings, o.path("schema").asText(""), o.path("x").asDouble(), o.path("y").asDouble());
                 Signatures.of(b);

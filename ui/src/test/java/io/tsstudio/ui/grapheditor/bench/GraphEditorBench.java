@@ -3,7 +3,7 @@ package io.tsstudio.ui.grapheditor.bench;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.ui.grapheditor.EditorCanvas;
 import io.tsstudio.ui.grapheditor.GraphEditorViewModel;
-import io.tsstudio.ui.grapheditor.OperatorCatalog;
+import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.Blocks;
 import io.tsstudio.ui.grapheditor.model.Commands;
@@ -77,7 +77,7 @@ public final class GraphEditorBench {
         Platform.runLater(() -> {
             try {
                 GraphDocument doc = chain(2000);
-                GraphEditorViewModel vm = new GraphEditorViewModel(OperatorCatalog.none());
+                GraphEditorViewModel vm = new GraphEditorViewModel(OperatorCatalog.EMPTY);
                 List<Runnable> deferred = new ArrayList<>();
                 vm.setCodeScheduler(deferred::add); // as the view does: code follows after the frame
                 vm.commands().execute(Commands.replaceAll("load", doc));

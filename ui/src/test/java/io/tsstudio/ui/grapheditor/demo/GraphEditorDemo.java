@@ -2,7 +2,7 @@ package io.tsstudio.ui.grapheditor.demo;
 
 import io.tsstudio.ui.grapheditor.GraphEditorView;
 import io.tsstudio.ui.grapheditor.GraphEditorViewModel;
-import io.tsstudio.ui.grapheditor.RegistryOperators;
+import io.tsstudio.ui.session.RegistryOperators;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.Blocks;
 import io.tsstudio.ui.grapheditor.model.Commands;

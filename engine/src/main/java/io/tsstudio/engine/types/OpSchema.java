@@ -1,4 +1,4 @@
-package io.tsstudio.engine;
+package io.tsstudio.engine.types;
 
 import java.util.List;
 
@@ -15,6 +15,11 @@ public record OpSchema(String name, String overload, String schema, List<OpArgum
     public OpSchema {
         arguments = List.copyOf(arguments);
         returns = List.copyOf(returns);
+    }
+
+    /** The schema read by the one schema parser, with typed arguments ({@link TypeRef}s). */
+    public ParsedSchema parsed() {
+        return ParsedSchema.parse(schema);
     }
 
     /** {@code name.overload}, or just the name for the default overload. */

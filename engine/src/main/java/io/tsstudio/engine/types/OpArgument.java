@@ -1,4 +1,4 @@
-package io.tsstudio.engine;
+package io.tsstudio.engine.types;
 
 /**
  * One argument or return of a registry operator, as its schema declares it.
@@ -10,6 +10,11 @@ package io.tsstudio.engine;
  * @param kwargOnly    declared after {@code *} in the schema
  */
 public record OpArgument(String name, String type, String kind, String defaultValue, boolean kwargOnly) {
+    /** The declared type read by the one type parser. */
+    public TypeRef typeRef() {
+        return TypeRef.parse(type);
+    }
+
     public boolean hasDefault() {
         return defaultValue != null;
     }
