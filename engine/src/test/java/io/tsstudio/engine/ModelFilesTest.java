@@ -85,7 +85,7 @@ class ModelFilesTest {
         assertFalse(ModelFiles.looksLikeText(zip));
         assertTrue(ModelFiles.isSource(text), "text under a model extension is source");
         assertFalse(ModelFiles.isSource(zip));
-        assertFalse(ModelFiles.isSource(Fixtures.pytorch("linrelu.script.dat")));
+        assertFalse(ModelFiles.isSource(SharedFixtures.pytorch("linrelu.script.dat")));
         for (String name : List.of("x.PY", "x.ts", "x.torchscript", "x.txt")) {
             assertTrue(ModelFiles.hasSourceExtension(Path.of(name)), name);
         }

@@ -240,8 +240,8 @@ final class StudioBuffers {
 
     GraphEditorViewModel addGraphEditor(GraphDocument doc) {
         // The palette reads the same cached registry as completion.
-        io.tsstudio.ui.grapheditor.OperatorCatalog schemas = () -> operators.operators().stream().flatMap(o -> o.schemas().stream()).toList();
-        GraphEditorViewModel g = new GraphEditorViewModel(doc, schemas, GraphEditorViewModel.newWorker(), fx);
+        GraphEditorViewModel g = new GraphEditorViewModel(doc, operators,
+                io.tsstudio.ui.concurrent.TaskRunner.on(io.tsstudio.ui.concurrent.FxUiThread.delivering(fx)));
         graphEditors.add(g);
         return g;
     }

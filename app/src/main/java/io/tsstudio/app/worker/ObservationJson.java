@@ -39,7 +39,7 @@ final class ObservationJson {
 
     static ObservedRun observedRun(JsonNode o) {
         Map<String, ObservedValue> values = new LinkedHashMap<>();
-        o.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), value(e.getValue())));
+        o.path("values").properties().forEach(e -> values.put(e.getKey(), value(e.getValue())));
         return new ObservedRun(WorkerMessages.outcome(o.path("outcome")), observation(o.path("observation")), values);
     }
 
@@ -123,7 +123,7 @@ final class ObservationJson {
             stack.add(new StackEntry(e.path("module").asText(), e.path("method").asText(), e.path("nodeId").asText(), e.path("kind").asText(), source));
         }
         Map<String, ObservedValue> vars = new LinkedHashMap<>();
-        o.path("variables").fields().forEachRemaining(e -> vars.put(e.getKey(), value(e.getValue())));
+        o.path("variables").properties().forEach(e -> vars.put(e.getKey(), value(e.getValue())));
         return new Frame(stack, vars);
     }
 }

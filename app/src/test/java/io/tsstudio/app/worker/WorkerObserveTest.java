@@ -153,7 +153,7 @@ class WorkerObserveTest {
         assertEquals(List.of("", "layers", "layers.8", "layers.8.0", "layers.8.0.layers", "layers.8.0.layers.3"),
                 hit.stack().stream().map(e -> e.module()).toList(), "the call stack names the module paths");
         client.step(StepKind.CONTINUE).get(30, TimeUnit.SECONDS);
-        assertEquals(List.of(1L, 1000L), List.of(1L, (long) second.get(120, TimeUnit.SECONDS).outcome().output().tensor().shape()[1]));
+        assertEquals(List.of(1L, 1000L), List.of(1L, second.get(120, TimeUnit.SECONDS).outcome().output().tensor().shape()[1]));
     }
 
     @Test

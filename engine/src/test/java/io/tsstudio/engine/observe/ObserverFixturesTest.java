@@ -141,7 +141,7 @@ class ObserverFixturesTest {
     private static void assertModulesAsHooksSawThem(Case c, Observation o) {
         Map<String, ModuleRecord> byPath = new LinkedHashMap<>();
         for (ModuleRecord r : o.modules()) byPath.put(r.path(), r);
-        for (Iterator<Map.Entry<String, JsonNode>> it = c.modules().fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = c.modules().properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             ModuleRecord r = byPath.get(e.getKey());
             assertNotNull(r, c.name() + ": module '" + e.getKey() + "' was not observed (observed: " + byPath.keySet() + ")");

@@ -27,7 +27,7 @@ class ClearableSearchFxTest {
     @Start
     void start(Stage stage) {
         GraphEditorViewModel vm = new GraphEditorViewModel(new io.tsstudio.ui.grapheditor.model.GraphDocument(),
-                () -> List.of(ModelFixtures.ADD_TENSOR, "aten::relu(Tensor self) -> Tensor"), io.tsstudio.ui.concurrent.TaskRunner.forJavaFx());
+                io.tsstudio.ui.editor.OperatorCatalog.ofSchemas(List.of(ModelFixtures.ADD_TENSOR, "aten::relu(Tensor self) -> Tensor")), io.tsstudio.ui.concurrent.TaskRunner.forJavaFx());
         view = new GraphEditorView(vm);
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();

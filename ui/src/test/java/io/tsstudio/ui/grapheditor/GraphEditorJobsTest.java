@@ -8,6 +8,7 @@ import io.tsstudio.engine.run.RunOutcome;
 import io.tsstudio.engine.run.RunRequest;
 import io.tsstudio.ui.concurrent.TaskRunner;
 import io.tsstudio.ui.concurrent.UiThread;
+import io.tsstudio.ui.editor.OperatorCatalog;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.Blocks;
 import io.tsstudio.ui.grapheditor.model.Commands;
@@ -40,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * view model, the runner's lanes do the work, and the document is edited while a job is held inside the session.
  */
 class GraphEditorJobsTest {
-    private static final OperatorCatalog OPS = () -> List.of(ModelFixtures.ADD_TENSOR);
+    private static final OperatorCatalog OPS = OperatorCatalog.ofSchemas(List.of(ModelFixtures.ADD_TENSOR));
 
     private final ExecutorService uiThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
     private final TaskRunner runner = TaskRunner.withOwnLanes(UiThread.of(uiThread, () -> Thread.currentThread().getName().equals("test-ui")), 1);
