@@ -20,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -194,7 +195,13 @@ class GraphEditorViewFxTest {
             view.viewModel().commands().execute(io.tsstudio.ui.grapheditor.model.Commands.replaceAll("load", ModelFixtures.mlp().document()));
             view.tabs().getSelectionModel().select(1);
         });
-        String broken = view.codeArea().getText().replace("self.relu.forward(linear)", "self.relu.forward(missing)");
+        // the code tab shows the loaded graph's code once it has been generated (off the FX thread)
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> view.codeArea().getText().contains("return "));
+        WaitForAsyncUtils.waitForFxEvents();
+        String original = view.codeArea().getText();
+        // break the code whatever the generated names are (they depend on what the document held before)
+        String broken = original.replaceFirst("return ", "return missing_name + ");
+        assertNotEquals(original, broken, "the generated code has a return to break: " + original);
         robot.interact(() -> view.codeArea().setText(broken));
         robot.clickOn("#applyCodeButton");
         WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
