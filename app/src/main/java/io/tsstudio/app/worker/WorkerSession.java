@@ -126,6 +126,9 @@ final class WorkerSession {
             } finally {
                 debugger = null;
             }
+            // A stop leaves this thread's interrupt flag set (the executor restores it); a write to the socket channel
+            // from an interrupted thread closes the channel (ClosedByInterruptException), which ended the worker.
+            Thread.interrupted();
             done.accept(result, error);
         }, "worker-debug");
         t.setDaemon(true);
