@@ -139,7 +139,7 @@ class StudioActionsTest {
         ActionContext context = new ActionContext(new StudioCommands(vm, null), null);
         ActionBars bars = new ActionBars(table, context, vm);
         MenuItem item = fx(() -> {
-            MenuBar bar = bars.menuBar(Map.of("file.recent", new Menu("Open Recent"), "edit.preferences", new Menu("Preferences")));
+            MenuBar bar = bars.menuBar(Map.of("file.recent", new Menu("Open Recent"), "file.export", new Menu("Export"), "edit.preferences", new Menu("Preferences")));
             return bar.getMenus().get(0).getItems().stream().filter(i -> "file.exportTest".equals(i.getId())).findFirst().orElseThrow();
         });
         assertEquals("Ctrl+Alt+E", export.keyText());
