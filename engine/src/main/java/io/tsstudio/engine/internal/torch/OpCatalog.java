@@ -201,7 +201,9 @@ public final class OpCatalog {
             int fixed = a.N().has_value() ? a.N().get() : -1;
             IValueOptional d = a.default_value();
             IValue def = d.has_value() ? new IValue(d.get()) : null; // copied: the optional is a temporary
-            out.add(new ArgSpec(str(a.name()), classify(t), optional, fixed, def, a.type()));
+            // a copy of the shared_ptr: a.type() is a view into the schema's argument list, which read as null
+            // later under GC pressure (the studio-close stress test hit it while the catalog was being built)
+            out.add(new ArgSpec(str(a.name()), classify(t), optional, fixed, def, new Type.TypePtr(a.type())));
         }
         return List.copyOf(out);
     }
