@@ -162,6 +162,13 @@ public final class GraphPane extends BorderPane {
         // The method picker and the View menu first: in a narrow dock the toolbar's tail overflows into its menu.
         ToolBar bar = new ToolBar(methodPicker, viewMenu, search, prev, next, searchCount, new Separator(Orientation.VERTICAL),
                 expandAll, collapseAll, fold, flat, trace, new Separator(Orientation.VERTICAL), fit, png, svg);
+        // Controls keep their text's width: what does not fit goes to the toolbar's overflow menu instead of being cut
+        // to "for..." / "Expan..." (the search field alone may shrink).
+        bar.getItems().forEach(n -> {
+            if (n instanceof javafx.scene.control.Labeled || n instanceof javafx.scene.control.ComboBoxBase<?>) {
+                ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
         setTop(bar);
 
         StackPane stage = new StackPane(canvas, minimap, timeLegend);
