@@ -2,6 +2,7 @@ package io.tsstudio.app.cli;
 
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.Jit;
+import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Torch;
 
@@ -24,6 +25,15 @@ final class CliFiles {
     /** Loads a TorchScript archive; anything else is a user error saying what the file is (from the engine). */
     static ScriptModule load(String name, Device device) {
         return Jit.load(existing(name), device);
+    }
+
+    /** The method a command was asked to call, or a user error listing the methods {@code name} has. */
+    static MethodInfo method(ScriptModule m, String name, String method) {
+        if (!m.hasMethod(method)) {
+            throw new UserError(name + " has no method '" + method + "' (it has: "
+                    + String.join(", ", m.methods().stream().map(MethodInfo::name).toList()) + ")");
+        }
+        return m.method(method);
     }
 
     static Device device(String text) {

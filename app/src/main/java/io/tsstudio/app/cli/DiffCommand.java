@@ -2,7 +2,6 @@ package io.tsstudio.app.cli;
 
 import io.tsstudio.engine.ArgumentInfo;
 import io.tsstudio.engine.Device;
-import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.diff.ModelDiff;
 import io.tsstudio.engine.diff.ModelDiffer;
@@ -99,12 +98,8 @@ final class DiffCommand implements Callable<Integer> {
 
     /** The --arg values, read once against A's declared argument types and given to both models. */
     private List<Object> arguments(ScriptModule a, ScriptModule b) {
-        for (var m : List.of(a, b)) {
-            if (!m.hasMethod(method)) {
-                throw new UserError((m == a ? fileA : fileB) + " has no method '" + method + "' (it has: "
-                        + String.join(", ", m.methods().stream().map(MethodInfo::name).toList()) + ")");
-            }
-        }
+        CliFiles.method(a, fileA, method);
+        CliFiles.method(b, fileB, method);
         List<ArgumentInfo> declared = a.method(method).arguments();
         if (args.size() > declared.size()) {
             throw new UserError(method + " takes " + declared.size() + " argument" + (declared.size() == 1 ? "" : "s")

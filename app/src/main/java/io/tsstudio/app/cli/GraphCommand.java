@@ -1,7 +1,6 @@
 package io.tsstudio.app.cli;
 
 import io.tsstudio.engine.Device;
-import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrDot;
 import io.tsstudio.engine.ir.IrGraph;
@@ -64,10 +63,7 @@ final class GraphCommand implements Callable<Integer> {
         if (depth < 0) throw new UserError("--depth must be 0 or more, not " + depth);
         PrintWriter out = spec.commandLine().getOut();
         try (ScriptModule m = CliFiles.load(file, Device.CPU)) {
-            if (!m.hasMethod(method)) {
-                throw new UserError(file + " has no method '" + method + "' (it has: "
-                        + String.join(", ", m.methods().stream().map(MethodInfo::name).toList()) + ")");
-            }
+            CliFiles.method(m, file, method);
             if (format == Format.text) {
                 out.print(m.graphText(method));
                 return 0;

@@ -78,11 +78,7 @@ final class ProfileCommand implements Callable<Integer> {
         Device dev = CliFiles.device(device);
         PrintWriter out = spec.commandLine().getOut();
         try (ScriptModule m = CliFiles.load(file, dev)) {
-            if (!m.hasMethod(method)) {
-                throw new UserError(file + " has no method '" + method + "' (it has: "
-                        + String.join(", ", m.methods().stream().map(MethodInfo::name).toList()) + ")");
-            }
-            MethodInfo info = m.method(method);
+            MethodInfo info = CliFiles.method(m, file, method);
             List<Object> values = RunCommand.arguments(m, method, info, args, json, spec, dev);
             for (int i = 0; i < warmup; i++) ValueJson.closeTensors(m.call(method, values.toArray()));
             try (Observation o = Observer.observe(m, method, values, ObserveOptions.shapesOnly(), CancelToken.none())) {

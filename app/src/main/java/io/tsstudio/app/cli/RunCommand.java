@@ -82,11 +82,7 @@ final class RunCommand implements Callable<Integer> {
         Device dev = CliFiles.device(device);
         PrintWriter out = spec.commandLine().getOut();
         try (ScriptModule m = CliFiles.load(file, dev)) {
-            if (!m.hasMethod(method)) {
-                throw new UserError(file + " has no method '" + method + "' (it has: "
-                        + String.join(", ", m.methods().stream().map(MethodInfo::name).toList()) + ")");
-            }
-            MethodInfo info = m.method(method);
+            MethodInfo info = CliFiles.method(m, file, method);
             List<Object> values = arguments(m, method, info, args, json, spec, dev);
             boolean training = m.isTraining();
             RunPlan plan = new RunPlan(warmup, iterations, 1, inference);
