@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -35,11 +36,17 @@ class TaskRunnerTest {
     void aJobRunsOnItsLaneAndItsResultIsAppliedOnTheUiThread() throws Exception {
         AtomicReference<String> ranOn = new AtomicReference<>();
         AtomicReference<String> appliedOn = new AtomicReference<>();
+        CountDownLatch callbackAttached = new CountDownLatch(1);
         Job<Integer> job = runner.submit(Lane.ENGINE, c -> {
             ranOn.set(Thread.currentThread().getName());
+            // a callback attached to an already-completed future runs on the attaching thread, so the work
+            // finishes only after the test attached its callback: then it can only run where the runner completes
+            callbackAttached.await(5, TimeUnit.SECONDS);
             return 42;
         });
-        job.result().thenAccept(v -> appliedOn.set(Thread.currentThread().getName())).get(5, TimeUnit.SECONDS);
+        CompletableFuture<Void> applied = job.result().thenAccept(v -> appliedOn.set(Thread.currentThread().getName()));
+        callbackAttached.countDown();
+        applied.get(5, TimeUnit.SECONDS);
         assertEquals(42, job.result().get());
         assertTrue(ranOn.get().startsWith("engine-job"), ranOn.get());
         assertEquals("test-ui", appliedOn.get());
