@@ -25,20 +25,11 @@ public final class Archives {
     public static ArchiveContent<Map<String, byte[]>> extraFiles(Path archive, ArchiveLimits limits) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         Budget budget = new Budget(limits);
-        try (ZipFile z = new ZipFile(archive.toFile())) {
-            var entries = z.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                String n = e.getName();
-                int slash = n.indexOf('/');
-                if (slash < 0 || e.isDirectory()) continue;
-                String rest = n.substring(slash + 1);
-                if (rest.startsWith("extra/") && rest.length() > 6) {
-                    byte[] b = budget.read(z, e);
-                    if (b != null) out.put(rest.substring(6), b);
-                }
-            }
-        }
+        forEachEntry(archive, (z, e, rest) -> {
+            if (e.isDirectory() || !rest.startsWith("extra/") || rest.length() <= 6) return;
+            byte[] b = budget.read(z, e);
+            if (b != null) out.put(rest.substring(6), b);
+        });
         return new ArchiveContent<>(out, budget.skipped);
     }
 
@@ -66,21 +57,30 @@ public final class Archives {
 
     private static List<ArchiveContent.Skipped> readClasses(Path archive, ArchiveLimits limits, ClassSink sink) throws IOException {
         Budget budget = new Budget(limits);
+        forEachEntry(archive, (z, e, rest) -> {
+            if (!rest.startsWith("code/") || !rest.endsWith(".py")) return;
+            String modulePath = rest.substring(5, rest.length() - 3).replace('/', '.');
+            byte[] b = budget.read(z, e);
+            if (b != null) splitClasses(modulePath, rest, new String(b, StandardCharsets.UTF_8), sink);
+        });
+        return budget.skipped;
+    }
+
+    private interface EntryVisitor {
+        /** {@code rest} is the entry's name inside the archive's root folder ({@code extra/x}, {@code code/...}). */
+        void visit(ZipFile zip, ZipEntry entry, String rest) throws IOException;
+    }
+
+    /** Visits the entries inside the archive's root folder (a saved module's entries all sit in one). */
+    private static void forEachEntry(Path archive, EntryVisitor visitor) throws IOException {
         try (ZipFile z = new ZipFile(archive.toFile())) {
             var entries = z.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
-                String n = e.getName();
-                int slash = n.indexOf('/');
-                if (slash < 0) continue;
-                String rest = n.substring(slash + 1);
-                if (!rest.startsWith("code/") || !rest.endsWith(".py")) continue;
-                String modulePath = rest.substring(5, rest.length() - 3).replace('/', '.');
-                byte[] b = budget.read(z, e);
-                if (b != null) splitClasses(modulePath, rest, new String(b, StandardCharsets.UTF_8), sink);
+                int slash = e.getName().indexOf('/');
+                if (slash >= 0) visitor.visit(z, e, e.getName().substring(slash + 1));
             }
         }
-        return budget.skipped;
     }
 
     /**
