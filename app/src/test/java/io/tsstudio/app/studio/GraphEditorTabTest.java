@@ -99,6 +99,8 @@ class GraphEditorTabTest {
         try {
             robot.clickOn("#runButton");
             WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> g.resultProperty().get().contains("Tensor [1, 16] float32"));
+            // the result and the status are set in one FX-thread step and this thread polls between them: let it end
+            WaitForAsyncUtils.waitForFxEvents();
             Long pid = window.graphRuns().worker().workerPid();
             assertTrue(pid != null && pid != ProcessHandle.current().pid(), "the run happened in the graph editors' worker: " + pid);
             assertTrue(g.statusProperty().get().endsWith("in the worker process"), g.statusProperty().get());
