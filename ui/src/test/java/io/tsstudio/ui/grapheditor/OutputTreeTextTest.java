@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OutputTreeTextTest {
     private static OutputNode tensor(String label, int numel, int kept) {
@@ -27,15 +28,15 @@ class OutputTreeTextTest {
         assertEquals(5, lines.length);
         assertEquals("Tuple (2)", lines[0]);
         assertEquals("  0: Tensor [3] float32", lines[1]);
-        assertEquals("  [0.00000, 0.250000, 0.500000]", lines[2], "all of a short tensor, no ellipsis");
+        assertEquals("  [0.0000, 0.25000, 0.50000]", lines[2], "all of a short tensor, no ellipsis");
         assertEquals("  1: Tensor [100] float32", lines[3]);
         assertEquals(64, lines[4].split(", ").length - 1, "64 values, then the ellipsis: " + lines[4]);
-        assertEquals("  [0.00000, 0.250000", lines[4].substring(0, 20));
-        assertEquals("15.7500, ...]", lines[4].substring(lines[4].length() - 13));
+        assertEquals("  [0.0000, 0.25000, ", lines[4].substring(0, 20));
+        assertTrue(lines[4].endsWith(", 15.750, ...]"), lines[4]);
     }
 
     @Test
     void aTensorSummaryThatKeptFewerValuesThanItHasEndsWithAnEllipsis() {
-        assertEquals("0: Tensor [10] float32\n[0.00000, 0.250000, ...]\n", OutputTreeText.of(tensor("0", 10, 2)));
+        assertEquals("0: Tensor [10] float32\n[0.0000, 0.25000, ...]\n", OutputTreeText.of(tensor("0", 10, 2)));
     }
 }
