@@ -153,8 +153,9 @@ final class ModelWork {
                             ran.complete(false);
                             return;
                         }
-                        result.set("Output of the " + origin + " module:\n" + OutputTreeText.of(outcome.output()));
+                        // status first: whoever watches the result (a test thread too) then reads the final status
                         status.info("Ran the " + origin + " module in the worker process");
+                        result.set("Output of the " + origin + " module:\n" + OutputTreeText.of(outcome.output()));
                         ran.complete(true);
                     }));
             return ran;
