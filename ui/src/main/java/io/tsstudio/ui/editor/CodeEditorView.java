@@ -7,22 +7,16 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
 import org.fxmisc.richtext.model.StyleSpans;
 
@@ -30,10 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
-import java.util.TreeMap;
-import java.util.function.IntFunction;
 
 /**
  * The TorchScript editor for one buffer: a RichTextFX {@link CodeArea} with line numbers and error markers in the
@@ -45,6 +36,7 @@ import java.util.function.IntFunction;
 public final class CodeEditorView extends BorderPane implements AutoCloseable {
     private final EditorViewModel viewModel;
     private final CodeArea area = new CodeArea();
+    private final EditorGutter gutter;
     private final FindReplaceBar findBar;
     private final CompletionProvider completionProvider;
     private final CompletionPopup completion;
@@ -59,8 +51,6 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
     private int editFrom = Integer.MAX_VALUE;
     private int editEndFromEnd = Integer.MAX_VALUE;
     private List<StyledRange> bracketRanges = List.of();
-    private Map<Integer, List<Diagnostic>> diagnosticsByLine = Map.of();
-    private int endOfInputErrorLine = -1;
     private long highlightRevision;
     private long appliedHighlightRevision;
 
@@ -76,7 +66,7 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         // replaceText scrolled the view to the end of the text; a buffer opens showing its top
         area.requestFollowCaret();
         area.setEditable(!viewModel.isReadOnly());
-        area.setParagraphGraphicFactory(gutterFactory());
+        gutter = new EditorGutter(area);
         findBar = new FindReplaceBar(area);
         completion = new CompletionPopup(this::acceptCompletion);
         completion.forwardKeys(this::onPopupKeyPressed, this::onPopupKeyTyped);
@@ -146,7 +136,7 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         for (Diagnostic d : viewModel.diagnostics()) {
             int from = d.startOffset(text), to = d.endOffset(text);
             if (to <= from && from > 0 && text.charAt(from - 1) != '\n') from--; // at the end of input: underline the last character
-            if (to <= from) continue; // at the end of input on an empty line: the gutter draws the mark (see gutterFactory)
+            if (to <= from) continue; // at the end of input on an empty line: the gutter draws the mark (EditorGutter)
             extras.add(new StyledRange(from, Math.max(to, from + 1), d.severity() == Diagnostic.Severity.ERROR ? "error-range" : "warning-range"));
         }
         StyleSpans<Collection<String>> combined = StyleLayers.combine(baseStyles, extras);
@@ -163,98 +153,18 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
     }
 
     private void onDiagnosticsChanged() {
-        Map<Integer, List<Diagnostic>> byLine = new TreeMap<>();
-        String text = area.getText();
-        int lines = area.getParagraphs().size();
-        int eof = -1;
-        for (Diagnostic d : viewModel.diagnostics()) {
-            // A line past the text (it changed since the check) is shown on the last line rather than nowhere.
-            byLine.computeIfAbsent(Math.min(d.line(), lines), k -> new ArrayList<>()).add(d);
-            if (d.startOffset(text) == text.length() && (text.isEmpty() || text.endsWith("\n"))) eof = lines;
-        }
-        diagnosticsByLine = byLine;
-        endOfInputErrorLine = eof;
-        area.setParagraphGraphicFactory(gutterFactory());
+        gutter.showDiagnostics(viewModel.diagnostics());
         restyle();
     }
 
-    // ---- debugger marks: breakpoints and the line the run is paused on
-
-    private java.util.Set<Integer> breakpointLines = java.util.Set.of();
-    private int executionLine = -1;
-    private java.util.function.IntConsumer onGutterClick;
-
     /** Marks breakpoints (1-based lines) in the gutter and the line a stepped run is paused on (-1 for none). */
     public void setDebugMarks(java.util.Set<Integer> breakpoints, int pausedLine) {
-        if (breakpoints.equals(breakpointLines) && pausedLine == executionLine) return;
-        breakpointLines = java.util.Set.copyOf(breakpoints);
-        executionLine = pausedLine;
-        area.setParagraphGraphicFactory(gutterFactory());
+        gutter.setDebugMarks(breakpoints, pausedLine);
     }
 
     /** A click in the gutter (a 1-based line): where breakpoints are set; null turns it off. */
     public void setOnGutterClick(java.util.function.IntConsumer click) {
-        onGutterClick = click;
-        area.setParagraphGraphicFactory(gutterFactory());
-    }
-
-    private IntFunction<Node> gutterFactory() {
-        IntFunction<Node> numbers = LineNumberFactory.get(area);
-        Map<Integer, List<Diagnostic>> byLine = diagnosticsByLine;
-        int eofLine = endOfInputErrorLine;
-        java.util.Set<Integer> breaks = breakpointLines;
-        int paused = executionLine;
-        java.util.function.IntConsumer click = onGutterClick;
-        return paragraph -> {
-            Region marker = new Region();
-            marker.getStyleClass().add("gutter-marker");
-            if (breaks.contains(paragraph + 1)) {
-                marker.getStyleClass().add("gutter-breakpoint");
-                marker.setId("gutterBreakpoint-" + (paragraph + 1));
-                marker.setStyle("-fx-background-color: #e03131; -fx-background-radius: 5; -fx-min-width: 9; -fx-min-height: 9; -fx-max-width: 9; -fx-max-height: 9;");
-            }
-            if (paragraph + 1 == paused) {
-                marker.getStyleClass().add("gutter-paused");
-                marker.setId("gutterPaused-" + (paragraph + 1));
-                marker.setStyle("-fx-background-color: #f59f00; -fx-shape: \"M0,0 L8,5 L0,10 Z\"; -fx-min-width: 9; -fx-min-height: 10; -fx-max-width: 9; -fx-max-height: 10;");
-            }
-            List<Diagnostic> here = byLine.get(paragraph + 1);
-            if (here != null) {
-                marker.getStyleClass().add("gutter-error");
-                marker.setId("gutterError-" + (paragraph + 1));
-                Tooltip.install(marker, new Tooltip(messages(here)));
-            }
-            HBox box = new HBox(numbers.apply(paragraph), marker);
-            box.setAlignment(Pos.CENTER_LEFT);
-            if (here != null && paragraph + 1 == eofLine) {
-                // An error at the end of input, on the empty last line: there is no character to underline, so the
-                // underline is drawn where column 1 starts, on that line of its own.
-                Region underline = new Region();
-                underline.getStyleClass().add("eof-error");
-                underline.setId("eofError-" + (paragraph + 1));
-                underline.setMinSize(18, 2);
-                underline.setPrefSize(18, 2);
-                underline.setMaxSize(18, 2);
-                HBox.setMargin(underline, new Insets(0, 0, 1, 3));
-                Tooltip.install(underline, new Tooltip(messages(here)));
-                box.getChildren().add(underline);
-                box.setAlignment(Pos.BOTTOM_LEFT);
-            }
-            box.getStyleClass().add("gutter");
-            if (click != null) {
-                box.setOnMouseClicked(e -> {
-                    click.accept(paragraph + 1);
-                    e.consume();
-                });
-            }
-            return box;
-        };
-    }
-
-    private static String messages(List<Diagnostic> list) {
-        StringBuilder sb = new StringBuilder();
-        for (Diagnostic d : list) sb.append(sb.length() == 0 ? "" : "\n").append(d.location()).append(": ").append(d.message());
-        return sb.toString();
+        gutter.setOnClick(click);
     }
 
     /** The diagnostic under a character offset, if any. */
@@ -273,7 +183,7 @@ public final class CodeEditorView extends BorderPane implements AutoCloseable {
         VBox box = new VBox(4);
         box.getStyleClass().addAll("root", "hover-popup");
         box.setPadding(new Insets(6, 10, 6, 10));
-        Label message = new Label(messages(here));
+        Label message = new Label(Diagnostic.messages(here));
         message.setWrapText(true);
         message.setMaxWidth(600);
         message.setId("hoverMessage");

@@ -1,5 +1,7 @@
 package io.tsstudio.ui.editor;
 
+import java.util.List;
+
 /**
  * A compile problem at a source position: 1-based line and column, {@code length} characters long (at least 1).
  * Offsets are resolved against a text on demand, so a diagnostic stays a plain value.
@@ -37,5 +39,12 @@ public record Diagnostic(Severity severity, int line, int column, int length, St
     /** {@code 3:7: message}, the form the command line prints too. */
     public String location() {
         return line + ":" + column;
+    }
+
+    /** Several diagnostics for a tooltip or popup: {@code location: message}, one per line. */
+    public static String messages(List<Diagnostic> list) {
+        StringBuilder sb = new StringBuilder();
+        for (Diagnostic d : list) sb.append(sb.length() == 0 ? "" : "\n").append(d.location()).append(": ").append(d.message());
+        return sb.toString();
     }
 }

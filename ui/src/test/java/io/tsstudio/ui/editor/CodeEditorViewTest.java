@@ -4,6 +4,8 @@ import io.tsstudio.ui.theme.Theme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,41 @@ class CodeEditorViewTest {
         waitFor(() -> vm.diagnostics().isEmpty());
         waitFor(() -> fx(() -> view.codeArea().getText().equals("x = 1\ny = x ")));
         waitFor(() -> robot.lookup("#gutterError-2").tryQuery().isEmpty());
+    }
+
+    /** Breakpoint and paused-line marks get their colours from the theme (no inline style), and follow a switch. */
+    @Test
+    void debugMarksAreStyledByTheThemeAndGutterClicksReportTheLine(FxRobot robot) throws Exception {
+        List<Integer> clicked = new ArrayList<>();
+        fx(() -> {
+            view.setText("a = 1\nb = 2\nc = 3");
+            view.setDebugMarks(java.util.Set.of(1, 3), 3);
+            view.setOnGutterClick(clicked::add);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Region breakpoint = robot.lookup("#gutterBreakpoint-1").query();
+        Region paused = robot.lookup("#gutterPaused-3").query();
+        assertEquals("", breakpoint.getStyle());
+        assertEquals("", paused.getStyle());
+        assertEquals(Color.web("#e03131"), fx(() -> fill(breakpoint)));
+        assertEquals(Color.web("#f59f00"), fx(() -> fill(paused)), "the paused mark wins over the breakpoint on its line");
+        assertTrue(fx(() -> paused.getShape() != null), "the paused mark is the theme's triangle");
+        assertEquals(9.0, fx(() -> breakpoint.getWidth()), 0.01);
+
+        fx(() -> view.getScene().getStylesheets().setAll(Theme.DARK.stylesheets()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Color.web("#db5c5c"), fx(() -> fill(breakpoint)));
+        assertEquals(Color.web("#e0b25a"), fx(() -> fill(paused)));
+
+        robot.clickOn(breakpoint);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(1), fx(() -> List.copyOf(clicked)));
+    }
+
+    private static javafx.scene.paint.Paint fill(Region r) {
+        r.applyCss();
+        return r.getBackground().getFills().get(0).getFill();
     }
 
     @Test
