@@ -48,6 +48,13 @@ class EngineArchitectureTest extends ModuleArchitectureTest {
                             + "so run's API types are part of what internal.torch implements"));
 
     @Override
+    protected java.util.Map<String, String> oneAlgorithmClasses() {
+        return java.util.Map.of(
+                "io/tsstudio/engine/internal/torch/ObservingExecutor.java",
+                "the node-by-node interpreter of a TorchScript graph: one loop over nodes that dispatches on the node kind (If, Loop, CallMethod, GetAttr, ...) and records each step; its parts share the frame and the recording state");
+    }
+
+    @Override
     protected List<ArchitectureRules.KnownCycle> knownCycles() {
         return KNOWN_CYCLES;
     }

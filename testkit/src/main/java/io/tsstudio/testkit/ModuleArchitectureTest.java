@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,14 @@ public abstract class ModuleArchitectureTest {
         return List.of();
     }
 
+    /**
+     * Main source files allowed over {@link ClassSizeRule#MAX_LINES} lines because each is one algorithm, keyed by
+     * their path under {@code src/main/java}, each with the reason; none by default.
+     */
+    protected Map<String, String> oneAlgorithmClasses() {
+        return Map.of();
+    }
+
     /** The module's main classes (no tests), imported once per test run. */
     protected final JavaClasses mainClasses() {
         JavaClasses classes = IMPORTED.computeIfAbsent(rootPackage(), p ->
@@ -37,6 +46,12 @@ public abstract class ModuleArchitectureTest {
     @Test
     void packagesFormNoCycles() {
         ArchitectureRules.noPackageCycles(rootPackage(), knownCycles()).check(mainClasses());
+    }
+
+    @Test
+    void noClassIsOver500LinesUnlessItIsOneAlgorithm() {
+        // surefire runs each module's tests in the module's folder
+        new ClassSizeRule(ClassSizeRule.MAX_LINES, oneAlgorithmClasses()).check(Path.of("src", "main", "java"));
     }
 
     @Test

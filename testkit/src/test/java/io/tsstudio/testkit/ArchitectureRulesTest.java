@@ -48,6 +48,28 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void aClassOverTheLineLimitFailsUnlessListedAsOneAlgorithmWithAReason(@org.junit.jupiter.api.io.TempDir java.nio.file.Path src) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(src.resolve("io/x"));
+        java.nio.file.Files.writeString(dir.resolve("Big.java"), "class Big {\n" + "  int f;\n".repeat(10) + "}\n"); // 12 lines
+        java.nio.file.Files.writeString(dir.resolve("Small.java"), "class Small {\n}\n");
+
+        AssertionError e = assertThrows(AssertionError.class, () -> new ClassSizeRule(11, java.util.Map.of()).check(src));
+        assertTrue(e.getMessage().contains("io/x/Big.java has 12 lines (limit 11)"), e.getMessage());
+        assertFalse(e.getMessage().contains("Small"), e.getMessage());
+
+        new ClassSizeRule(11, java.util.Map.of("io/x/Big.java", "one parser")).check(src);
+        new ClassSizeRule(12, java.util.Map.of()).check(src);
+
+        // a listed exception that no longer needs it, or is gone, fails: the list cannot go stale
+        assertEquals(List.of("io/x/Small.java is listed as one algorithm but has only 2 lines: drop it from the list",
+                        "io/x/Gone.java is listed as one algorithm but does not exist").stream().sorted().toList(),
+                new ClassSizeRule(11, java.util.Map.of("io/x/Big.java", "one parser", "io/x/Small.java", "why", "io/x/Gone.java", "why"))
+                        .violations(src).stream().sorted().toList());
+        IllegalArgumentException noReason = assertThrows(IllegalArgumentException.class, () -> new ClassSizeRule(11, java.util.Map.of("io/x/Big.java", " ")));
+        assertEquals("io/x/Big.java is listed as one algorithm without a reason", noReason.getMessage());
+    }
+
+    @Test
     void theFixturesLocatorFindsTheSharedFixtures() {
         assertTrue(java.nio.file.Files.isRegularFile(SharedFixtures.pytorch("linrelu.script.dat")), SharedFixtures.root().toString());
         assertTrue(java.nio.file.Files.isDirectory(SharedFixtures.resolve("not-torchscript")));
