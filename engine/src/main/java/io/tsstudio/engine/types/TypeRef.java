@@ -182,9 +182,9 @@ public record TypeRef(String name, List<TypeRef> args, List<String> fields) {
                         || s.charAt(pos) == ':')) pos++;
                 if (start == pos) throw new IllegalArgumentException("a type name is missing at column " + (pos + 1) + " of '" + s + "'");
                 String base = canonical(s.substring(start, pos));
-                // List[int] in annotations (but int[] and int[2] are list suffixes); Dict(str, Tensor) and
+                // List[int] in annotations (after other names, int[] and int[2] are list suffixes); Dict(str, Tensor) and
                 // NamedTuple(a : int) in schemas (after other names "(" starts an alias annotation or a tensor's sizes)
-                if (pos < s.length() && s.charAt(pos) == '[' && !listSuffixFollows()) {
+                if (pos < s.length() && s.charAt(pos) == '[' && (isGenericName(base) || !listSuffixFollows())) {
                     pos++;
                     t = new TypeRef(base, base.equals("Tuple") && emptyTuple() ? List.of() : arguments(']'));
                 } else if (pos < s.length() && s.charAt(pos) == '(' && base.equals("NamedTuple")) {

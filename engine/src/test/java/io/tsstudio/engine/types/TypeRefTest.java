@@ -37,6 +37,7 @@ class TypeRefTest {
         assertEquals("List[Long]", TypeRef.parse("Long(2, strides=[1], device=cpu)[]").toString());
         assertEquals(new TypeRef("Tuple", java.util.List.of()), TypeRef.parse("Tuple[()]"));
         assertEquals("Tuple[()]", TypeRef.parse("()").toString());
+        assertEquals(TypeRef.parse("Tuple[()]"), TypeRef.parse("Tuple[]"));
         assertEquals("Tuple[Tuple[()], int]", TypeRef.parse("Tuple[(), int]").toString());
         assertEquals("Dict[str, Tensor]", TypeRef.parse("Dict(str, Tensor)").toString());
         assertEquals("Future[int]", TypeRef.parse("Future[int]").toString());
