@@ -97,6 +97,14 @@ class ValueJsonTest {
     }
 
     @Test
+    void messagesNameTypesInAnnotationSpellingWhicheverSpellingWasGiven() {
+        assertEquals("x: expected List[int], got the object {\"a\":1}", error("{\"a\": 1}", "int[]"));
+        assertEquals("x: expected Tuple[int, str], got the string \"s\"", error("\"s\"", "(int, str)?")); // the Optional took the value, its element refused it
+        assertEquals("x: field 'b' of NamedTuple(a : int, b : int) is missing", error("{\"a\": 1}", "NamedTuple(a : int, b : int)"));
+        assertEquals("x: expected one type argument in 'List[int, str]'", error("[]", "List[int, str]"));
+    }
+
+    @Test
     void arraysBecomeListsOrTuplesAsTheTypeSays() {
         assertEquals(List.of(1L, 2L), read("[1, 2]", "List[int]"));
         assertEquals(List.of(List.of(1.0), List.of()), read("[[1], []]", "List[List[float]]"));
