@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * An engine-owned tensor. Close it (or let its owner close it) to free native memory at once; closing twice is
- * harmless. Values cross into Java only through explicit copies ({@link #toFloatArray()} and friends).
+ * harmless. Values cross into Java only through explicit copies ({@link #toFloatArray()} and friends). New tensors
+ * come from {@link Tensors}; the layers' functions (convolution, activations, ...) are in
+ * {@link io.tsstudio.engine.nn.Functional} and the initialisers in {@link io.tsstudio.engine.nn.Init}, as in PyTorch.
  */
 public final class Tensor implements AutoCloseable {
     private final NativeTensor handle;
@@ -28,46 +30,6 @@ public final class Tensor implements AutoCloseable {
 
     NativeTensor handle() {
         return handle;
-    }
-
-    // ---- creation ----
-
-    public static Tensor of(float[] data, long... shape) {
-        return new Tensor(NativeTensor.fromFloats(data, checkShape(data.length, shape)));
-    }
-
-    public static Tensor of(double[] data, long... shape) {
-        return new Tensor(NativeTensor.fromDoubles(data, checkShape(data.length, shape)));
-    }
-
-    public static Tensor of(long[] data, long... shape) {
-        return new Tensor(NativeTensor.fromLongs(data, checkShape(data.length, shape)));
-    }
-
-    public static Tensor of(int[] data, long... shape) {
-        return new Tensor(NativeTensor.fromInts(data, checkShape(data.length, shape)));
-    }
-
-    public static Tensor of(boolean[] data, long... shape) {
-        return new Tensor(NativeTensor.fromBooleans(data, checkShape(data.length, shape)));
-    }
-
-    /** A 0-dimensional float32 tensor. */
-    public static Tensor scalar(float value) {
-        return of(new float[] {value});
-    }
-
-    private static long[] checkShape(int length, long[] shape) {
-        if (shape.length == 0 && length != 1) return new long[] {length};
-        long n = 1;
-        for (long d : shape) {
-            if (d < 0) throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
-            n *= d;
-        }
-        if (n != length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + n + " elements but " + length + " values were given");
-        }
-        return shape;
     }
 
     // ---- metadata ----
@@ -154,56 +116,6 @@ public final class Tensor implements AutoCloseable {
         return (List<Tensor>) Dispatcher.call(name, args);
     }
 
-    // ---- factories ----
-
-    public static Tensor zeros(long... shape) {
-        return op("aten::zeros", (Object) shape);
-    }
-
-    public static Tensor zeros(long[] shape, DType dtype) {
-        return op("aten::zeros", shape, dtype);
-    }
-
-    public static Tensor ones(long... shape) {
-        return op("aten::ones", (Object) shape);
-    }
-
-    public static Tensor ones(long[] shape, DType dtype) {
-        return op("aten::ones", shape, dtype);
-    }
-
-    /** Uniform on [0, 1). */
-    public static Tensor rand(long... shape) {
-        return op("aten::rand", (Object) shape);
-    }
-
-    /** Standard normal. */
-    public static Tensor randn(long... shape) {
-        return op("aten::randn", (Object) shape);
-    }
-
-    public static Tensor full(long[] shape, double value) {
-        return op("aten::full", shape, value);
-    }
-
-    /** 0, 1, ..., end-1 as int64. */
-    public static Tensor arange(long end) {
-        return op("aten::arange", end);
-    }
-
-    public static Tensor arange(double start, double end, double step) {
-        return op("aten::arange.start_step", start, end, step);
-    }
-
-    public static Tensor eye(long n) {
-        return op("aten::eye", n);
-    }
-
-    /** Seeds LibTorch's default CPU (and CUDA) generator. */
-    public static void manualSeed(long seed) {
-        io.tsstudio.engine.internal.torch.GradMode.manualSeed(seed);
-    }
-
     // ---- arithmetic ----
 
     public Tensor add(Tensor other) {
@@ -276,11 +188,6 @@ public final class Tensor implements AutoCloseable {
 
     public Tensor clampMax(double max) {
         return op("aten::clamp_max", this, max);
-    }
-
-    /** Elementwise {@code condition ? x : y}. */
-    public static Tensor where(Tensor condition, Tensor x, Tensor y) {
-        return op("aten::where.self", condition, x, y);
     }
 
     // ---- comparison (bool tensors) ----
@@ -360,44 +267,9 @@ public final class Tensor implements AutoCloseable {
         return op("aten::bmm", this, other);
     }
 
-    /** {@code this @ weight^T + bias}; bias may be null. */
-    public Tensor linear(Tensor weight, Tensor bias) {
-        return op("aten::linear", this, weight, bias);
-    }
-
     /** 2-D transpose. */
     public Tensor t() {
         return op("aten::t", this);
-    }
-
-    // ---- activations ----
-
-    public Tensor relu() {
-        return op("aten::relu", this);
-    }
-
-    public Tensor gelu() {
-        return op("aten::gelu", this);
-    }
-
-    public Tensor silu() {
-        return op("aten::silu", this);
-    }
-
-    public Tensor sigmoid() {
-        return op("aten::sigmoid", this);
-    }
-
-    public Tensor tanh() {
-        return op("aten::tanh", this);
-    }
-
-    public Tensor softmax(long dim) {
-        return op("aten::softmax.int", this, dim);
-    }
-
-    public Tensor logSoftmax(long dim) {
-        return op("aten::log_softmax.int", this, dim);
     }
 
     // ---- reductions ----
@@ -503,14 +375,6 @@ public final class Tensor implements AutoCloseable {
         return op("aten::expand", this, shape);
     }
 
-    public static Tensor cat(List<Tensor> tensors, long dim) {
-        return op("aten::cat", tensors, dim);
-    }
-
-    public static Tensor stack(List<Tensor> tensors, long dim) {
-        return op("aten::stack", tensors, dim);
-    }
-
     public List<Tensor> unbind(long dim) {
         return ops("aten::unbind.int", this, dim);
     }
@@ -556,53 +420,6 @@ public final class Tensor implements AutoCloseable {
         return op("aten::masked_fill.Scalar", this, mask, value);
     }
 
-    // ---- neural network functions ----
-
-    public Tensor conv1d(Tensor weight, Tensor bias, long stride, long padding, long dilation, long groups) {
-        return op("aten::conv1d", this, weight, bias, new long[] {stride}, new long[] {padding}, new long[] {dilation}, groups);
-    }
-
-    public Tensor conv2d(Tensor weight, Tensor bias, long[] stride, long[] padding, long[] dilation, long groups) {
-        return op("aten::conv2d", this, weight, bias, stride, padding, dilation, groups);
-    }
-
-    public Tensor conv2d(Tensor weight, Tensor bias) {
-        return op("aten::conv2d", this, weight, bias);
-    }
-
-    public Tensor maxPool2d(long[] kernel, long[] stride, long[] padding) {
-        return op("aten::max_pool2d", this, kernel, stride, padding);
-    }
-
-    public Tensor maxPool2d(long kernel) {
-        return op("aten::max_pool2d", this, new long[] {kernel, kernel});
-    }
-
-    public Tensor avgPool2d(long[] kernel, long[] stride, long[] padding) {
-        return op("aten::avg_pool2d", this, kernel, stride, padding);
-    }
-
-    public Tensor avgPool2d(long kernel) {
-        return op("aten::avg_pool2d", this, new long[] {kernel, kernel});
-    }
-
-    public Tensor batchNorm(Tensor weight, Tensor bias, Tensor runningMean, Tensor runningVar, boolean training, double momentum, double eps) {
-        return op("aten::batch_norm", this, weight, bias, runningMean, runningVar, training, momentum, eps, true);
-    }
-
-    public Tensor layerNorm(long[] normalizedShape, Tensor weight, Tensor bias, double eps) {
-        return op("aten::layer_norm", this, normalizedShape, weight, bias, eps);
-    }
-
-    public Tensor dropout(double p, boolean train) {
-        return op("aten::dropout", this, p, train);
-    }
-
-    /** Rows of {@code weight} picked by the integer tensor {@code indices}. */
-    public static Tensor embedding(Tensor weight, Tensor indices) {
-        return op("aten::embedding", weight, indices);
-    }
-
     // ---- conversion, autograd, in place ----
 
     public Tensor to(DType dtype) {
@@ -633,17 +450,6 @@ public final class Tensor implements AutoCloseable {
         return this;
     }
 
-    /** Fills with zeros in place; returns this tensor. */
-    public Tensor zero_() {
-        Dispatcher.call("aten::zero_", this);
-        return this;
-    }
-
-    public Tensor fill_(double value) {
-        Dispatcher.call("aten::fill_.Scalar", this, value);
-        return this;
-    }
-
     /** Copies {@code src} into this tensor in place; returns this tensor. */
     public Tensor copy_(Tensor src) {
         Dispatcher.call("aten::copy_", this, src);
@@ -671,18 +477,9 @@ public final class Tensor implements AutoCloseable {
         return this;
     }
 
-    public Tensor uniform_(double from, double to) {
-        Dispatcher.call("aten::uniform_", this, from, to);
-        return this;
-    }
-
-    public Tensor normal_(double mean, double std) {
-        Dispatcher.call("aten::normal_", this, mean, std);
-        return this;
-    }
-
     public long size(long dim) {
         long[] s = shape();
         return s[(int) (dim < 0 ? dim + s.length : dim)];
     }
 }
+

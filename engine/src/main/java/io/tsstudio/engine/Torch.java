@@ -1,10 +1,11 @@
 package io.tsstudio.engine;
 
+import io.tsstudio.engine.internal.torch.GradMode;
 import io.tsstudio.engine.internal.torch.Runtime;
 
 import java.util.List;
 
-/** LibTorch as a whole: version, devices, threads. */
+/** LibTorch as a whole: version, devices, threads, the random generator's seed. */
 public final class Torch {
     private Torch() {
     }
@@ -37,5 +38,10 @@ public final class Torch {
 
     public static int interOpThreads() {
         return Runtime.interOpThreads();
+    }
+
+    /** Seeds LibTorch's default CPU (and CUDA) generator. */
+    public static void manualSeed(long seed) {
+        GradMode.manualSeed(seed);
     }
 }

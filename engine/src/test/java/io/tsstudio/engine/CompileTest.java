@@ -22,7 +22,7 @@ class CompileTest {
             assertEquals("relu_sum", f.name());
             assertEquals(3, f.schema().arguments().size());
             assertEquals("2.", f.schema().arguments().get(2).defaultValue().orElseThrow().substring(0, 2));
-            try (Tensor x = Tensor.of(new float[] {1, -3}); Tensor y = Tensor.of(new float[] {1, 1}); Tensor out = (Tensor) f.call(x, y)) {
+            try (Tensor x = Tensors.of(new float[] {1, -3}); Tensor y = Tensors.of(new float[] {1, 1}); Tensor out = (Tensor) f.call(x, y)) {
                 assertArrayEquals(new float[] {4, 0}, out.toFloatArray());
             }
             assertTrue(f.graphText().contains("aten::relu"), f.graphText());
@@ -71,10 +71,10 @@ class CompileTest {
         try (CompilationUnit cu = Jit.compile(src); ScriptModule m = cu.toModule("__torch__.Compiled")) {
             assertEquals("__torch__.Compiled", m.className());
             assertTrue(m.hasMethod("helper"));
-            try (Tensor x = Tensor.of(new float[] {1, 2}); Tensor out = (Tensor) m.forward(x)) {
+            try (Tensor x = Tensors.of(new float[] {1, 2}); Tensor out = (Tensor) m.forward(x)) {
                 assertArrayEquals(new float[] {4, 7}, out.toFloatArray());
             }
-            try (ScriptModule again = Jit.load(m.toBytes()); Tensor x = Tensor.of(new float[] {1}); Tensor out = (Tensor) again.forward(x)) {
+            try (ScriptModule again = Jit.load(m.toBytes()); Tensor x = Tensors.of(new float[] {1}); Tensor out = (Tensor) again.forward(x)) {
                 assertArrayEquals(new float[] {4}, out.toFloatArray());
             }
         }
@@ -132,7 +132,7 @@ class CompileTest {
                 + "\n"
                 + "def forward(x: Tensor) -> Tensor:\n"
                 + "    return torch.gelu(x, approximate='tanh')\n";
-        try (CompilationUnit cu = Jit.compile(src); Tensor seven = Tensor.of(new long[] {7}, 1); Tensor one = Tensor.ones(1)) {
+        try (CompilationUnit cu = Jit.compile(src); Tensor seven = Tensors.of(new long[] {7}, 1); Tensor one = Tensors.ones(1)) {
             try (Tensor h = (Tensor) cu.call("halves", JitTuple.named(List.of("x"), List.of(seven)))) {
                 assertArrayEquals(new double[] {3.5}, h.toDoubleArray(), "true division, as torch.div has divided since version 4");
             }

@@ -13,13 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DescribeModulesTest {
     private static ScriptModule twoLevels() {
         ScriptModule leaf = ModuleAssembly.newModule("Leaf");
-        try (Tensor w = Tensor.ones(2, 3)) {
+        try (Tensor w = Tensors.ones(2, 3)) {
             leaf.registerParameter("weight", w, false);
         }
         leaf.define("def forward(self, x: Tensor) -> Tensor:\n    return torch.matmul(x, self.weight)\n");
         ScriptModule mid = ModuleAssembly.newModule("Mid");
         ModuleAssembly.addSubmodule(mid, "leaf", leaf);
-        try (Tensor b = Tensor.zeros(3)) {
+        try (Tensor b = Tensors.zeros(3)) {
             mid.registerBuffer("bias", b);
         }
         mid.define("def forward(self, x: Tensor) -> Tensor:\n    return self.leaf.forward(x) + self.bias\n");

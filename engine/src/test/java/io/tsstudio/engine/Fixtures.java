@@ -11,13 +11,13 @@ public final class Fixtures {
         for (long d : shape) n *= d;
         float[] v = new float[(int) n];
         java.util.Arrays.fill(v, 1f);
-        return Tensor.of(v, shape);
+        return Tensors.of(v, shape);
     }
 
     static Tensor zeros(long... shape) {
         long n = 1;
         for (long d : shape) n *= d;
-        return Tensor.of(new float[(int) n], shape);
+        return Tensors.of(new float[(int) n], shape);
     }
 
     static Tensor rand(java.util.Random r, long... shape) {
@@ -25,7 +25,7 @@ public final class Fixtures {
         for (long d : shape) n *= d;
         float[] v = new float[(int) n];
         for (int i = 0; i < v.length; i++) v[i] = r.nextFloat();
-        return Tensor.of(v, shape);
+        return Tensors.of(v, shape);
     }
 
     static void assertClose(float[] expected, float[] actual) {

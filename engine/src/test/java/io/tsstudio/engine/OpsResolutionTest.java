@@ -16,7 +16,7 @@ class OpsResolutionTest {
 
     @Test
     void picksOverloadsByJavaArgumentKinds() {
-        Tensor x = Tensor.randn(2, 3);
+        Tensor x = Tensors.randn(2, 3);
         assertEquals("aten::sum", picked("aten::sum", x));
         assertEquals("aten::sum.dim_IntList", picked("aten::sum", x, new long[] {0}));
         assertEquals("aten::sum.dim_IntList", picked("aten::sum", x, new long[] {0}, true, DType.FLOAT64));
@@ -24,29 +24,29 @@ class OpsResolutionTest {
         assertEquals("aten::to.device", picked("aten::to", x, Device.CPU, DType.FLOAT32));
         assertEquals("aten::where.ScalarOther", picked("aten::where", x.gt(0.0), x, 0.0));
         assertEquals("aten::where.self", picked("aten::where", x.gt(0.0), x, x));
-        assertEquals("aten::index.Tensor", picked("aten::index", x, List.of(Tensor.of(new long[] {1}))));
+        assertEquals("aten::index.Tensor", picked("aten::index", x, List.of(Tensors.of(new long[] {1}))));
         assertEquals("aten::add.Tensor", picked("aten::add.Tensor", x, x, 2L));
         assertEquals("aten::mul.Scalar", picked("aten::mul", x, true));
     }
 
     @Test
     void callsRunWithDefaultsNullsAndBroadcastInts() {
-        Tensor x = Tensor.arange(6).reshape(2, 3).to(DType.FLOAT32);
+        Tensor x = Tensors.arange(6).reshape(2, 3).to(DType.FLOAT32);
         assertEquals(3L, Ops.call("aten::size.int", x, 1L));
         assertEquals(List.of(2L, 3L), Ops.call("aten::size", x));
         assertArrayEquals(new float[] {0, 1, 1, 1, 1, 1}, ((Tensor) Ops.call("aten::clamp", x, null, 1.0)).toFloatArray());
         assertEquals(DType.FLOAT64, ((Tensor) Ops.call("aten::sum", x, new long[] {1}, false, DType.FLOAT64)).dtype());
-        Tensor img = Tensor.randn(1, 1, 4, 4);
+        Tensor img = Tensors.randn(1, 1, 4, 4);
         assertArrayEquals(new long[] {1, 1, 2, 2}, ((Tensor) Ops.call("aten::max_pool2d", img, 2L)).shape(), "an int broadcasts to int[2]");
         assertArrayEquals(new float[] {7, 7}, ((Tensor) Ops.call("aten::full", new long[] {2}, 7.0)).toFloatArray());
-        assertArrayEquals(new float[] {3, 4, 5}, ((Tensor) Ops.call("aten::index", x, List.of(Tensor.of(new long[] {1})))).toFloatArray());
-        Object qr = Ops.call("aten::linalg_qr", Tensor.eye(3), "complete");
+        assertArrayEquals(new float[] {3, 4, 5}, ((Tensor) Ops.call("aten::index", x, List.of(Tensors.of(new long[] {1})))).toFloatArray());
+        Object qr = Ops.call("aten::linalg_qr", Tensors.eye(3), "complete");
         assertEquals(2, ((List<?>) qr).size());
     }
 
     @Test
     void namedArgumentsIncludingKeywordOnlyOnes() {
-        Tensor x = Tensor.arange(6).reshape(2, 3).to(DType.FLOAT32);
+        Tensor x = Tensors.arange(6).reshape(2, 3).to(DType.FLOAT32);
         Tensor s = (Tensor) Ops.callNamed("aten::sum", List.of(x), java.util.Map.of("dim", new long[] {1}, "keepdim", true));
         assertArrayEquals(new long[] {2, 1}, s.shape());
         Tensor d = (Tensor) Ops.callNamed("aten::sum", List.of(x), java.util.Map.of("dtype", DType.FLOAT64));
@@ -60,9 +60,9 @@ class OpsResolutionTest {
 
     @Test
     void anyRegistryOperatorIsTraceable() {
-        TracedFunction f = Tracer.trace(x -> (Tensor) Ops.call("aten::cumsum", x, 0L), Tensor.ones(4));
+        TracedFunction f = Tracer.trace(x -> (Tensor) Ops.call("aten::cumsum", x, 0L), Tensors.ones(4));
         assertTrue(f.graph().contains("aten::cumsum"), f.graph());
-        assertArrayEquals(new float[] {1, 2, 3}, ((Tensor) f.call(Tensor.ones(3))).toFloatArray());
+        assertArrayEquals(new float[] {1, 2, 3}, ((Tensor) f.call(Tensors.ones(3))).toFloatArray());
     }
 
     @Test
@@ -70,9 +70,9 @@ class OpsResolutionTest {
         TorchException e = assertThrows(TorchException.class, () -> Ops.call("aten::relu", "x"));
         assertTrue(e.getMessage().contains("aten::relu: no overload accepts (String)"), e.getMessage());
         assertTrue(e.getMessage().contains("aten::relu(Tensor self) -> Tensor"), e.getMessage());
-        TorchException unqualified = assertThrows(TorchException.class, () -> Ops.call("relu", Tensor.ones(1)));
+        TorchException unqualified = assertThrows(TorchException.class, () -> Ops.call("relu", Tensors.ones(1)));
         assertTrue(unqualified.getMessage().contains("aten::relu"), unqualified.getMessage());
-        TorchException runtime = assertThrows(TorchException.class, () -> Ops.call("aten::mm", Tensor.ones(2, 3), Tensor.ones(2, 3)));
+        TorchException runtime = assertThrows(TorchException.class, () -> Ops.call("aten::mm", Tensors.ones(2, 3), Tensors.ones(2, 3)));
         assertTrue(runtime.getMessage().startsWith("aten::mm failed:"), runtime.getMessage());
         assertFalse(runtime.getMessage().contains("Exception raised from"), "no C++ stack in the message");
     }

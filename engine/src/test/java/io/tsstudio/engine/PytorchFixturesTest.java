@@ -169,7 +169,7 @@ class PytorchFixturesTest {
             Random r = new Random(4);
             float[] v = new float[1000];
             for (int i = 0; i < v.length; i++) v[i] = (float) r.nextGaussian();
-            try (Tensor x = Tensor.of(v, 100, 10); Tensor out = (Tensor) m.forward(x)) {
+            try (Tensor x = Tensors.of(v, 100, 10); Tensor out = (Tensor) m.forward(x)) {
                 assertArrayEquals(new long[] {100, 10}, out.shape());
             }
             List<String> params = List.copyOf(m.namedParameters().keySet());

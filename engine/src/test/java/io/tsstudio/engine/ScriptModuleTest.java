@@ -90,7 +90,7 @@ class ScriptModuleTest {
             Map<String, Tensor> sd = m.stateDict();
             assertEquals(4, sd.size());
             Map<String, Tensor> zeros = new LinkedHashMap<>();
-            for (Map.Entry<String, Tensor> e : sd.entrySet()) zeros.put(e.getKey(), Tensor.of(new float[(int) e.getValue().numel()], e.getValue().shape()));
+            for (Map.Entry<String, Tensor> e : sd.entrySet()) zeros.put(e.getKey(), Tensors.of(new float[(int) e.getValue().numel()], e.getValue().shape()));
             other.loadStateDict(zeros);
             assertClose(new float[10], forward(other, x));
             other.loadStateDict(sd);
@@ -100,7 +100,7 @@ class ScriptModuleTest {
             bad.remove("1.bias");
             TorchException e = assertThrows(TorchException.class, () -> other.loadStateDict(bad));
             assertTrue(e.getMessage().contains("missing keys [1.bias]"), e.getMessage());
-            bad.put("1.bias", Tensor.of(new float[3]));
+            bad.put("1.bias", Tensors.of(new float[3]));
             e = assertThrows(TorchException.class, () -> other.loadStateDict(bad));
             assertTrue(e.getMessage().contains("'1.bias' has shape [3]"), e.getMessage());
             zeros.values().forEach(Tensor::close);
@@ -137,7 +137,7 @@ class ScriptModuleTest {
     @Test
     void registerParameterAndBuffer() {
         try (CompilationUnit cu = Jit.compile("def forward(x: Tensor) -> Tensor:\n    return x\n"); ScriptModule m = cu.toModule("Holder");
-             Tensor w = Tensor.of(new float[] {1, 2, 3}); Tensor b = Tensor.of(new long[] {7})) {
+             Tensor w = Tensors.of(new float[] {1, 2, 3}); Tensor b = Tensors.of(new long[] {7})) {
             m.registerParameter("w", w, true);
             m.registerBuffer("steps", b);
             m.define("def scaled(self, x: Tensor) -> Tensor:\n    return x * self.w + self.steps\n");
@@ -169,7 +169,7 @@ class ScriptModuleTest {
 
     @Test
     void toDtypeConvertsParameters() {
-        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("linrelu.script.dat")); Tensor x = Tensor.of(new double[10], 10)) {
+        try (ScriptModule m = Jit.load(SharedFixtures.pytorch("linrelu.script.dat")); Tensor x = Tensors.of(new double[10], 10)) {
             m.to(DType.FLOAT64);
             assertTrue(m.parameterInfos().stream().allMatch(p -> p.dtype() == DType.FLOAT64));
             try (Tensor out = (Tensor) m.forward(x)) {

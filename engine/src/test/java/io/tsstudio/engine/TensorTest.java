@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class TensorTest {
     @Test
     void floatRoundTripKeepsShapeAndValues() {
-        try (Tensor t = Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3)) {
+        try (Tensor t = Tensors.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3)) {
             assertArrayEquals(new long[] {2, 3}, t.shape());
             assertEquals(DType.FLOAT32, t.dtype());
             assertEquals(Device.CPU, t.device());
@@ -18,8 +18,8 @@ class TensorTest {
 
     @Test
     void otherDtypes() {
-        try (Tensor l = Tensor.of(new long[] {7, 8}); Tensor b = Tensor.of(new boolean[] {true, false, true}, 3);
-             Tensor d = Tensor.of(new double[] {0.5}, new long[0])) {
+        try (Tensor l = Tensors.of(new long[] {7, 8}); Tensor b = Tensors.of(new boolean[] {true, false, true}, 3);
+             Tensor d = Tensors.of(new double[] {0.5}, new long[0])) {
             assertEquals(DType.INT64, l.dtype());
             assertArrayEquals(new boolean[] {true, false, true}, b.toBooleanArray());
             assertEquals(0, d.dim());
@@ -29,13 +29,13 @@ class TensorTest {
 
     @Test
     void shapeMismatchIsAClearError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[] {1, 2, 3}, 2, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensors.of(new float[] {1, 2, 3}, 2, 2));
         assertTrue(e.getMessage().contains("holds 4 elements but 3 values"), e.getMessage());
     }
 
     @Test
     void closeIsIdempotent() {
-        Tensor t = Tensor.of(new float[] {1});
+        Tensor t = Tensors.of(new float[] {1});
         t.close();
         t.close();
         assertTrue(t.isClosed());
@@ -51,7 +51,7 @@ class TensorTest {
 
     @Test
     void emptyTensorsRoundTrip() {
-        try (Tensor f = Tensor.of(new float[0], 0); Tensor l = Tensor.of(new long[0], 2, 0); Tensor b = Tensor.of(new boolean[0], 0)) {
+        try (Tensor f = Tensors.of(new float[0], 0); Tensor l = Tensors.of(new long[0], 2, 0); Tensor b = Tensors.of(new boolean[0], 0)) {
             assertArrayEquals(new long[] {2, 0}, l.shape());
             assertEquals(0, f.toFloatArray().length);
             assertEquals(0, l.toLongArray().length);

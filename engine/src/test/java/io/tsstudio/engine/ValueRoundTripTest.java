@@ -65,7 +65,7 @@ class ValueRoundTripTest {
 
     @Test
     void tensors() {
-        try (Tensor x = Tensor.of(new double[] {1.5, 2.5, 3.5, 4.5}, 2, 2); Tensor y = (Tensor) cu.call("id_tensor", x)) {
+        try (Tensor x = Tensors.of(new double[] {1.5, 2.5, 3.5, 4.5}, 2, 2); Tensor y = (Tensor) cu.call("id_tensor", x)) {
             assertArrayEquals(new long[] {2, 2}, y.shape());
             assertEquals(DType.FLOAT64, y.dtype());
             assertArrayEquals(x.toDoubleArray(), y.toDoubleArray());
@@ -85,7 +85,7 @@ class ValueRoundTripTest {
         List<List<Long>> nested = List.of(List.of(1L), List.of(), List.of(2L, 3L));
         assertEquals(nested, cu.call("id_nested", nested));
         assertEquals(List.of(), cu.call("id_nested", List.of()));
-        try (Tensor a = Tensor.of(new float[] {1}); Tensor b = Tensor.of(new float[] {2, 3})) {
+        try (Tensor a = Tensors.of(new float[] {1}); Tensor b = Tensors.of(new float[] {2, 3})) {
             @SuppressWarnings("unchecked")
             List<Object> out = (List<Object>) cu.call("id_list_tensor", List.of(a, b));
             assertEquals(2, out.size());
@@ -99,7 +99,7 @@ class ValueRoundTripTest {
 
     @Test
     void tuples() {
-        try (Tensor t = Tensor.of(new float[] {5})) {
+        try (Tensor t = Tensors.of(new float[] {5})) {
             JitTuple out = (JitTuple) cu.call("id_tuple", JitTuple.of(7L, "seven", t));
             assertFalse(out.isNamed());
             assertEquals(7L, out.get(0));
@@ -133,7 +133,7 @@ class ValueRoundTripTest {
         il.put(-1L, List.of());
         assertEquals(il, cu.call("id_dict_int", il));
 
-        try (Tensor w = Tensor.of(new float[] {1, 2})) {
+        try (Tensor w = Tensors.of(new float[] {1, 2})) {
             Map<String, Tensor> st = new LinkedHashMap<>();
             st.put("weight", w);
             @SuppressWarnings("unchecked")
@@ -200,7 +200,7 @@ class ValueRoundTripTest {
         assertEquals("argument 'x[1]' of id_list_int: expected int, got String \"two\"", e.getMessage());
         e = assertThrows(ValueConversionException.class, () -> cu.call("id_bool", 1L));
         assertTrue(e.getMessage().contains("expected bool, got Long 1"), e.getMessage());
-        Tensor closed = Tensor.of(new float[] {1});
+        Tensor closed = Tensors.of(new float[] {1});
         closed.close();
         e = assertThrows(ValueConversionException.class, () -> cu.call("id_tensor", closed));
         assertEquals("argument 'x' of id_tensor: the Tensor given is closed", e.getMessage());

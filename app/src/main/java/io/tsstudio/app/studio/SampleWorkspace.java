@@ -4,6 +4,7 @@ import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ModuleAssembly;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ final class SampleWorkspace {
             register(head, "weight", random, 0.25f, 4, 16);
             register(head, "bias", random, 0.1f, 4);
             head.define(section(sections, "Head"));
-            try (Tensor scale = Tensor.of(new float[] {1f, 0.5f, 2f, 1f}, 4)) {
+            try (Tensor scale = Tensors.of(new float[] {1f, 0.5f, 2f, 1f}, 4)) {
                 root.registerBuffer("scale", scale);
             }
             ModuleAssembly.addSubmodule(root, "encoder", encoder);
@@ -103,7 +104,7 @@ final class SampleWorkspace {
         for (long d : shape) n *= (int) d;
         float[] values = new float[n];
         for (int i = 0; i < n; i++) values[i] = (float) random.nextGaussian() * scale;
-        try (Tensor t = Tensor.of(values, shape)) {
+        try (Tensor t = Tensors.of(values, shape)) {
             m.registerParameter(name, t, true);
         }
     }

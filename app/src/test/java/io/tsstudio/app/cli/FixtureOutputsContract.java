@@ -3,6 +3,7 @@ package io.tsstudio.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.values.NpyWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -233,7 +234,7 @@ abstract class FixtureOutputsContract {
         }
         Path xJson = Files.writeString(dir.resolve("x.json"), json.append("]}"));
         assertTrue(Files.size(xJson) > 1024 * 1024, "the JSON text is over 1 MiB: " + Files.size(xJson));
-        try (Tensor t = Tensor.of(x, new long[] {n})) {
+        try (Tensor t = Tensors.of(x, new long[] {n})) {
             NpyWriter.write(t, dir.resolve("y.npy"));
         }
         Path yJson = Files.writeString(dir.resolve("y.json"), "{\"tensor\": {\"file\": \"y.npy\"}}");

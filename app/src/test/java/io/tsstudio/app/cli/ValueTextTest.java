@@ -2,6 +2,7 @@ package io.tsstudio.app.cli;
 
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -15,10 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ValueTextTest {
     @Test
     void smallTensorsPrintEveryValueAligned() {
-        try (Tensor t = Tensor.of(new float[] {1, -2.5f, 3, 0.25f}, 2, 2)) {
+        try (Tensor t = Tensors.of(new float[] {1, -2.5f, 3, 0.25f}, 2, 2)) {
             assertEquals("Tensor float32 [2, 2] on cpu\n[[   1, -2.5],\n [   3, 0.25]]\nmin -2.5  max 3  mean 0.4375", ValueText.format(t));
         }
-        try (Tensor t = Tensor.of(new boolean[] {true, false})) {
+        try (Tensor t = Tensors.of(new boolean[] {true, false})) {
             assertEquals("Tensor bool [2] on cpu\n[ True, False]", ValueText.format(t));
         }
     }
@@ -27,7 +28,7 @@ class ValueTextTest {
     void bigTensorsPrintTheirEdges() {
         double[] data = new double[100 * 10];
         for (int i = 0; i < data.length; i++) data[i] = i;
-        try (Tensor t = Tensor.of(data, 100, 10)) {
+        try (Tensor t = Tensors.of(data, 100, 10)) {
             String text = ValueText.format(t);
             List<String> lines = text.lines().toList();
             assertEquals("Tensor float64 [100, 10] on cpu", lines.get(0));

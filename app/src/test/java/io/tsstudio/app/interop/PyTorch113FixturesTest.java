@@ -1,5 +1,6 @@
 package io.tsstudio.app.interop;
 
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.testkit.SharedFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -265,7 +266,7 @@ class PyTorch113FixturesTest {
         Path file = folder().resolve(c.get("file").asText());
         List<Object> args = new ArrayList<>();
         for (JsonNode a : c.get("args")) {
-            if (a.has("tensor")) args.add(Tensor.randn(longs(a.get("tensor").get("shape"))));
+            if (a.has("tensor")) args.add(Tensors.randn(longs(a.get("tensor").get("shape"))));
             else args.add(a.longValue());
         }
         try {
@@ -273,7 +274,7 @@ class PyTorch113FixturesTest {
             ModelCase torchCase = ModelCase.jit(dir, file).call(method, false, args.toArray());
             Map.Entry<String, long[]> features = FEATURES.get(name);
             if (features != null) {
-                args.add(Tensor.randn(features.getValue()));
+                args.add(Tensors.randn(features.getValue()));
                 torchCase.callOn(features.getKey(), "forward", false, args.get(args.size() - 1));
             }
             JsonNode torch = torchCase.runInPyTorch();

@@ -1,5 +1,6 @@
 package io.tsstudio.app.interop;
 
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.trace.Tracer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,7 +93,7 @@ class StudioFilesInPyTorchTest {
         EngineModelBackend backend = new EngineModelBackend(OperatorCatalog.EMPTY);
         OpenedFile.Model opened = assertInstanceOf(OpenedFile.Model.class, backend.open(original));
         ScriptModule m = opened.model().module();
-        try (Tensor q = Tensor.randn(2, 5, 16)) {
+        try (Tensor q = Tensors.randn(2, 5, 16)) {
             JitTuple unedited = (JitTuple) m.forward(q);
             ValueJson.closeTensors(unedited.get(1));
             Tensor before = (Tensor) unedited.get(0);
@@ -150,10 +151,10 @@ class StudioFilesInPyTorchTest {
     @Test
     void aTracedJavaModuleWithRespectModeInBothModes() throws Exception {
         Path saved = dir.resolve("traced.pt");
-        try (Tensor example = Tensor.randn(4, 6); ScriptModule traced = Tracer.trace(new Classifier(), example)) {
+        try (Tensor example = Tensors.randn(4, 6); ScriptModule traced = Tracer.trace(new Classifier(), example)) {
             traced.save(saved);
         }
-        try (Tensor x = Tensor.randn(5, 6)) {
+        try (Tensor x = Tensors.randn(5, 6)) {
             JsonNode torch = ModelCase.jit(dir, saved).call("forward", false, x).call("forward", true, x).runInPyTorch();
             try (ScriptModule back = Jit.load(saved)) {
                 List<Object> studio = engineResults(back, List.of(new Object[] {"forward", x}, new Object[] {"forward", x}), List.of(false, true));
@@ -219,7 +220,7 @@ class StudioFilesInPyTorchTest {
         } finally {
             vm.dispose();
         }
-        try (Tensor x = Tensor.randn(2, 1, 8, 8)) {
+        try (Tensor x = Tensors.randn(2, 1, 8, 8)) {
             JsonNode torch = ModelCase.jit(dir, saved).extraFile(DocumentJson.ARCHIVE_ENTRY).call("forward", false, x).runInPyTorch();
             try (ScriptModule back = Jit.load(saved)) {
                 List<Object> studio = engineResults(back, List.<Object[]>of(new Object[] {"forward", x}), List.of(false));
@@ -272,7 +273,7 @@ class StudioFilesInPyTorchTest {
         assertEquals(0, Cli.run(new String[] {"compile", source.toString(), "-o", cliFile.toString()}, new PrintWriter(out), new PrintWriter(err)), err.toString());
 
         for (Path saved : List.of(studioFile, cliFile)) {
-            try (Tensor x = Tensor.randn(3, 4)) {
+            try (Tensor x = Tensors.randn(3, 4)) {
                 List<String> names = List.of("a", "b");
                 JsonNode torch = ModelCase.jit(dir, saved).call("forward", false, x, 0.5).call("stats", false, x).call("table", false, names, x).runInPyTorch();
                 assertEquals(MAX_VERSION_1_13, torch.get("version").asInt(), "gelu(approximate=) needs version 10, the most 1.13 reads");
@@ -298,7 +299,7 @@ class StudioFilesInPyTorchTest {
     void savedForMobile() throws Exception {
         Path traced = dir.resolve("traced.ptl");
         Path script = dir.resolve("script.ptl");
-        try (Tensor example = Tensor.randn(4, 6); ScriptModule m = Tracer.trace(new Classifier(), example)) {
+        try (Tensor example = Tensors.randn(4, 6); ScriptModule m = Tracer.trace(new Classifier(), example)) {
             m.eval();
             m.saveForMobile(traced);
         }
@@ -307,7 +308,7 @@ class StudioFilesInPyTorchTest {
         try (ScriptModule m = Jit.load(compiled)) {
             m.saveForMobile(script);
         }
-        try (Tensor x = Tensor.randn(5, 6); Tensor y = Tensor.randn(2, 4)) {
+        try (Tensor x = Tensors.randn(5, 6); Tensor y = Tensors.randn(2, 4)) {
             Map<Path, Object[]> calls = new LinkedHashMap<>();
             calls.put(traced, new Object[] {"forward", x});
             calls.put(script, new Object[] {"forward", y, 2.0});

@@ -2,6 +2,7 @@ package io.tsstudio.app.studio;
 
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.ui.console.LogConsole;
 import io.tsstudio.ui.editor.BufferKind;
@@ -63,7 +64,7 @@ class CloseStudioWhileWorkingTest {
                 List<Future<?>> work = new ArrayList<>();
                 work.add(pool.submit(() -> {
                     go.await();
-                    try (Tensor x = Tensor.ones(new long[] {2, 10})) {
+                    try (Tensor x = Tensors.ones(new long[] {2, 10})) {
                         for (int i = 0; i < 20; i++) {
                             Object out = m.forward(x);
                             ((Tensor) out).close();

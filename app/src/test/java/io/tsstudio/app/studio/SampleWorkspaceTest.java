@@ -4,6 +4,7 @@ import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.SubmoduleInfo;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,7 @@ class SampleWorkspaceTest {
                 for (int j = 0; j < 16; j++) s += h[j] * w2[i * 16 + j];
                 expected[i] = s * scale[i];
             }
-            try (Tensor in = Tensor.of(x, 8); Tensor out = (Tensor) m.forward(in)) {
+            try (Tensor in = Tensors.of(x, 8); Tensor out = (Tensor) m.forward(in)) {
                 assertArrayEquals(expected, out.toFloatArray(), 1e-4f);
             }
         }

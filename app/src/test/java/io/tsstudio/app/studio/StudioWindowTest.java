@@ -1,5 +1,6 @@
 package io.tsstudio.app.studio;
 
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
@@ -249,7 +250,7 @@ class StudioWindowTest {
         Path saved = out.resolve("linrelu-doubled.pt");
         fx(() -> vm.saveModel(model, saved)).get(60, TimeUnit.SECONDS);
         try (ScriptModule before = Jit.load(fixture); ScriptModule after = Jit.load(saved);
-             Tensor ones = Tensor.of(new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 10)) {
+             Tensor ones = Tensors.of(new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 10)) {
             float[] a;
             float[] b;
             try (Tensor ya = (Tensor) before.forward(ones); Tensor yb = (Tensor) after.forward(ones)) {
@@ -299,7 +300,7 @@ class StudioWindowTest {
                 + "def forward(x: Tensor) -> Tensor:\n    return helper(x) + 1.0\n"));
         Path target = out.resolve("doubled.pt");
         fx(() -> vm.compileToModule(script, target)).get(60, TimeUnit.SECONDS);
-        try (ScriptModule m = Jit.load(target); Tensor x = Tensor.of(new float[] {1, 2, 3}, 3); Tensor y = (Tensor) m.forward(x)) {
+        try (ScriptModule m = Jit.load(target); Tensor x = Tensors.of(new float[] {1, 2, 3}, 3); Tensor y = (Tensor) m.forward(x)) {
             assertArrayEquals(new float[] {3, 5, 7}, y.toFloatArray(), 1e-6f);
             assertTrue(m.hasMethod("helper"), "the other functions become methods too");
         }

@@ -2,6 +2,7 @@ package io.tsstudio.engine.diff;
 
 import io.tsstudio.engine.DType;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 
 import java.util.Arrays;
 
@@ -30,7 +31,7 @@ final class TensorDifference {
              Tensor base = p.b.abs();
              Tensor rel = abs.div(base);
              Tensor same = abs.eq(0.0);
-             Tensor relOrZero = Tensor.where(same, abs, rel);
+             Tensor relOrZero = Tensors.where(same, abs, rel);
              Tensor max = relOrZero.max()) {
             return max.item();
         }

@@ -19,7 +19,7 @@ public class AvgPool2d extends Module {
     }
 
     public Tensor forward(Tensor x) {
-        return x.avgPool2d(kernel, stride, padding);
+        return Functional.avgPool2d(x, kernel, stride, padding);
     }
 
     @Override

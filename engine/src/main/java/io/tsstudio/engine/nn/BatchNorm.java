@@ -3,6 +3,7 @@ package io.tsstudio.engine.nn;
 import io.tsstudio.engine.DType;
 import io.tsstudio.engine.NoGrad;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 
 /**
  * Batch normalisation over channel dimension 1, as PyTorch's BatchNorm: weight ones, bias zeros, buffers
@@ -21,11 +22,11 @@ public abstract class BatchNorm extends Module {
     protected BatchNorm(long features, double eps, double momentum) {
         this.eps = eps;
         this.momentum = momentum;
-        weight = registerParameter("weight", Tensor.ones(features));
-        bias = registerParameter("bias", Tensor.zeros(features));
-        runningMean = registerBuffer("running_mean", Tensor.zeros(features));
-        runningVar = registerBuffer("running_var", Tensor.ones(features));
-        numBatchesTracked = registerBuffer("num_batches_tracked", Tensor.zeros(new long[0], DType.INT64));
+        weight = registerParameter("weight", Tensors.ones(features));
+        bias = registerParameter("bias", Tensors.zeros(features));
+        runningMean = registerBuffer("running_mean", Tensors.zeros(features));
+        runningVar = registerBuffer("running_var", Tensors.ones(features));
+        numBatchesTracked = registerBuffer("num_batches_tracked", Tensors.zeros(new long[0], DType.INT64));
     }
 
     protected abstract void checkInput(Tensor x);
@@ -37,7 +38,7 @@ public abstract class BatchNorm extends Module {
                 numBatchesTracked.add_(1L);
             }
         }
-        return x.batchNorm(weight, bias, runningMean, runningVar, isTraining(), momentum, eps);
+        return Functional.batchNorm(x, weight, bias, runningMean, runningVar, isTraining(), momentum, eps);
     }
 
     @Override

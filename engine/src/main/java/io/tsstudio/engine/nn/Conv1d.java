@@ -26,7 +26,7 @@ public class Conv1d extends Module {
     }
 
     public Tensor forward(Tensor x) {
-        return x.conv1d(weight, bias, stride, padding, dilation, groups);
+        return Functional.conv1d(x, weight, bias, stride, padding, dilation, groups);
     }
 
     @Override

@@ -30,7 +30,7 @@ public class Conv2d extends Module {
     }
 
     public Tensor forward(Tensor x) {
-        return x.conv2d(weight, bias, stride, padding, dilation, groups);
+        return Functional.conv2d(x, weight, bias, stride, padding, dilation, groups);
     }
 
     @Override

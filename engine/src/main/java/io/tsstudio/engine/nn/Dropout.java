@@ -16,7 +16,7 @@ public class Dropout extends Module {
     }
 
     public Tensor forward(Tensor x) {
-        return x.dropout(p, isTraining());
+        return Functional.dropout(x, p, isTraining());
     }
 
     @Override

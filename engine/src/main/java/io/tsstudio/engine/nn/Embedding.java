@@ -11,7 +11,7 @@ public class Embedding extends Module {
     }
 
     public Tensor forward(Tensor indices) {
-        return Tensor.embedding(weight, indices);
+        return Functional.embedding(weight, indices);
     }
 
     @Override

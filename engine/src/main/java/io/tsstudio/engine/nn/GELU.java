@@ -5,7 +5,7 @@ import io.tsstudio.engine.Tensor;
 /** Gaussian error linear unit (exact form). */
 public class GELU extends Module {
     public Tensor forward(Tensor x) {
-        return x.gelu();
+        return Functional.gelu(x);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tsstudio.engine.nn;
 
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 
 /** Layer normalisation over the trailing {@code normalizedShape}; weight ones, bias zeros. */
 public class LayerNorm extends Module {
@@ -16,12 +17,12 @@ public class LayerNorm extends Module {
     public LayerNorm(long[] normalizedShape, double eps) {
         this.normalizedShape = normalizedShape.clone();
         this.eps = eps;
-        weight = registerParameter("weight", Tensor.ones(normalizedShape));
-        bias = registerParameter("bias", Tensor.zeros(normalizedShape));
+        weight = registerParameter("weight", Tensors.ones(normalizedShape));
+        bias = registerParameter("bias", Tensors.zeros(normalizedShape));
     }
 
     public Tensor forward(Tensor x) {
-        return x.layerNorm(normalizedShape, weight, bias, eps);
+        return Functional.layerNorm(x, normalizedShape, weight, bias, eps);
     }
 
     @Override

@@ -17,7 +17,7 @@ public class Linear extends Module {
     }
 
     public Tensor forward(Tensor x) {
-        return x.linear(weight, bias);
+        return Functional.linear(x, weight, bias);
     }
 
     @Override

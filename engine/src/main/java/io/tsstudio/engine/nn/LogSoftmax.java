@@ -11,7 +11,7 @@ public class LogSoftmax extends Module {
     }
 
     public Tensor forward(Tensor x) {
-        return x.logSoftmax(dim);
+        return Functional.logSoftmax(x, dim);
     }
 
     @Override

@@ -19,7 +19,7 @@ public class MaxPool2d extends Module {
     }
 
     public Tensor forward(Tensor x) {
-        return x.maxPool2d(kernel, stride, padding);
+        return Functional.maxPool2d(x, kernel, stride, padding);
     }
 
     @Override

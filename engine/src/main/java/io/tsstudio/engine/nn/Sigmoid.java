@@ -5,7 +5,7 @@ import io.tsstudio.engine.Tensor;
 /** Logistic sigmoid, elementwise. */
 public class Sigmoid extends Module {
     public Tensor forward(Tensor x) {
-        return x.sigmoid();
+        return Functional.sigmoid(x);
     }
 
     @Override

@@ -11,7 +11,7 @@ public class Softmax extends Module {
     }
 
     public Tensor forward(Tensor x) {
-        return x.softmax(dim);
+        return Functional.softmax(x, dim);
     }
 
     @Override

@@ -10,8 +10,6 @@ import io.tsstudio.engine.MethodInfo;
 import io.tsstudio.engine.ParameterInfo;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrCall;
-import io.tsstudio.engine.ir.IrGraph;
-import io.tsstudio.engine.ir.IrGraphs;
 import io.tsstudio.engine.ir.IrNode;
 import io.tsstudio.engine.ir.IrValue;
 
@@ -52,7 +50,7 @@ public final class InputProposal {
     private static final Pattern COMPLETE_TYPE = Pattern.compile("^(Float|Double|Half|BFloat16|Long|Int|Short|Char|Byte|Bool)\\((.*)\\)$");
 
     private final ScriptModule root;
-    private final Map<String, Graph> graphs = new HashMap<>();
+    private final Map<String, MethodGraph> graphs = new HashMap<>();
     private Map<String, List<Long>> tensorShapes;
 
     private InputProposal(ScriptModule root) {
@@ -66,7 +64,7 @@ public final class InputProposal {
 
     private List<ProposedInput> proposeAll(String method) {
         MethodInfo info = root.method(method);
-        Graph g = graph("", method);
+        MethodGraph g = graph("", method);
         List<ProposedInput> out = new ArrayList<>();
         int offset = g == null ? 0 : g.ir.inputs().size() - info.arguments().size();
         for (int i = 0; i < info.arguments().size(); i++) {
@@ -79,7 +77,7 @@ public final class InputProposal {
         return out;
     }
 
-    private ProposedInput proposeOne(ArgumentInfo a, Graph g, IrValue input, int index) {
+    private ProposedInput proposeOne(ArgumentInfo a, MethodGraph g, IrValue input, int index) {
         String type = a.type().trim();
         if (type.equals("Tensor")) {
             Found f = input == null ? null : recorded(g.printedType(index));
@@ -191,7 +189,7 @@ public final class InputProposal {
             case "conv1d", "conv2d", "conv3d" -> {
                 List<Long> w = tensorShape(f, n, 1);
                 if (pos != 0 || w == null || w.size() < 3) return null;
-                long groups = constantInt(f, n, 6, 1);
+                long groups = f.graph.constantInt(n, 6, 1);
                 return convolution(f, w.get(1) * groups, w.size() - 2, op);
             }
             case "conv_transpose1d", "conv_transpose2d", "conv_transpose3d" -> {
@@ -202,8 +200,8 @@ public final class InputProposal {
             case "_convolution" -> {
                 List<Long> w = tensorShape(f, n, 1);
                 if (pos != 0 || w == null || w.size() < 3) return null;
-                boolean transposed = constantInt(f, n, 6, 0) != 0;
-                long groups = constantInt(f, n, 8, 1);
+                boolean transposed = f.graph.constantInt(n, 6, 0) != 0;
+                long groups = f.graph.constantInt(n, 8, 1);
                 return convolution(f, transposed ? w.get(0) : w.get(1) * groups, w.size() - 2, transposed ? "conv_transpose" : "convolution");
             }
             case "embedding" -> {
@@ -215,7 +213,7 @@ public final class InputProposal {
             }
             case "layer_norm" -> {
                 List<Long> normalized = tensorShape(f, n, 2);
-                if (normalized == null) normalized = constantInts(f, n, 1);
+                if (normalized == null) normalized = f.graph.constantInts(n, 1);
                 if (pos != 0 || normalized == null || normalized.isEmpty()) return null;
                 List<Long> shape = new ArrayList<>();
                 shape.add(1L);
@@ -242,7 +240,7 @@ public final class InputProposal {
         IrCall call = n.call().get();
         String path = modulePath(f, n.inputs().get(0));
         if (path == null) path = join(f.path, call.submodulePath());
-        Graph callee = graph(path, call.method());
+        MethodGraph callee = graph(path, call.method());
         if (callee == null || pos >= callee.ir.inputs().size()) return null;
         Map<String, List<Long>> bound = new HashMap<>();
         for (int i = 1; i < n.inputs().size() && i < callee.ir.inputs().size(); i++) {
@@ -332,17 +330,17 @@ public final class InputProposal {
 
     // ---- reading the model ----
 
-    private Graph graph(String path, String method) {
+    private MethodGraph graph(String path, String method) {
         String key = path + "#" + method;
         if (graphs.containsKey(key)) return graphs.get(key);
-        Graph g = null;
+        MethodGraph g = null;
         if (graphs.size() < MAX_GRAPHS) {
             try {
                 if (path.isEmpty()) {
-                    g = new Graph(root.graph(method), root.graphText(method));
+                    g = new MethodGraph(root.graph(method), root.graphText(method));
                 } else {
                     try (ScriptModule sub = root.submodule(path)) {
-                        g = new Graph(sub.graph(method), sub.graphText(method));
+                        g = new MethodGraph(sub.graph(method), sub.graphText(method));
                     }
                 }
             } catch (RuntimeException e) {
@@ -411,38 +409,6 @@ public final class InputProposal {
         return parent == null || name == null ? null : join(parent, name.toString());
     }
 
-    private static long constantInt(Frame f, IrNode n, int input, long otherwise) {
-        Object v = constant(f, n, input);
-        if (v instanceof Number num) return num.longValue();
-        if (v instanceof Boolean b) return b ? 1 : 0;
-        return otherwise;
-    }
-
-    private static List<Long> constantInts(Frame f, IrNode n, int input) {
-        Object v = constant(f, n, input);
-        if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof Number)) return l.stream().map(x -> ((Number) x).longValue()).toList();
-        if (input >= n.inputs().size()) return null;
-        IrValue list = f.graph.ir.value(n.inputs().get(input));
-        if (list == null || list.producer().isEmpty()) return null;
-        IrNode construct = f.graph.nodes.get(list.producer().get());
-        if (construct == null || !construct.kind().equals("prim::ListConstruct")) return null;
-        List<Long> out = new ArrayList<>();
-        for (int i = 0; i < construct.inputs().size(); i++) {
-            Object item = constant(f, construct, i);
-            if (!(item instanceof Number num)) return null;
-            out.add(num.longValue());
-        }
-        return out;
-    }
-
-    private static Object constant(Frame f, IrNode n, int input) {
-        if (input >= n.inputs().size()) return null;
-        IrValue v = f.graph.ir.value(n.inputs().get(input));
-        if (v == null || v.producer().isEmpty()) return null;
-        IrNode c = f.graph.nodes.get(v.producer().get());
-        return c != null && c.kind().equals("prim::Constant") ? c.attributes().get("value") : null;
-    }
-
     private static String join(String a, String b) {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "." + b;
     }
@@ -452,45 +418,8 @@ public final class InputProposal {
         return dot < 0 ? "" : path.substring(0, dot);
     }
 
-    /**
-     * A method's graph with its nodes indexed by id and by pre-order position, and its inputs' types as LibTorch
-     * prints them: only the printed graph shows a traced input's sizes ({@code Type.str()} says just "Tensor").
-     */
-    private static final class Graph {
-        private static final Pattern INPUT = Pattern.compile("%[^\\s:]+ : ");
-        final IrGraph ir;
-        final Map<String, IrNode> nodes = new HashMap<>();
-        final Map<String, Integer> order = new HashMap<>();
-        final List<String> printedTypes = new ArrayList<>();
-
-        Graph(IrGraph ir, String printed) {
-            this.ir = ir;
-            int open = printed.indexOf('(');
-            int close = printed.indexOf("):");
-            if (printed.startsWith("graph(") && close > open) {
-                String header = printed.substring(open + 1, close);
-                Matcher m = INPUT.matcher(header);
-                List<int[]> spans = new ArrayList<>();
-                while (m.find()) spans.add(new int[] {m.start(), m.end()});
-                for (int i = 0; i < spans.size(); i++) {
-                    String t = header.substring(spans.get(i)[1], i + 1 < spans.size() ? spans.get(i + 1)[0] : header.length()).trim();
-                    printedTypes.add(t.endsWith(",") ? t.substring(0, t.length() - 1).trim() : t);
-                }
-            }
-            List<IrNode> all = IrGraphs.allNodes(ir);
-            for (int i = 0; i < all.size(); i++) {
-                nodes.put(all.get(i).id(), all.get(i));
-                order.put(all.get(i).id(), i);
-            }
-        }
-
-        String printedType(int input) {
-            return input >= 0 && input < printedTypes.size() ? printedTypes.get(input) : null;
-        }
-    }
-
     /** Where the search stands: the module (dotted path from the root) whose method graph is read, and tensors bound by the caller. */
-    private record Frame(String path, Graph graph, Map<String, List<Long>> bound) {
+    private record Frame(String path, MethodGraph graph, Map<String, List<Long>> bound) {
     }
 
     record Found(List<Long> shape, DType dtype, String fill, String source) {

@@ -8,12 +8,15 @@ import java.util.Optional;
  * A TorchScript type as it appears in operator schemas and annotations ({@code Tensor}, {@code int[]},
  * {@code Tensor?}, {@code List[int]}, {@code Optional[float]}, {@code Tuple[Tensor, Tensor]}). Schema spellings are
  * normalised: {@code int[2]} and {@code int[]} become {@code List[int]}, {@code T?} becomes {@code Optional[T]},
- * {@code SymInt} becomes {@code int}, alias annotations such as {@code Tensor(a!)} are dropped.
+ * {@code SymInt} becomes {@code int}, alias annotations such as {@code Tensor(a!)} and the sizes of a traced graph's
+ * complete tensor types ({@code Float(2, 3, strides=[3, 1], ...)}: name {@code Float}) are dropped. The one parser of
+ * type text in the engine: {@link ParsedSchema} and {@code values.JsonType} read types through it.
  *
- * @param name the base name ({@code Tensor}, {@code int}, {@code List}, {@code Optional}, {@code Tuple}, ...)
- * @param args type arguments of generic types, empty otherwise
+ * @param name   the base name ({@code Tensor}, {@code int}, {@code List}, {@code Optional}, {@code Tuple}, ...)
+ * @param args   type arguments of generic types, empty otherwise; the field types of a {@code NamedTuple}
+ * @param fields field names of a {@code NamedTuple(a : int, b : str)} (as LibTorch prints one), else empty
  */
-public record TypeRef(String name, List<TypeRef> args) {
+public record TypeRef(String name, List<TypeRef> args, List<String> fields) {
     public static final TypeRef TENSOR = simple("Tensor");
     public static final TypeRef INT = simple("int");
     public static final TypeRef FLOAT = simple("float");
@@ -24,6 +27,12 @@ public record TypeRef(String name, List<TypeRef> args) {
 
     public TypeRef {
         args = List.copyOf(args);
+        fields = List.copyOf(fields);
+        if (!fields.isEmpty() && fields.size() != args.size()) throw new IllegalArgumentException(fields + " do not name the fields " + args);
+    }
+
+    public TypeRef(String name, List<TypeRef> args) {
+        this(name, args, List.of());
     }
 
     public static TypeRef simple(String name) {
@@ -107,10 +116,18 @@ public record TypeRef(String name, List<TypeRef> args) {
         }
     }
 
-    /** TorchScript annotation spelling ({@code List[int]}, {@code Optional[Tensor]}). */
+    /**
+     * TorchScript annotation spelling ({@code List[int]}, {@code Optional[Tensor]}, {@code Tuple[()]}); a NamedTuple with
+     * field names as LibTorch prints it ({@code NamedTuple(a : int, b : str)}).
+     */
     @Override
     public String toString() {
-        if (args.isEmpty()) return name;
+        if (!fields.isEmpty()) {
+            StringBuilder b = new StringBuilder(name).append('(');
+            for (int i = 0; i < args.size(); i++) b.append(i > 0 ? ", " : "").append(fields.get(i)).append(" : ").append(args.get(i));
+            return b.append(')').toString();
+        }
+        if (args.isEmpty()) return name.equals("Tuple") ? "Tuple[()]" : name;
         StringBuilder b = new StringBuilder(name).append('[');
         for (int i = 0; i < args.size(); i++) {
             if (i > 0) b.append(", ");
@@ -165,10 +182,16 @@ public record TypeRef(String name, List<TypeRef> args) {
                         || s.charAt(pos) == ':')) pos++;
                 if (start == pos) throw new IllegalArgumentException("a type name is missing at column " + (pos + 1) + " of '" + s + "'");
                 String base = canonical(s.substring(start, pos));
-                // List[int] in annotations; Dict(str, Tensor) in schemas (after other names "(" starts an alias annotation)
-                if (pos < s.length() && (s.charAt(pos) == '[' || s.charAt(pos) == '(') && isGenericName(base)) {
-                    char close = s.charAt(pos++) == '[' ? ']' : ')';
-                    t = new TypeRef(base, arguments(close));
+                // List[int] in annotations (after other names, int[] and int[2] are list suffixes); Dict(str, Tensor) and
+                // NamedTuple(a : int) in schemas (after other names "(" starts an alias annotation or a tensor's sizes)
+                if (pos < s.length() && s.charAt(pos) == '[' && (isGenericName(base) || !listSuffixFollows())) {
+                    pos++;
+                    t = new TypeRef(base, base.equals("Tuple") && emptyTuple() ? List.of() : arguments(']'));
+                } else if (pos < s.length() && s.charAt(pos) == '(' && base.equals("NamedTuple")) {
+                    t = namedTuple();
+                } else if (pos < s.length() && s.charAt(pos) == '(' && isGenericName(base)) {
+                    pos++;
+                    t = new TypeRef(base, arguments(')'));
                 } else {
                     t = simple(base);
                 }
@@ -177,9 +200,7 @@ public record TypeRef(String name, List<TypeRef> args) {
             while (pos < s.length()) {
                 char c = s.charAt(pos);
                 if (c == '(') {
-                    int close = s.indexOf(')', pos);
-                    if (close < 0) throw new IllegalArgumentException("unclosed '(' in type '" + s + "'");
-                    pos = close + 1;
+                    skipBalanced();
                 } else if (c == '[') {
                     int close = s.indexOf(']', pos);
                     if (close < 0) throw new IllegalArgumentException("unclosed '[' in type '" + s + "'");
@@ -193,6 +214,66 @@ public record TypeRef(String name, List<TypeRef> args) {
                 }
             }
             return t;
+        }
+
+        /** {@code []} or {@code [2]}: the schema's list suffix, not type arguments. */
+        private boolean listSuffixFollows() {
+            int i = pos + 1;
+            while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
+            return i < s.length() && s.charAt(i) == ']';
+        }
+
+        /** {@code ()]} after {@code Tuple[}: the annotation of the empty tuple; reads it. */
+        private boolean emptyTuple() {
+            int i = pos;
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+            if (!s.startsWith("()", i)) return false;
+            i += 2;
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+            if (i >= s.length() || s.charAt(i) != ']') return false;
+            pos = i + 1;
+            return true;
+        }
+
+        /** {@code NamedTuple(a : int, b : str)}, at its {@code (}. */
+        private TypeRef namedTuple() {
+            pos++;
+            List<String> fields = new ArrayList<>();
+            List<TypeRef> types = new ArrayList<>();
+            while (true) {
+                skipSpace();
+                if (pos >= s.length()) throw new IllegalArgumentException("unclosed NamedTuple in type '" + s + "'");
+                if (s.charAt(pos) == ')') {
+                    pos++;
+                    return new TypeRef("NamedTuple", types, fields);
+                }
+                int start = pos;
+                while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) pos++;
+                String field = s.substring(start, pos);
+                skipSpace();
+                if (field.isEmpty() || pos >= s.length() || s.charAt(pos) != ':') {
+                    throw new IllegalArgumentException("cannot read a NamedTuple field at column " + (pos + 1) + " of '" + s + "'");
+                }
+                pos++;
+                fields.add(field);
+                types.add(type());
+                skipSpace();
+                if (pos < s.length() && s.charAt(pos) == ',') pos++;
+            }
+        }
+
+        /** Skips {@code (...)} with what it nests: {@code Tensor(a!)}, {@code Float(2, 3, strides=[3, 1], device=cpu)}. */
+        private void skipBalanced() {
+            int depth = 0;
+            for (int i = pos; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '(' || c == '[') depth++;
+                else if ((c == ')' || c == ']') && --depth == 0) {
+                    pos = i + 1;
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("unclosed '(' in type '" + s + "'");
         }
 
         private static boolean isGenericName(String base) {

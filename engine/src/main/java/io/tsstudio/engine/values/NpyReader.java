@@ -1,6 +1,7 @@
 package io.tsstudio.engine.values;
 
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -49,27 +50,27 @@ public final class NpyReader {
             case "<f4" -> {
                 float[] v = new float[count];
                 b.asFloatBuffer().get(v);
-                return Tensor.of(v, shape);
+                return Tensors.of(v, shape);
             }
             case "<f8" -> {
                 double[] v = new double[count];
                 b.asDoubleBuffer().get(v);
-                return Tensor.of(v, shape);
+                return Tensors.of(v, shape);
             }
             case "<i8" -> {
                 long[] v = new long[count];
                 b.asLongBuffer().get(v);
-                return Tensor.of(v, shape);
+                return Tensors.of(v, shape);
             }
             case "<i4" -> {
                 int[] v = new int[count];
                 b.asIntBuffer().get(v);
-                return Tensor.of(v, shape);
+                return Tensors.of(v, shape);
             }
             case "|b1" -> {
                 boolean[] v = new boolean[count];
                 for (int i = 0; i < count; i++) v[i] = b.get() != 0;
-                return Tensor.of(v, shape);
+                return Tensors.of(v, shape);
             }
             default -> throw new IllegalArgumentException(name + ": dtype " + descr + " is not supported (float32, float64, int32, int64, bool are)");
         }

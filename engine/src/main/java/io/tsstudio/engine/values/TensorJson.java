@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tsstudio.engine.DType;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.internal.torch.TensorMaker;
 
 import java.nio.file.Path;
@@ -120,17 +121,17 @@ final class TensorJson {
             case FLOAT32: {
                 float[] v = new float[n];
                 for (int i = 0; i < n; i++) v[i] = (float) asDouble(leaves.get(i));
-                return Tensor.of(v, shape);
+                return Tensors.of(v, shape);
             }
             case FLOAT64: {
                 double[] v = new double[n];
                 for (int i = 0; i < n; i++) v[i] = asDouble(leaves.get(i));
-                return Tensor.of(v, shape);
+                return Tensors.of(v, shape);
             }
             case INT32: {
                 int[] v = new int[n];
                 for (int i = 0; i < n; i++) v[i] = Math.toIntExact(asLong(leaves.get(i), dtype));
-                return Tensor.of(v, shape);
+                return Tensors.of(v, shape);
             }
             case BOOL: {
                 boolean[] v = new boolean[n];
@@ -138,12 +139,12 @@ final class TensorJson {
                     JsonNode l = leaves.get(i);
                     v[i] = l.isBoolean() ? l.booleanValue() : l.doubleValue() != 0;
                 }
-                return Tensor.of(v, shape);
+                return Tensors.of(v, shape);
             }
             default: {
                 long[] v = new long[n];
                 for (int i = 0; i < n; i++) v[i] = asLong(leaves.get(i), dtype);
-                return Tensor.of(v, shape);
+                return Tensors.of(v, shape);
             }
         }
     }

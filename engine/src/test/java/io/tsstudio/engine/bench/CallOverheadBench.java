@@ -1,5 +1,6 @@
 package io.tsstudio.engine.bench;
 
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.Jit;
@@ -85,7 +86,7 @@ public final class CallOverheadBench {
         for (long d : shape) n *= d;
         float[] v = new float[(int) n];
         Arrays.fill(v, 1f);
-        return Tensor.of(v, shape);
+        return Tensors.of(v, shape);
     }
 
     private static Path findFixtures() {

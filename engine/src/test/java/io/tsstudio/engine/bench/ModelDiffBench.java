@@ -4,6 +4,7 @@ import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.NoGrad;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.diff.ModelDiff;
 import io.tsstudio.engine.diff.ModelDiffer;
@@ -50,8 +51,8 @@ public final class ModelDiffBench {
             nudge(a, b, "layer3.1.conv2.weight");
         }
         System.out.printf(Locale.ROOT, "A=%s (%d bytes)  B=%s  threads=%d  rounds=%d%n", a, Files.size(a), b, Torch.intraOpThreads(), rounds);
-        Tensor.manualSeed(1);
-        try (ScriptModule ma = Jit.load(a); ScriptModule mb = Jit.load(b); Tensor x = Tensor.randn(1, 3, 224, 224)) {
+        Torch.manualSeed(1);
+        try (ScriptModule ma = Jit.load(a); ScriptModule mb = Jit.load(b); Tensor x = Tensors.randn(1, 3, 224, 224)) {
             List<Object> in = List.of(x);
             // warm both executors (the first call optimizes the graph)
             for (int i = 0; i < 2; i++) closeAll(ma.forward(x), mb.forward(x));

@@ -1,11 +1,12 @@
 package io.tsstudio.engine.bench;
 
+import io.tsstudio.engine.Tensors;
+import io.tsstudio.engine.Torch;
 import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Fixtures;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
-import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.observe.ObserveOptions;
 import io.tsstudio.engine.observe.Observation;
 import io.tsstudio.engine.observe.Observer;
@@ -51,7 +52,7 @@ public final class ProfileOverheadBench {
     }
 
     private static void bench(Path file, long size, int rounds) {
-        try (ScriptModule m = Jit.load(file); Tensor x = Tensor.ones(1, 3, size, size)) {
+        try (ScriptModule m = Jit.load(file); Tensor x = Tensors.ones(1, 3, size, size)) {
             m.eval();
             for (int i = 0; i < 3; i++) { // profiling runs of the graph executor, first-call dispatch, plans
                 plain(m, x);

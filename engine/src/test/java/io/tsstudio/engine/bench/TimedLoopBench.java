@@ -1,5 +1,7 @@
 package io.tsstudio.engine.bench;
 
+import io.tsstudio.engine.Tensors;
+import io.tsstudio.engine.Torch;
 import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.Fixtures;
@@ -7,7 +9,6 @@ import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.PreparedCall;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
-import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.internal.torch.RawCalls;
 import io.tsstudio.engine.run.CancelToken;
 import io.tsstudio.engine.run.RunPlan;
@@ -40,7 +41,7 @@ public final class TimedLoopBench {
         Path file = SharedFixtures.pytorch("linrelu.script.dat");
         System.out.printf(Locale.ROOT, "linrelu.script.dat, forward(ones(10)), eval mode, grad off (InferenceMode); intra-op threads %d; %d rounds x %d calls%n",
                 Torch.intraOpThreads(), rounds, calls);
-        try (ScriptModule m = Jit.load(file); Tensor x = Tensor.ones(10)) {
+        try (ScriptModule m = Jit.load(file); Tensor x = Tensors.ones(10)) {
             m.eval();
             double[] raw = new double[rounds], prepared = new double[rounds], plain = new double[rounds];
             try (PreparedCall call = m.prepare("forward", true, x)) {

@@ -1,12 +1,13 @@
 package io.tsstudio.engine.bench;
 
+import io.tsstudio.engine.Tensors;
+import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.trace.Tracer;
 import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.NoGrad;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
-import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.internal.torch.ModuleBuilder;
 import io.tsstudio.engine.nn.Conv2d;
 import io.tsstudio.engine.nn.Flatten;
@@ -47,7 +48,7 @@ public final class TraceBench {
                 "    x = torch.relu(torch.linear(x, self.w0, self.b0))",
                 "    x = torch.relu(torch.linear(x, self.w2, self.b2))",
                 "    return torch.linear(x, self.w4, self.b4)", "");
-        compare("MLP 256-512-512-10, batch 64", mlp, mlpSource, Tensor.randn(64, 256), iterations);
+        compare("MLP 256-512-512-10, batch 64", mlp, mlpSource, Tensors.randn(64, 256), iterations);
 
         Sequential cnn = new Sequential(new Conv2d(1, 16, 3, 1, 1), new ReLU(), new MaxPool2d(2), new Conv2d(16, 32, 3, 1, 1), new ReLU(),
                 new MaxPool2d(2), new Flatten(), new Linear(32 * 7 * 7, 10));
@@ -57,7 +58,7 @@ public final class TraceBench {
                 "    x = torch.max_pool2d(torch.relu(torch.conv2d(x, self.w0, self.b0, [1, 1], [1, 1])), [2, 2], [2, 2])",
                 "    x = torch.max_pool2d(torch.relu(torch.conv2d(x, self.w3, self.b3, [1, 1], [1, 1])), [2, 2], [2, 2])",
                 "    return torch.linear(torch.flatten(x, 1), self.w7, self.b7)", "");
-        compare("CNN conv16-pool-conv32-pool-linear, batch 16 of 1x28x28", cnn, cnnSource, Tensor.randn(16, 1, 28, 28), Math.max(1, iterations / 4));
+        compare("CNN conv16-pool-conv32-pool-linear, batch 16 of 1x28x28", cnn, cnnSource, Tensors.randn(16, 1, 28, 28), Math.max(1, iterations / 4));
 
         traceDeepMlp();
     }
@@ -117,7 +118,7 @@ public final class TraceBench {
             if (i < 99) layers[2 * i + 1] = new ReLU();
         }
         Sequential deep = new Sequential(Arrays.copyOf(layers, 199));
-        Tensor x = Tensor.randn(8, 64);
+        Tensor x = Tensors.randn(8, 64);
         Tracer.trace(deep, x).close(); // warm: operator catalog, class loading
         List<Double> respect = new ArrayList<>(), single = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

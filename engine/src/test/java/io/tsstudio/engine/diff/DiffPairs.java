@@ -1,5 +1,8 @@
 package io.tsstudio.engine.diff;
 
+import io.tsstudio.engine.Tensors;
+import io.tsstudio.engine.Torch;
+import io.tsstudio.engine.nn.Functional;
 import io.tsstudio.engine.trace.Tracer;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ModuleAssembly;
@@ -34,14 +37,14 @@ final class DiffPairs {
 
     /** Weights for 4 -> 8 -> 8 -> {@code headOut}, the same for the same seed. */
     static Map<String, Tensor> weights(long seed, int headOut) {
-        Tensor.manualSeed(seed);
+        Torch.manualSeed(seed);
         Map<String, Tensor> w = new LinkedHashMap<>();
-        w.put("body.fc1.weight", Tensor.randn(8, 4));
-        w.put("body.fc1.bias", Tensor.randn(8));
-        w.put("body.fc2.weight", Tensor.randn(8, 8));
-        w.put("body.fc2.bias", Tensor.randn(8));
-        w.put("head.weight", Tensor.randn(headOut, 8));
-        w.put("head.bias", Tensor.randn(headOut));
+        w.put("body.fc1.weight", Tensors.randn(8, 4));
+        w.put("body.fc1.bias", Tensors.randn(8));
+        w.put("body.fc2.weight", Tensors.randn(8, 8));
+        w.put("body.fc2.bias", Tensors.randn(8));
+        w.put("head.weight", Tensors.randn(headOut, 8));
+        w.put("head.bias", Tensors.randn(headOut));
         return w;
     }
 
@@ -85,7 +88,7 @@ final class DiffPairs {
     static ScriptModule traced(Map<String, Tensor> w) {
         TracedNet net = new TracedNet(w.get("head.weight").shape()[0]);
         net.loadStateDict(w);
-        try (Tensor x = Tensor.randn(2, 4)) {
+        try (Tensor x = Tensors.randn(2, 4)) {
             return Tracer.trace(net, x);
         }
     }
@@ -96,7 +99,7 @@ final class DiffPairs {
 
         @Override
         public Tensor forward(Object... inputs) {
-            try (Tensor h = fc1.forward((Tensor) inputs[0]); Tensor r = h.relu()) {
+            try (Tensor h = fc1.forward((Tensor) inputs[0]); Tensor r = Functional.relu(h)) {
                 return fc2.forward(r);
             }
         }

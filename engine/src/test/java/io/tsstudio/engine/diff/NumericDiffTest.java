@@ -2,6 +2,8 @@ package io.tsstudio.engine.diff;
 
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
+import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.run.CancelToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +28,8 @@ class NumericDiffTest {
 
     @BeforeEach
     void input() {
-        Tensor.manualSeed(11);
-        x = Tensor.randn(2, 4);
+        Torch.manualSeed(11);
+        x = Tensors.randn(2, 4);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.observe;
 
+import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.internal.torch.Handles;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
@@ -49,12 +50,12 @@ public final class ObservedCallsCheck implements BeforeEachCallback, AfterEachCa
         INSIDE.set(true);
         try {
             long seed = System.nanoTime();
-            Tensor.manualSeed(seed);
+            Torch.manualSeed(seed);
             Object result;
             try {
                 result = normal.get();
             } catch (TorchException e) {
-                Tensor.manualSeed(seed);
+                Torch.manualSeed(seed);
                 try (Observation o = Observer.observe(Handles.wrap(module), method, java.util.Arrays.asList(args), ObserveOptions.statisticsOnly(), CancelToken.none())) {
                     ObservedRuns.close(o.output());
                     mismatches.add(method + ": a normal run failed (" + e.getMessage() + ") but the observed run did not");
@@ -66,7 +67,7 @@ public final class ObservedCallsCheck implements BeforeEachCallback, AfterEachCa
                 CHECKED.incrementAndGet();
                 throw e;
             }
-            Tensor.manualSeed(seed);
+            Torch.manualSeed(seed);
             try (Observation o = Observer.observe(Handles.wrap(module), method, java.util.Arrays.asList(args), ObserveOptions.statisticsOnly(), CancelToken.none())) {
                 try {
                     ObservedRuns.assertBitIdentical(result, o.output(), method);

@@ -3,6 +3,7 @@ package io.tsstudio.engine.observe;
 import io.tsstudio.engine.ModuleAssembly;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,10 +16,10 @@ class ObservedCallsCheckTest {
     void itComparesEveryModuleCallAndReportsADifference() {
         ObservedCallsCheck check = new ObservedCallsCheck();
         try (ScriptModule same = ModuleAssembly.newModule("Same"); ScriptModule counter = ModuleAssembly.newModule("Counter");
-             Tensor x = Tensor.of(new float[]{1f}, 1)) {
+             Tensor x = Tensors.of(new float[]{1f}, 1)) {
             same.define("def forward(self, x: Tensor) -> Tensor:\n    return torch.relu(x) * 3.0\n");
             // state that changes with every call: the observed run (made after the normal one) sees n one higher
-            counter.registerBuffer("n", Tensor.of(new float[]{0f}, 1));
+            counter.registerBuffer("n", Tensors.of(new float[]{0f}, 1));
             counter.define("def forward(self, x: Tensor) -> Tensor:\n    self.n = self.n + 1.0\n    return x + self.n\n");
             int before = ObservedCallsCheck.CHECKED.get();
             check.beforeEach(null);

@@ -3,6 +3,7 @@ package io.tsstudio.engine.observe;
 import io.tsstudio.engine.ModuleAssembly;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.TorchException;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.engine.ir.IrGraphs;
@@ -46,7 +47,7 @@ class ObserverTest {
 
     @Test
     void loopsBranchesAndSubmoduleCallsGiveTheNormalResultWithCallsCountedInOrder() {
-        try (ScriptModule m = parentWithChild(); Tensor x = Tensor.of(new float[]{-1f, 0.5f, 2f}, 3)) {
+        try (ScriptModule m = parentWithChild(); Tensor x = Tensors.of(new float[]{-1f, 0.5f, 2f}, 3)) {
             Object normal = m.call("forward", x, 3L);
             try (Observation o = Observer.observe(m, "forward", List.of(x, 3L), ObserveOptions.keeping(1 << 20), CancelToken.none())) {
                 ObservedRuns.assertBitIdentical(normal, o.output(), "forward");
@@ -75,7 +76,7 @@ class ObserverTest {
 
     @Test
     void nodeIdsAreTheIrGraphsIds() {
-        try (ScriptModule m = parentWithChild(); Tensor x = Tensor.of(new float[]{1f, 2f}, 2)) {
+        try (ScriptModule m = parentWithChild(); Tensor x = Tensors.of(new float[]{1f, 2f}, 2)) {
             IrGraph root = m.graph("forward");
             IrGraph child = (m.submodule("child")).graph("forward");
             try (Observation o = Observer.observe(m, "forward", List.of(x, 2L), ObserveOptions.statisticsOnly(), CancelToken.none())) {
@@ -99,7 +100,7 @@ class ObserverTest {
             m.define("def forward(self, x: Tensor) -> Tensor:\n"
                     + "    assert bool(x.sum() < 100), 'too big: sum over 100'\n"
                     + "    return x\n");
-            try (Tensor big = Tensor.of(new float[]{200f}, 1)) {
+            try (Tensor big = Tensors.of(new float[]{200f}, 1)) {
                 TorchException normal = assertThrows(TorchException.class, () -> m.call("forward", big));
                 TorchException observed = assertThrows(TorchException.class,
                         () -> Observer.observe(m, "forward", List.of(big), ObserveOptions.statisticsOnly(), CancelToken.none()));
@@ -111,7 +112,7 @@ class ObserverTest {
 
     @Test
     void theStepperSeesEveryNodeWithTheCallStackAndTheFrameVariables() {
-        try (ScriptModule m = parentWithChild(); Tensor x = Tensor.of(new float[]{1f, 2f}, 2)) {
+        try (ScriptModule m = parentWithChild(); Tensor x = Tensors.of(new float[]{1f, 2f}, 2)) {
             List<Frame> frames = new ArrayList<>();
             try (Observation o = Observer.observe(m, "forward", List.of(x, 1L), ObserveOptions.statisticsOnly().withStepper(frames::add),
                     CancelToken.none())) {
@@ -143,7 +144,7 @@ class ObserverTest {
             Stepper stopAfter1000 = f -> {
                 if (++seen[0] == 1000) token.cancel();
             };
-            try (Tensor x = Tensor.of(new float[]{0f}, 1)) {
+            try (Tensor x = Tensors.of(new float[]{0f}, 1)) {
                 CancellationException e = assertThrows(CancellationException.class,
                         () -> Observer.observe(m, "forward", List.of(x), ObserveOptions.statisticsOnly().withStepper(stopAfter1000), token));
                 assertEquals("run cancelled", e.getMessage());
@@ -156,7 +157,7 @@ class ObserverTest {
     void statisticsCountNanAndInfinityAndLeaveThemOutOfMinMaxMean() {
         try (ScriptModule m = ModuleAssembly.newModule("Stats")) {
             m.define("def forward(self, x: Tensor) -> Tensor:\n    return x * 1.0\n");
-            try (Tensor x = Tensor.of(new float[]{1f, Float.NaN, 3f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}, 5);
+            try (Tensor x = Tensors.of(new float[]{1f, Float.NaN, 3f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}, 5);
                  Observation o = Observer.observe(m, "forward", List.of(x), ObserveOptions.statisticsOnly(), CancelToken.none())) {
                 ObservedRuns.close(o.output());
                 ObservedTensor t = o.modules().get(0).output().tensors().get(0);

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.run;
 
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.ScriptModule;
@@ -89,7 +90,7 @@ class InputProposalTest {
         Path file = dir.resolve("emb.pt");
         // Only 5 rows: a proposal of 8 indices would be out of range.
         try (ScriptModule m = io.tsstudio.engine.ModuleAssembly.newModule("Emb");
-             Tensor table = Tensor.of(new float[5 * 4], 5, 4)) {
+             Tensor table = Tensors.of(new float[5 * 4], 5, 4)) {
             m.registerParameter("table", table, false);
             m.define("""
                     def forward(self, tokens: Tensor) -> Tensor:
@@ -109,7 +110,7 @@ class InputProposalTest {
     void aTransposedWeightGivesTheInputItsColumns(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("mm.pt");
         try (ScriptModule m = io.tsstudio.engine.ModuleAssembly.newModule("Enc");
-             Tensor w = Tensor.of(new float[16 * 8], 16, 8)) {
+             Tensor w = Tensors.of(new float[16 * 8], 16, 8)) {
             m.registerParameter("weight", w, false);
             m.define("""
                     def forward(self, x: Tensor) -> Tensor:
@@ -126,7 +127,7 @@ class InputProposalTest {
     void layerNormGivesItsNormalizedShape(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ln.pt");
         try (ScriptModule m = io.tsstudio.engine.ModuleAssembly.newModule("Ln");
-             Tensor w = Tensor.of(new float[] {1, 1, 1, 1, 1, 1}, 6)) {
+             Tensor w = Tensors.of(new float[] {1, 1, 1, 1, 1, 1}, 6)) {
             m.registerParameter("w", w, false);
             m.define("""
                     def forward(self, x: Tensor) -> Tensor:
@@ -142,7 +143,7 @@ class InputProposalTest {
 
     @Test
     void aModuleTracedHereKeepsTheSizesItWasTracedWith() throws Exception {
-        try (Tensor x = Tensor.of(new float[3 * 10], 3, 10);
+        try (Tensor x = Tensors.of(new float[3 * 10], 3, 10);
              ScriptModule traced = io.tsstudio.engine.trace.Tracer.trace(new io.tsstudio.engine.nn.Linear(10, 4), x)) {
             List<ProposedInput> p = InputProposal.propose(traced, "forward");
             assertEquals("[3,10]", shapeOf(p.get(0)), p.get(0).source());

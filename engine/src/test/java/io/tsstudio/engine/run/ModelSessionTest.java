@@ -1,5 +1,6 @@
 package io.tsstudio.engine.run;
 
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.Jit;
@@ -35,7 +36,7 @@ class ModelSessionTest {
     @Test
     void concurrentCallersOnOneModuleAllGetCorrectResults() throws Exception {
         try (ScriptModule m = Jit.load(fixture("linrelu.script.dat"), Device.CPU);
-             Tensor x = Tensor.of(new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 10)) {
+             Tensor x = Tensors.of(new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 10)) {
             AtomicInteger wrong = new AtomicInteger();
             Set<String> threads = ConcurrentHashMap.newKeySet();
             RunResult<Object> r = new Runner(new RunPlan(10, 2000, 4)).run(() -> {

@@ -1,6 +1,7 @@
 package io.tsstudio.engine.run;
 
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -8,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class TensorSummaryTest {
     @Test
     void statisticsSkipNanAndInfAndCountThem() {
-        try (Tensor t = Tensor.of(new float[] {1, 2, 3, 4, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}, 7)) {
+        try (Tensor t = Tensors.of(new float[] {1, 2, 3, 4, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}, 7)) {
             TensorSummary s = TensorSummary.of(t, 3);
             assertArrayEquals(new long[] {7}, s.shape());
             assertEquals("float32", s.dtype());
@@ -29,7 +30,7 @@ class TensorSummaryTest {
 
     @Test
     void boolAndIntegerTensors() {
-        try (Tensor b = Tensor.of(new boolean[] {true, false, true}, 3); Tensor l = Tensor.of(new long[] {5, 5}, 2)) {
+        try (Tensor b = Tensors.of(new boolean[] {true, false, true}, 3); Tensor l = Tensors.of(new long[] {5, 5}, 2)) {
             TensorSummary sb = TensorSummary.of(b, 100);
             assertEquals("bool", sb.dtype());
             assertEquals(2.0 / 3, sb.mean(), 1e-12);

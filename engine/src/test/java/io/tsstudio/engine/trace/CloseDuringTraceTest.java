@@ -3,6 +3,7 @@ package io.tsstudio.engine.trace;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.nn.Linear;
 import io.tsstudio.engine.nn.Module;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class CloseDuringTraceTest {
     @Test
     void closingAChildWhileTracesAndCallsRunThousandTimes() throws Exception {
         byte[] childBytes;
-        try (ScriptModule proto = Tracer.trace(new Linear(4, 4), Tensor.randn(2, 4))) {
+        try (ScriptModule proto = Tracer.trace(new Linear(4, 4), Tensors.randn(2, 4))) {
             proto.eval();
             childBytes = proto.toBytes();
         }
@@ -52,7 +53,7 @@ class CloseDuringTraceTest {
         AtomicInteger refusedTraces = new AtomicInteger();
         AtomicInteger calls = new AtomicInteger();
         Random random = new Random(7);
-        try (Tensor x = Tensor.randn(2, 4)) {
+        try (Tensor x = Tensors.randn(2, 4)) {
             for (int round = 0; round < 1000; round++) {
                 ScriptModule child = Jit.load(childBytes);
                 Wrapper wrapper = new Wrapper(child);
@@ -110,13 +111,13 @@ class CloseDuringTraceTest {
         Linear linear = new Linear(4, 4);
         linear.eval();
         linear.parameters().get(0).close();
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Tracer.trace(linear, Tensor.randn(2, 4)));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Tracer.trace(linear, Tensors.randn(2, 4)));
         assertEquals("tensor is closed", e.getMessage());
 
-        ScriptModule traced = Tracer.trace(new Linear(4, 4), Tensor.randn(2, 4));
+        ScriptModule traced = Tracer.trace(new Linear(4, 4), Tensors.randn(2, 4));
         traced.close();
         Wrapper wrapper = new Wrapper(traced);
-        e = assertThrows(IllegalStateException.class, () -> Tracer.trace(wrapper, Tensor.randn(2, 4)));
+        e = assertThrows(IllegalStateException.class, () -> Tracer.trace(wrapper, Tensors.randn(2, 4)));
         assertClosedError(e);
     }
 

@@ -1,8 +1,10 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.nn.Functional;
 import io.tsstudio.engine.nn.Linear;
 import io.tsstudio.engine.nn.ReLU;
 import io.tsstudio.engine.nn.Sequential;
@@ -28,12 +30,12 @@ class ConcurrentTraceTest {
                 results.add(pool.submit(() -> {
                     Sequential net = new Sequential(new Linear(6, 8), new ReLU(), new Linear(8, 2));
                     net.eval();
-                    ScriptModule m = Tracer.trace(net, Tensor.randn(3, 6));
-                    TracedFunction f = Tracer.trace(x -> x.mul((double) seed).relu(), Tensor.randn(4));
-                    Tensor x = Tensor.randn(5, 6);
+                    ScriptModule m = Tracer.trace(net, Tensors.randn(3, 6));
+                    TracedFunction f = Tracer.trace(x -> Functional.relu(x.mul((double) seed)), Tensors.randn(4));
+                    Tensor x = Tensors.randn(5, 6);
                     boolean moduleOk = ((Tensor) m.forward(x)).allclose(net.forward(x), 1e-5, 1e-6);
-                    Tensor y = Tensor.randn(7);
-                    boolean fnOk = ((Tensor) f.call(y)).allclose(y.mul((double) seed).relu());
+                    Tensor y = Tensors.randn(7);
+                    boolean fnOk = ((Tensor) f.call(y)).allclose(Functional.relu(y.mul((double) seed)));
                     boolean graphClean = f.graph().split("aten::").length == 3; // exactly mul and relu, nothing from other threads
                     return moduleOk && fnOk && graphClean;
                 }));

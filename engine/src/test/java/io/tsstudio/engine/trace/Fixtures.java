@@ -1,6 +1,7 @@
 package io.tsstudio.engine.trace;
 
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.nn.Conv2d;
 import io.tsstudio.engine.nn.Dropout;
 import io.tsstudio.engine.nn.Flatten;
@@ -19,7 +20,7 @@ final class Fixtures {
 
     /** R's {@code torch_tensor(c(...))}: a 1-D float tensor from values (one value still gives shape [1]). */
     static Tensor t(float... values) {
-        return Tensor.of(values, values.length);
+        return Tensors.of(values, values.length);
     }
 
     /** The R test "Net": conv 1->32 k3, relu, conv 32->64 k3, relu, max_pool 2, dropout .25, flatten, 9216->128, relu, dropout .5, 128->10, log_softmax. */

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.types.OpArgument;
 import io.tsstudio.engine.types.OpSchema;
 import io.tsstudio.engine.Ops;
@@ -41,25 +42,25 @@ class OpsCasesTest {
 
     @Test
     void case57Execute() {
-        Tensor r = (Tensor) Ops.call("aten::matmul", Tensor.ones(5, 4), Tensor.rand(4, 5));
+        Tensor r = (Tensor) Ops.call("aten::matmul", Tensors.ones(5, 4), Tensors.rand(4, 5));
         assertArrayEquals(new long[] {5, 5}, r.shape());
-        assertThrows(TorchException.class, () -> Ops.call("aten::matmul", Tensor.ones(4, 5), Tensor.rand(4, 5)));
-        TorchException notTensor = assertThrows(TorchException.class, () -> Ops.call("aten::matmul", Tensor.ones(4, 5), 27L));
+        assertThrows(TorchException.class, () -> Ops.call("aten::matmul", Tensors.ones(4, 5), Tensors.rand(4, 5)));
+        TorchException notTensor = assertThrows(TorchException.class, () -> Ops.call("aten::matmul", Tensors.ones(4, 5), 27L));
         assertTrue(notTensor.getMessage().contains("no overload"), notTensor.getMessage());
-        Tensor out = Tensor.zeros(4, 4);
-        Ops.call("aten::matmul", Tensor.ones(4, 4), Tensor.eye(4), out);
-        assertTrue(out.equalTo(Tensor.ones(4, 4)), "the third tensor selects the out= overload and is written in place");
+        Tensor out = Tensors.zeros(4, 4);
+        Ops.call("aten::matmul", Tensors.ones(4, 4), Tensors.eye(4), out);
+        assertTrue(out.equalTo(Tensors.ones(4, 4)), "the third tensor selects the out= overload and is written in place");
         // R's arange(0, 3) is inclusive: 4 elements
-        List<?> split = (List<?>) Ops.call("aten::split", Tensor.arange(4), 2L, 0L);
+        List<?> split = (List<?>) Ops.call("aten::split", Tensors.arange(4), 2L, 0L);
         assertEquals(2, split.size());
-        List<Tensor> expected = Tensor.arange(4).split(2, 0);
+        List<Tensor> expected = Tensors.arange(4).split(2, 0);
         for (int i = 0; i < 2; i++) assertTrue(((Tensor) split.get(i)).equalTo(expected.get(i)));
-        assertEquals(1, ((List<?>) Ops.call("aten::split", Tensor.arange(4), 4L, 0L)).size());
-        List<?> qr = (List<?>) Ops.call("aten::linalg_qr", Tensor.eye(5).div(5.0), "reduced");
+        assertEquals(1, ((List<?>) Ops.call("aten::split", Tensors.arange(4), 4L, 0L)).size());
+        List<?> qr = (List<?>) Ops.call("aten::linalg_qr", Tensors.eye(5).div(5.0), "reduced");
         assertEquals(2, qr.size());
         Tensor rFactor = (Tensor) qr.get(1);
-        assertTrue(rFactor.abs().allclose(Tensor.eye(5).div(5.0), 1e-5, 1e-6));
-        TorchException unknown = assertThrows(TorchException.class, () -> Ops.call("aten::no_such_op", Tensor.ones(1)));
+        assertTrue(rFactor.abs().allclose(Tensors.eye(5).div(5.0), 1e-5, 1e-6));
+        TorchException unknown = assertThrows(TorchException.class, () -> Ops.call("aten::no_such_op", Tensors.ones(1)));
         assertTrue(unknown.getMessage().contains("unknown operator"), unknown.getMessage());
     }
 
@@ -77,18 +78,18 @@ class OpsCasesTest {
 
     @Test
     void case59OpsObject() {
-        assertArrayEquals(new long[] {5, 5}, ((Tensor) Ops.call("aten::matmul", Tensor.ones(5, 4), Tensor.rand(4, 5))).shape());
-        Tensor t1 = Tensor.rand(4, 4);
-        Tensor out = Tensor.zeros(4, 4);
-        Ops.call("aten::matmul", t1, Tensor.eye(4), out);
+        assertArrayEquals(new long[] {5, 5}, ((Tensor) Ops.call("aten::matmul", Tensors.ones(5, 4), Tensors.rand(4, 5))).shape());
+        Tensor t1 = Tensors.rand(4, 4);
+        Tensor out = Tensors.zeros(4, 4);
+        Ops.call("aten::matmul", t1, Tensors.eye(4), out);
         assertTrue(out.allclose(t1));
-        assertEquals(2, ((List<?>) Ops.call("aten::split", Tensor.arange(4), 2L, 0L)).size());
-        assertEquals(1, ((List<?>) Ops.call("aten::split", Tensor.arange(4), 4L, 0L)).size());
-        Tensor r = (Tensor) ((List<?>) Ops.call("aten::linalg_qr", Tensor.eye(5).div(5.0), "reduced")).get(1);
+        assertEquals(2, ((List<?>) Ops.call("aten::split", Tensors.arange(4), 2L, 0L)).size());
+        assertEquals(1, ((List<?>) Ops.call("aten::split", Tensors.arange(4), 4L, 0L)).size());
+        Tensor r = (Tensor) ((List<?>) Ops.call("aten::linalg_qr", Tensors.eye(5).div(5.0), "reduced")).get(1);
         assertArrayEquals(new long[] {5, 5}, r.shape());
         // exact overloads can be named, and defaults may be left out
-        assertEquals("aten::add.Tensor", Ops.resolve("aten::add", Tensor.ones(1), Tensor.ones(1)).fullName());
-        assertEquals("aten::add.Scalar", Ops.resolve("aten::add", Tensor.ones(1), 2.0).fullName());
+        assertEquals("aten::add.Tensor", Ops.resolve("aten::add", Tensors.ones(1), Tensors.ones(1)).fullName());
+        assertEquals("aten::add.Scalar", Ops.resolve("aten::add", Tensors.ones(1), 2.0).fullName());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.nn.Dropout;
 import io.tsstudio.engine.nn.Linear;
 import io.tsstudio.engine.nn.Module;
@@ -32,22 +33,22 @@ class RespectModeTest {
         @Override
         public Object forward(Object... in) {
             @SuppressWarnings("unchecked") List<Tensor> xs = (List<Tensor>) in[0];
-            return dropout.forward(Tensor.stack(xs, 0).sum(0));
+            return dropout.forward(Tensors.stack(xs, 0).sum(0));
         }
     }
 
     @Test
     void listInputKeepsItsType() {
-        List<Tensor> xs = List.of(Tensor.ones(3), Tensor.ones(3));
+        List<Tensor> xs = List.of(Tensors.ones(3), Tensors.ones(3));
         ScriptModule m = Tracer.trace(new ListInput(), xs);
         assertTrue(m.method("forward").schema().contains("List[Tensor]"), m.method("forward").schema());
         Path p = dir.resolve("list.pt");
         m.save(p);
         try (ScriptModule back = Jit.load(p)) {
             back.eval();
-            assertTrue(((Tensor) back.forward(xs)).equalTo(Tensor.full(new long[] {3}, 2)));
+            assertTrue(((Tensor) back.forward(xs)).equalTo(Tensors.full(new long[] {3}, 2)));
             back.train();
-            assertTrue(((Tensor) back.forward(xs)).equalTo(Tensor.zeros(3)));
+            assertTrue(((Tensor) back.forward(xs)).equalTo(Tensors.zeros(3)));
         }
     }
 
@@ -67,8 +68,8 @@ class RespectModeTest {
     @Test
     void dictAndTupleInputsWithTupleOutput() {
         Map<String, Tensor> d = new LinkedHashMap<>();
-        d.put("a", Tensor.randn(1, 2));
-        JitTuple t = JitTuple.of(Tensor.randn(1, 2));
+        d.put("a", Tensors.randn(1, 2));
+        JitTuple t = JitTuple.of(Tensors.randn(1, 2));
         Mixed mod = new Mixed();
         ScriptModule m = Tracer.trace(mod, d, t);
         String sig = m.method("forward").schema();
@@ -85,8 +86,8 @@ class RespectModeTest {
                 registerMethod("double_it", a -> a.tensor(0).mul(2.0));
             }
         };
-        ScriptModule m = Tracer.traceModule(mod, Map.of("double_it", List.of(Tensor.ones(2))));
+        ScriptModule m = Tracer.traceModule(mod, Map.of("double_it", List.of(Tensors.ones(2))));
         assertFalse(m.hasMethod("forward"));
-        assertTrue(((Tensor) m.call("double_it", Tensor.ones(3))).equalTo(Tensor.full(new long[] {3}, 2)));
+        assertTrue(((Tensor) m.call("double_it", Tensors.ones(3))).equalTo(Tensors.full(new long[] {3}, 2)));
     }
 }

@@ -1,5 +1,9 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.engine.Tensors;
+import io.tsstudio.engine.Torch;
+import io.tsstudio.engine.nn.Functional;
+import io.tsstudio.engine.nn.Init;
 import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.engine.CompilationUnit;
 import io.tsstudio.engine.Device;
@@ -9,7 +13,6 @@ import io.tsstudio.engine.NoGrad;
 import io.tsstudio.engine.ScriptFunction;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
-import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.TorchException;
 import io.tsstudio.engine.ValueConversionException;
 import io.tsstudio.engine.nn.Linear;
@@ -73,15 +76,15 @@ class ScriptModuleCasesTest {
     @Test
     void case28Callable() {
         try (ScriptModule m = rLinear()) {
-            assertArrayEquals(new long[] {100, 10}, ((Tensor) m.forward(Tensor.randn(100, 10))).shape());
+            assertArrayEquals(new long[] {100, 10}, ((Tensor) m.forward(Tensors.randn(100, 10))).shape());
         }
     }
 
     @Test
     void case29ParametersAreModifiableInPlace() {
         try (ScriptModule m = rLinear(); NoGrad g = NoGrad.enter()) {
-            m.namedParameters().get("weight").zero_();
-            assertTrue(m.namedParameters().get("weight").equalTo(Tensor.zeros(10, 10)));
+            Init.zeros_(m.namedParameters().get("weight"));
+            assertTrue(m.namedParameters().get("weight").equalTo(Tensors.zeros(10, 10)));
         }
     }
 
@@ -133,7 +136,7 @@ class ScriptModuleCasesTest {
             assertEquals(List.of(), m.namedModules());
             assertEquals(List.of(), m.submodules());
             // R checks modules[[1]](x) == m(x): the one module there is is nn_linear, so its output is x W^T + b
-            Tensor x = Tensor.randn(10, 10);
+            Tensor x = Tensors.randn(10, 10);
             Tensor w = m.namedParameters().get("weight");
             Tensor b = m.namedParameters().get("bias");
             Tensor expected = x.matmul(w.t()).add(b);
@@ -146,17 +149,17 @@ class ScriptModuleCasesTest {
         try (ScriptModule m = rLinear()) {
             Map<String, Tensor> before = new LinkedHashMap<>();
             for (Map.Entry<String, Tensor> e : m.namedParameters().entrySet()) before.put(e.getKey(), e.getValue().clone());
-            assertTrue(before.values().stream().anyMatch(p -> !p.equalTo(Tensor.zeros(p.shape()))), "the asset's weights are not zero to begin with");
+            assertTrue(before.values().stream().anyMatch(p -> !p.equalTo(Tensors.zeros(p.shape()))), "the asset's weights are not zero to begin with");
 
             m.apply(p -> p.mul(2.0)); // a result that is a new tensor is copied back in place
             for (Map.Entry<String, Tensor> e : m.namedParameters().entrySet()) {
                 assertTrue(e.getValue().allclose(before.get(e.getKey()).mul(2.0), 0, 0), e.getKey() + " doubled");
                 assertTrue(e.getValue().requiresGrad(), e.getKey() + " keeps requires_grad");
             }
-            m.apply(Tensor::zero_); // R's test: .apply(x -> x.zero_()) leaves every parameter all-zero
-            for (Tensor p : m.namedParameters().values()) assertTrue(p.equalTo(Tensor.zeros(p.shape())));
-            Tensor out = (Tensor) m.forward(Tensor.randn(3, 10));
-            assertTrue(out.equalTo(Tensor.zeros(3, 10)), "the module computes with the applied weights");
+            m.apply(Init::zeros_); // R's test: .apply(x -> x.zero_()) leaves every parameter all-zero
+            for (Tensor p : m.namedParameters().values()) assertTrue(p.equalTo(Tensors.zeros(p.shape())));
+            Tensor out = (Tensor) m.forward(Tensors.randn(3, 10));
+            assertTrue(out.equalTo(Tensors.zeros(3, 10)), "the module computes with the applied weights");
         }
     }
 
@@ -166,16 +169,16 @@ class ScriptModuleCasesTest {
             Map<String, Tensor> sd = new LinkedHashMap<>(m.stateDict());
             assertEquals(2, sd.size());
             String first = sd.keySet().iterator().next();
-            sd.put(first, Tensor.zeros(sd.get(first).shape()));
+            sd.put(first, Tensors.zeros(sd.get(first).shape()));
             m.loadStateDict(sd);
             Tensor p0 = m.namedParameters().values().iterator().next();
-            assertTrue(p0.equalTo(Tensor.zeros(p0.shape())));
+            assertTrue(p0.equalTo(Tensors.zeros(p0.shape())));
         }
     }
 
     @Test
     void case37GraphNodesAndTypes() {
-        ScriptModule m = Tracer.trace(new Linear(10, 10), Tensor.randn(10, 10));
+        ScriptModule m = Tracer.trace(new Linear(10, 10), Tensors.randn(10, 10));
         m.train();
         String g = m.graphText("trainforward");
         assertTrue(g.startsWith("graph(%self : __torch__.Linear"), g);
@@ -190,8 +193,8 @@ class ScriptModuleCasesTest {
     void case38GraphFor() {
         // R's snapshot: an untyped Tensor input, prim::profile nodes around the input, weight, bias and output, and
         // aten::linear on the profiled values. A fresh module, so this is the executor's first (profiling) run.
-        ScriptModule m = Tracer.trace(new Linear(10, 10), Tensor.randn(10, 10));
-        String g = Graphs.graphFor(m, "evalforward", Tensor.randn(10, 10));
+        ScriptModule m = Tracer.trace(new Linear(10, 10), Tensors.randn(10, 10));
+        String g = Graphs.graphFor(m, "evalforward", Tensors.randn(10, 10));
         java.util.regex.Matcher in = java.util.regex.Pattern.compile("graph\\(%self : __torch__\\.Linear\\d*,\\s+(%\\w+) : Tensor\\):").matcher(g);
         assertTrue(in.find(), "an untyped Tensor input: " + g);
         String x = in.group(1);
@@ -204,7 +207,7 @@ class ScriptModuleCasesTest {
         assertEquals(5, g.lines().filter(l -> l.contains("prim::profile")).count(), "four profiles and the trailing one: " + g);
 
         // forward dispatches on training: the same profiled linear sits in its eval branch
-        String f = Graphs.graphFor(Tracer.trace(new Linear(10, 10), Tensor.randn(10, 10)), "forward", Tensor.randn(10, 10));
+        String f = Graphs.graphFor(Tracer.trace(new Linear(10, 10), Tensors.randn(10, 10)), "forward", Tensors.randn(10, 10));
         assertTrue(f.contains("prim::If(%training)") && f.contains("aten::linear(%"), f);
         assertTrue(f.lines().filter(l -> l.contains("prim::profile[profiled_type=")).count() >= 4, f);
     }
@@ -226,7 +229,7 @@ class ScriptModuleCasesTest {
     @Test
     void case68PyTorchMadeModulesLoadAndRun() {
         try (ScriptModule m = Jit.load(SharedFixtures.resolve("pytorch/linrelu.script.dat"))) {
-            Tensor out = (Tensor) m.forward(Tensor.ones(10));
+            Tensor out = (Tensor) m.forward(Tensors.ones(10));
             assertArrayEquals(new long[] {6}, out.shape());
             assertTrue(out.allclose(t(0.313458264f, 0, 0.9996568f, 0, 0, 0), 1e-4, 1e-5));
         }
@@ -235,7 +238,7 @@ class ScriptModuleCasesTest {
     @Test
     void case73SerializeFunctionsAndBadBytes() {
         // R refuses to serialize a script_function; here a traced function serializes as its placeholder module.
-        byte[] bytes = Tracer.trace(Tensor::relu, t(-1, 0, 1)).serialize();
+        byte[] bytes = Tracer.trace(Functional::relu, t(-1, 0, 1)).serialize();
         try (ScriptModule back = Jit.load(bytes)) {
             assertTrue(((Tensor) back.forward(t(-2, 2))).equalTo(t(0, 2)));
         }
@@ -248,7 +251,7 @@ class ScriptModuleCasesTest {
         TorchException missing = assertThrows(TorchException.class, () -> Jit.load(dir.resolve("missing.pt")));
         assertEquals("no such file: " + dir.resolve("missing.pt"), missing.getMessage());
         Path notAFile = Files.createDirectory(dir.resolve("a-directory.pt"));
-        TorchException dirErr = assertThrows(TorchException.class, () -> Tracer.trace(Tensor::relu, t(1)).save(notAFile));
+        TorchException dirErr = assertThrows(TorchException.class, () -> Tracer.trace(Functional::relu, t(1)).save(notAFile));
         assertTrue(dirErr.getMessage().startsWith("cannot write " + notAFile + ": ") && dirErr.getMessage().endsWith(notAFile + ": Is a directory"), dirErr.getMessage());
         try (var listing = Files.list(dir)) {
             assertEquals(List.of("a-directory.pt"), listing.map(p -> p.getFileName().toString()).toList(), "no temp file left");

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.TraceFunction;
 
 import io.tsstudio.engine.Jit;
@@ -9,6 +10,7 @@ import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.TorchException;
 import io.tsstudio.engine.ValueConversionException;
+import io.tsstudio.engine.nn.Functional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,7 @@ class TraceFunctionCasesTest {
     Path dir;
 
     private static TracedFunction reluTrace() {
-        return Tracer.trace(Tensor::relu, t(-1, 0, 1));
+        return Tracer.trace(Functional::relu, t(-1, 0, 1));
     }
 
     @Test
@@ -40,7 +42,7 @@ class TraceFunctionCasesTest {
         TracedFunction tr = reluTrace();
         Tensor out = (Tensor) tr.call(x);
         assertArrayEquals(new float[] {0, 0, 1}, out.toFloatArray());
-        assertTrue(out.equalTo(x.relu()));
+        assertTrue(out.equalTo(Functional.relu(x)));
     }
 
     @Test
@@ -55,7 +57,7 @@ class TraceFunctionCasesTest {
         try (NoGrad g = NoGrad.enter()) {
             for (Tensor p : net.parameters()) p.detach_();
         }
-        Tensor input = Tensor.randn(100, 1, 28, 28);
+        Tensor input = Tensors.randn(100, 1, 28, 28);
         TracedFunction tr = Tracer.trace(x -> net.forward(x), input);
         assertTrue(((Tensor) tr.call(input)).allclose(net.forward(input), 1e-5, 1e-6));
     }
@@ -66,13 +68,13 @@ class TraceFunctionCasesTest {
         reluTrace().save(p);
         try (ScriptModule m = Jit.load(p)) {
             Tensor x = t(-1, 0, 1);
-            assertTrue(((Tensor) m.forward(x)).equalTo(x.relu()));
+            assertTrue(((Tensor) m.forward(x)).equalTo(Functional.relu(x)));
         }
     }
 
     @Test
     void case05StringInputIsRejected() {
-        TorchException e = assertThrows(TorchException.class, () -> Tracer.trace(a -> a.tensor(0).relu(), "a"));
+        TorchException e = assertThrows(TorchException.class, () -> Tracer.trace(a -> Functional.relu(a.tensor(0)), "a"));
         assertTrue(e.getMessage().contains("Only tensors or (possibly nested) dict or tuples of tensors can be inputs"), e.getMessage());
         assertTrue(e.getMessage().contains("str"), e.getMessage());
     }
@@ -80,9 +82,9 @@ class TraceFunctionCasesTest {
     @Test
     void case06ListOfTensorsInput() {
         List<Tensor> x = List.of(t(1), t(2));
-        TracedFunction tr = Tracer.trace(a -> Tensor.stack(a.tensors(0), 0), x);
+        TracedFunction tr = Tracer.trace(a -> Tensors.stack(a.tensors(0), 0), x);
         Tensor out = (Tensor) tr.call(x);
-        assertTrue(out.equalTo(Tensor.stack(x, 0)));
+        assertTrue(out.equalTo(Tensors.stack(x, 0)));
         assertArrayEquals(new long[] {2, 1}, out.shape());
     }
 
@@ -165,9 +167,9 @@ class TraceFunctionCasesTest {
 
     @Test
     void case61VignetteReluTrace() {
-        TracedFunction tr = Tracer.trace(Tensor::relu, t(-1, 0, 1));
+        TracedFunction tr = Tracer.trace(Functional::relu, t(-1, 0, 1));
         assertFalse(tr.graph().isBlank());
-        assertArrayEquals(new long[] {3}, ((Tensor) tr.call(Tensor.randn(3))).shape());
+        assertArrayEquals(new long[] {3}, ((Tensor) tr.call(Tensors.randn(3))).shape());
     }
 
     @Test
@@ -175,10 +177,10 @@ class TraceFunctionCasesTest {
         TracedFunction tr = Tracer.trace(x -> {
             List<Tensor> sums = new ArrayList<>();
             for (Tensor slice : x.unbind(0)) sums.add(slice.sum());
-            return Tensor.stack(sums, 0);
-        }, Tensor.randn(10, 5, 5));
-        assertArrayEquals(new long[] {10}, ((Tensor) tr.call(Tensor.randn(10, 5, 5))).shape());
-        assertThrows(TorchException.class, () -> tr.call(Tensor.randn(11, 5, 5)));
+            return Tensors.stack(sums, 0);
+        }, Tensors.randn(10, 5, 5));
+        assertArrayEquals(new long[] {10}, ((Tensor) tr.call(Tensors.randn(10, 5, 5))).shape());
+        assertThrows(TorchException.class, () -> tr.call(Tensors.randn(11, 5, 5)));
     }
 
     @Test
@@ -190,7 +192,7 @@ class TraceFunctionCasesTest {
 
     @Test
     void case67VignetteSaveAndLoad() {
-        TracedFunction tr = Tracer.trace(Tensor::relu, t(1));
+        TracedFunction tr = Tracer.trace(Functional::relu, t(1));
         Path p = dir.resolve("path.pt");
         tr.save(p);
         try (ScriptModule loaded = Jit.load(p)) {
@@ -213,11 +215,11 @@ class TraceFunctionCasesTest {
 
     @Test
     void case79CapturedTensorRequiringGradIsAnError() {
-        Tensor w = Tensor.randn(3).requiresGrad(true);
+        Tensor w = Tensors.randn(3).requiresGrad(true);
         TorchException e = assertThrows(TorchException.class, () -> Tracer.trace(x -> x.mul(w), t(1, 2, 3)));
         assertTrue(e.getMessage().contains("Cannot insert a Tensor that requires grad as a constant"), e.getMessage());
         // and the tracer is usable afterwards
-        assertTrue(((Tensor) Tracer.trace(Tensor::relu, t(1)).call(t(-1))).equalTo(t(0)));
+        assertTrue(((Tensor) Tracer.trace(Functional::relu, t(1)).call(t(-1))).equalTo(t(0)));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.tsstudio.engine.trace;
 
+import io.tsstudio.engine.Tensors;
+import io.tsstudio.engine.Torch;
+import io.tsstudio.engine.nn.Functional;
 import io.tsstudio.engine.TraceFunction;
 
 import io.tsstudio.engine.Jit;
@@ -9,6 +12,7 @@ import io.tsstudio.engine.Tensor;
 import io.tsstudio.engine.TorchException;
 import io.tsstudio.engine.nn.BatchNorm1d;
 import io.tsstudio.engine.nn.Dropout;
+import io.tsstudio.engine.nn.Init;
 import io.tsstudio.engine.nn.Linear;
 import io.tsstudio.engine.nn.Module;
 import io.tsstudio.engine.nn.ReLU;
@@ -36,7 +40,7 @@ class TraceModuleCasesTest {
         final Linear linear = registerModule("linear", new Linear(10, 10));
         final BatchNorm1d norm = registerModule("norm", new BatchNorm1d(10));
         final Tensor par = registerParameter("par", t(2));
-        final Tensor buff = registerBuffer("buff", Tensor.randn(10, 5));
+        final Tensor buff = registerBuffer("buff", Tensors.randn(10, 5));
         final double constant = 1;
         final List<Object> hello = List.of(t(1), t(2), "hello");
 
@@ -53,8 +57,8 @@ class TraceModuleCasesTest {
 
     private static Map<String, List<?>> multiInputs() {
         Map<String, List<?>> m = new LinkedHashMap<>();
-        m.put("forward", List.of(Tensor.randn(1)));
-        m.put("testing", List.of(Tensor.randn(10, 10)));
+        m.put("forward", List.of(Tensors.randn(1)));
+        m.put("testing", List.of(Tensors.randn(10, 10)));
         m.put("test_constant", List.of(t(1)));
         return m;
     }
@@ -67,17 +71,17 @@ class TraceModuleCasesTest {
         assertEquals(3, m.namedModules().size() + 1);
         assertTrue(((Tensor) m.forward(t(2))).equalTo(t(4)));
         try (NoGrad g = NoGrad.enter()) {
-            m.namedParameters().get("par").zero_();
+            Init.zeros_(m.namedParameters().get("par"));
         }
         assertTrue(((Tensor) m.forward(t(2))).equalTo(t(0)));
-        Tensor x = Tensor.randn(10, 10);
-        Tensor expected = javaModule != null ? (Tensor) javaModule.invoke("testing", x) : x.linear(m.namedParameters().get("linear.weight"), m.namedParameters().get("linear.bias"));
+        Tensor x = Tensors.randn(10, 10);
+        Tensor expected = javaModule != null ? (Tensor) javaModule.invoke("testing", x) : Functional.linear(x, m.namedParameters().get("linear.weight"), m.namedParameters().get("linear.bias"));
         assertTrue(((Tensor) m.call("testing", x)).allclose(expected, 1e-5, 1e-5));
         try (NoGrad g = NoGrad.enter()) {
-            m.namedParameters().get("linear.weight").fill_(1);
-            if (javaModule != null) javaModule.linear.weight.fill_(1);
+            Init.constant_(m.namedParameters().get("linear.weight"), 1);
+            if (javaModule != null) Init.constant_(javaModule.linear.weight, 1);
         }
-        expected = javaModule != null ? (Tensor) javaModule.invoke("testing", x) : x.linear(m.namedParameters().get("linear.weight"), m.namedParameters().get("linear.bias"));
+        expected = javaModule != null ? (Tensor) javaModule.invoke("testing", x) : Functional.linear(x, m.namedParameters().get("linear.weight"), m.namedParameters().get("linear.bias"));
         assertTrue(((Tensor) m.call("testing", x)).allclose(expected, 1e-5, 1e-5));
         assertTrue(((Tensor) m.call("test_constant", t(2))).allclose(t(5)));
     }
@@ -91,13 +95,13 @@ class TraceModuleCasesTest {
 
     @Test
     void case13MethodsSurviveGc() {
-        ScriptModule m = Tracer.trace(new Linear(10, 10), Tensor.randn(10, 10));
+        ScriptModule m = Tracer.trace(new Linear(10, 10), Tensors.randn(10, 10));
         System.gc();
         assertNotNull(m.method("forward"));
         System.gc();
         System.gc();
         assertNotNull(m.method("forward"));
-        assertArrayEquals(new long[] {2, 10}, ((Tensor) m.forward(Tensor.randn(2, 10))).shape());
+        assertArrayEquals(new long[] {2, 10}, ((Tensor) m.forward(Tensors.randn(2, 10))).shape());
     }
 
     @Test
@@ -116,7 +120,7 @@ class TraceModuleCasesTest {
     void case15ModuleTrace() {
         Fixtures.Net net = new Fixtures.Net();
         net.eval();
-        Tensor input = Tensor.randn(100, 1, 28, 28);
+        Tensor input = Tensors.randn(100, 1, 28, 28);
         ScriptModule m = Tracer.trace(net, input);
         assertTrue(((Tensor) m.forward(input)).allclose(net.forward(input), 1e-5, 1e-6));
     }
@@ -160,13 +164,13 @@ class TraceModuleCasesTest {
 
     @Test
     void case17SubmoduleMethodsAreNotTraced() {
-        ScriptModule m = Tracer.trace(new WithChild(), Tensor.randn(100, 10));
+        ScriptModule m = Tracer.trace(new WithChild(), Tensors.randn(100, 10));
         // As in R, calls into Java children are inlined into the parent's graph: the child has no forward.
-        TorchException e = assertThrows(TorchException.class, () -> m.submodule("linear").forward(Tensor.randn(10, 10)));
+        TorchException e = assertThrows(TorchException.class, () -> m.submodule("linear").forward(Tensors.randn(10, 10)));
         // R: an error matching "Methods from submodules of traced modules are not traced"
         assertTrue(e.getMessage().matches("module __torch__\\.Linear\\d* has no method 'forward' \\(methods: \\[\\]\\)\\. "
                 + "Methods from submodules of traced modules are not traced: call the traced module itself"), e.getMessage());
-        assertTrue(((Tensor) m.forward(Tensor.randn(10, 10))).shape()[1] == 10, "the traced module itself runs");
+        assertTrue(((Tensor) m.forward(Tensors.randn(10, 10))).shape()[1] == 10, "the traced module itself runs");
     }
 
     @Test
@@ -180,12 +184,12 @@ class TraceModuleCasesTest {
                 return 1L;
             }
         };
-        TorchException e = assertThrows(TorchException.class, () -> Tracer.trace(mod, Tensor.randn(10, 10)));
+        TorchException e = assertThrows(TorchException.class, () -> Tracer.trace(mod, Tensors.randn(10, 10)));
         assertTrue(e.getMessage().contains("Only tensors, lists, tuples of tensors"), e.getMessage());
     }
 
     static final class WithTracedChild extends Module {
-        final ScriptModule linear = registerModule("linear", Tracer.trace(new Linear(10, 10), Tensor.randn(10, 10)));
+        final ScriptModule linear = registerModule("linear", Tracer.trace(new Linear(10, 10), Tensors.randn(10, 10)));
 
         @Override
         public Object forward(Object... in) {
@@ -196,8 +200,8 @@ class TraceModuleCasesTest {
     @Test
     void case19TracedChildKeepsItsMethods() {
         WithTracedChild mod = new WithTracedChild();
-        ScriptModule m = Tracer.trace(mod, Tensor.randn(10, 10));
-        Tensor x = Tensor.randn(10, 10);
+        ScriptModule m = Tracer.trace(mod, Tensors.randn(10, 10));
+        Tensor x = Tensors.randn(10, 10);
         assertTrue(((Tensor) m.forward(x)).equalTo((Tensor) mod.forward(x)));
         assertTrue(((Tensor) m.submodule("linear").forward(x)).equalTo((Tensor) mod.linear.forward(x)));
         assertTrue(m.graphText("evalforward").contains("prim::CallMethod"), m.graphText("evalforward"));
@@ -207,7 +211,7 @@ class TraceModuleCasesTest {
     void case20MobileSaveOfAModule() {
         Fixtures.Net net = new Fixtures.Net();
         net.eval();
-        Tensor input = Tensor.randn(10, 1, 28, 28);
+        Tensor input = Tensors.randn(10, 1, 28, 28);
         ScriptModule tr = Tracer.trace(net, input);
         Path p = dir.resolve("net-mobile.pt");
         tr.saveForMobile(p);
@@ -219,10 +223,10 @@ class TraceModuleCasesTest {
     @Test
     void case21MobileSaveOfAFunction() {
         Path p = dir.resolve("relu-mobile.pt");
-        Tracer.trace(Tensor::relu, t(-1, 0, 1)).saveForMobile(p);
+        Tracer.trace(Functional::relu, t(-1, 0, 1)).saveForMobile(p);
         try (ScriptModule f = Jit.load(p)) {
             Tensor x = t(-1, 0, 1);
-            assertTrue(((Tensor) f.forward(x)).equalTo(x.relu()));
+            assertTrue(((Tensor) f.forward(x)).equalTo(Functional.relu(x)));
         }
     }
 
@@ -255,12 +259,12 @@ class TraceModuleCasesTest {
 
     @Test
     void case23SerializeToBytes() {
-        ScriptModule n1 = Tracer.trace(new Linear(1, 1), Tensor.randn(1, 1));
+        ScriptModule n1 = Tracer.trace(new Linear(1, 1), Tensors.randn(1, 1));
         n1.namedParameters().get("bias").requiresGrad(false);
         byte[] bytes = n1.toBytes();
         assertTrue(bytes.length > 0);
         try (ScriptModule n2 = Jit.load(bytes)) {
-            Tensor x = Tensor.randn(1);
+            Tensor x = Tensors.randn(1);
             assertTrue(((Tensor) n1.forward(x)).equalTo((Tensor) n2.forward(x)));
             assertFalse(n2.namedParameters().get("bias").requiresGrad());
         }
@@ -268,9 +272,9 @@ class TraceModuleCasesTest {
 
     @Test
     void case24SameModuleTracedTwice() {
-        Tensor.manualSeed(1);
+        Torch.manualSeed(1);
         ScriptModule a = Tracer.trace(new Linear(1, 1), t(1));
-        Tensor.manualSeed(1);
+        Torch.manualSeed(1);
         ScriptModule b = assertDoesNotThrow(() -> Tracer.trace(new Linear(1, 1), t(1)));
         assertNotEquals(a.className(), b.className());
     }
@@ -278,22 +282,22 @@ class TraceModuleCasesTest {
     @Test
     void case62OtherBatchSizesWork() {
         Sequential mod = new Sequential(new Linear(10, 10), new ReLU(), new Linear(10, 1));
-        ScriptModule traced = Tracer.trace(mod, Tensor.randn(10, 10));
-        assertArrayEquals(new long[] {3, 1}, ((Tensor) traced.forward(Tensor.randn(3, 10))).shape());
+        ScriptModule traced = Tracer.trace(mod, Tensors.randn(10, 10));
+        assertArrayEquals(new long[] {3, 1}, ((Tensor) traced.forward(Tensors.randn(3, 10))).shape());
     }
 
     @Test
     void case64DropoutRespectsTheMode() {
-        ScriptModule traced = Tracer.trace(new Dropout(), Tensor.ones(5, 5));
+        ScriptModule traced = Tracer.trace(new Dropout(), Tensors.ones(5, 5));
         traced.train();
-        for (float v : ((Tensor) traced.forward(Tensor.ones(3, 3))).toFloatArray()) assertTrue(v == 0f || v == 2f, "got " + v);
+        for (float v : ((Tensor) traced.forward(Tensors.ones(3, 3))).toFloatArray()) assertTrue(v == 0f || v == 2f, "got " + v);
         traced.eval();
         // The vignette says dropout still applies in eval mode; with respect mode (the default) it does not.
-        assertTrue(((Tensor) traced.forward(Tensor.ones(3, 3))).equalTo(Tensor.ones(3, 3)));
+        assertTrue(((Tensor) traced.forward(Tensors.ones(3, 3))).equalTo(Tensors.ones(3, 3)));
         // With respect mode off the vignette's statement holds: the train-mode trace is all there is.
-        ScriptModule plain = Tracer.trace(TraceOptions.DEFAULT.withRespectMode(false), new Dropout(), Tensor.ones(5, 5));
+        ScriptModule plain = Tracer.trace(TraceOptions.DEFAULT.withRespectMode(false), new Dropout(), Tensors.ones(5, 5));
         plain.eval();
-        Tensor out = Tensor.ones(200, 200);
+        Tensor out = Tensors.ones(200, 200);
         assertFalse(((Tensor) plain.forward(out)).equalTo(out));
     }
 
@@ -306,14 +310,14 @@ class TraceModuleCasesTest {
     @Test
     void case70ReservedNames() {
         for (String reserved : List.of("evalforward", "trainforward")) {
-            TorchException e = assertThrows(TorchException.class, () -> Tracer.traceModule(new Linear(2, 2), Map.of(reserved, List.of(Tensor.randn(2, 2)))));
+            TorchException e = assertThrows(TorchException.class, () -> Tracer.traceModule(new Linear(2, 2), Map.of(reserved, List.of(Tensors.randn(2, 2)))));
             assertTrue(e.getMessage().contains("reserved"), e.getMessage());
         }
     }
 
     @Test
     void case71UnknownMethod() {
-        TorchException e = assertThrows(TorchException.class, () -> Tracer.traceModule(new Linear(2, 2), Map.of("nosuch", List.of(Tensor.randn(2, 2)))));
+        TorchException e = assertThrows(TorchException.class, () -> Tracer.traceModule(new Linear(2, 2), Map.of("nosuch", List.of(Tensors.randn(2, 2)))));
         assertTrue(e.getMessage().contains("Method 'nosuch' does not exist"), e.getMessage());
     }
 
@@ -325,10 +329,10 @@ class TraceModuleCasesTest {
 
     @Test
     void case80DropoutP1RespectsTrainAndEval() {
-        ScriptModule m = Tracer.trace(new Dropout(1.0), Tensor.randn(1));
-        Tensor x = Tensor.randn(1);
+        ScriptModule m = Tracer.trace(new Dropout(1.0), Tensors.randn(1));
+        Tensor x = Tensors.randn(1);
         m.train();
-        assertTrue(((Tensor) m.forward(x)).equalTo(Tensor.zeros(1)));
+        assertTrue(((Tensor) m.forward(x)).equalTo(Tensors.zeros(1)));
         m.eval();
         assertTrue(((Tensor) m.forward(x)).equalTo(x));
     }
@@ -337,7 +341,7 @@ class TraceModuleCasesTest {
     void case81TracingKeepsEvalMode() {
         Sequential mod = new Sequential(new Linear(3, 3), new Dropout());
         mod.eval();
-        ScriptModule m = Tracer.trace(mod, Tensor.randn(2, 3));
+        ScriptModule m = Tracer.trace(mod, Tensors.randn(2, 3));
         assertFalse(mod.isTraining());
         assertFalse(mod.get(1).isTraining());
         assertFalse(m.isTraining());
@@ -346,16 +350,16 @@ class TraceModuleCasesTest {
     @Test
     void case84RespectModeFileHasARealForward() {
         Path p = dir.resolve("respect.pt");
-        Tracer.trace(new Dropout(1.0), Tensor.randn(4)).save(p);
+        Tracer.trace(new Dropout(1.0), Tensors.randn(4)).save(p);
         try (ScriptModule loaded = Jit.load(p)) {
             assertTrue(loaded.hasMethod("trainforward"));
             assertTrue(loaded.hasMethod("evalforward"));
             // Deliberately unlike R (whose file has no forward): a TorchScript forward dispatches on self.training,
             // so PyTorch and LibTorch can call the file directly and train()/eval() work there.
             assertTrue(loaded.hasMethod("forward"));
-            Tensor x = Tensor.ones(4);
+            Tensor x = Tensors.ones(4);
             loaded.train();
-            assertTrue(((Tensor) loaded.forward(x)).equalTo(Tensor.zeros(4)));
+            assertTrue(((Tensor) loaded.forward(x)).equalTo(Tensors.zeros(4)));
             loaded.eval();
             assertTrue(((Tensor) loaded.forward(x)).equalTo(x));
         }
@@ -364,20 +368,20 @@ class TraceModuleCasesTest {
     @Test
     void case85TracingSharesStorageUntilSaved() {
         WithChild mod = new WithChild();
-        ScriptModule m = Tracer.trace(mod, Tensor.randn(2, 10));
-        Tensor x = Tensor.randn(2, 10);
+        ScriptModule m = Tracer.trace(mod, Tensors.randn(2, 10));
+        Tensor x = Tensors.randn(2, 10);
         try (NoGrad g = NoGrad.enter()) {
-            mod.linear.weight.fill_(0.5);
+            Init.constant_(mod.linear.weight, 0.5);
         }
         assertTrue(((Tensor) m.forward(x)).allclose(mod.linear.forward(x)));
         try (NoGrad g = NoGrad.enter()) {
-            m.namedParameters().get("linear.weight").fill_(0.25);
+            Init.constant_(m.namedParameters().get("linear.weight"), 0.25);
         }
         assertEquals(0.25, mod.linear.weight.toFloatArray()[0], 1e-7);
         Path p = dir.resolve("shared.pt");
         m.save(p);
         try (ScriptModule reloaded = Jit.load(p); NoGrad g = NoGrad.enter()) {
-            mod.linear.weight.fill_(3);
+            Init.constant_(mod.linear.weight, 3);
             assertEquals(0.25, reloaded.namedParameters().get("linear.weight").toFloatArray()[0], 1e-7);
         }
     }

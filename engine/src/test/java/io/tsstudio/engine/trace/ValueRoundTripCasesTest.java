@@ -4,6 +4,7 @@ import io.tsstudio.engine.CompilationUnit;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class ValueRoundTripCasesTest {
 
     @Test
     void case45Tensor() {
-        Tensor x = Tensor.randn(100, 100);
+        Tensor x = Tensors.randn(100, 100);
         assertTrue(x.equalTo((Tensor) cu.call("t", x)));
     }
 

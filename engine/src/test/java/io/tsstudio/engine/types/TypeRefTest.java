@@ -26,6 +26,27 @@ class TypeRefTest {
     }
 
     @Test
+    void readsWhatLibTorchPrints() {
+        TypeRef named = TypeRef.parse("NamedTuple(a : Tensor, b : int[])");
+        assertEquals("NamedTuple", named.name());
+        assertEquals(java.util.List.of("a", "b"), named.fields());
+        assertEquals(java.util.List.of(TypeRef.TENSOR, TypeRef.listOf(TypeRef.INT)), named.args());
+        assertEquals("NamedTuple(a : Tensor, b : List[int])", named.toString());
+        assertEquals(named, TypeRef.parse(named.toString()));
+        assertEquals(TypeRef.simple("Float"), TypeRef.parse("Float(2, 3, strides=[3, 1], requires_grad=0, device=cpu)"));
+        assertEquals("List[Long]", TypeRef.parse("Long(2, strides=[1], device=cpu)[]").toString());
+        assertEquals(new TypeRef("Tuple", java.util.List.of()), TypeRef.parse("Tuple[()]"));
+        assertEquals("Tuple[()]", TypeRef.parse("()").toString());
+        assertEquals(TypeRef.parse("Tuple[()]"), TypeRef.parse("Tuple[]"));
+        assertEquals("Tuple[Tuple[()], int]", TypeRef.parse("Tuple[(), int]").toString());
+        assertEquals("Dict[str, Tensor]", TypeRef.parse("Dict(str, Tensor)").toString());
+        assertEquals("Future[int]", TypeRef.parse("Future[int]").toString());
+        assertEquals("Await[int]", TypeRef.parse("Await[int]").toString()); // type arguments of any generic, not a list suffix
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TypeRef.parse("NamedTuple(a Tensor)"));
+        assertEquals("cannot read a NamedTuple field at column 14 of 'NamedTuple(a Tensor)'", e.getMessage());
+    }
+
+    @Test
     void acceptsWhatTorchScriptAccepts() {
         assertTrue(TypeRef.parse("Scalar").accepts(TypeRef.INT));
         assertTrue(TypeRef.parse("Scalar").accepts(TypeRef.FLOAT));

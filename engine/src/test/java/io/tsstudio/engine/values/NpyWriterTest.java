@@ -1,6 +1,7 @@
 package io.tsstudio.engine.values;
 
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class NpyWriterTest {
     @Test
     void writesHeaderAndLittleEndianData(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("a.npy");
-        try (Tensor t = Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3)) {
+        try (Tensor t = Tensors.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3)) {
             NpyWriter.write(t, f);
         }
         byte[] b = Files.readAllBytes(f);

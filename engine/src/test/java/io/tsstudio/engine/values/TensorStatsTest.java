@@ -1,6 +1,7 @@
 package io.tsstudio.engine.values;
 
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.run.TensorSummary;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class TensorStatsTest {
         assertEquals(new TensorStats(4, 1, 4, 2.5, java.std(), 1, 2), java);
         assertEquals(Math.sqrt(5.0 / 3), java.std(), 1e-12); // torch.tensor([1., 2, 3, 4]).std()
         assertEquals(7, java.count());
-        try (Tensor t = Tensor.of(VALUES, VALUES.length)) {
+        try (Tensor t = Tensors.of(VALUES, VALUES.length)) {
             TensorStats native_ = TensorStats.of(t).orElseThrow();
             assertEquals(java.finiteCount(), native_.finiteCount());
             assertEquals(java.nanCount(), native_.nanCount());
@@ -41,7 +42,7 @@ class TensorStatsTest {
 
     @Test
     void theCommandLinesJsonFiguresAreTheFiniteOnes() {
-        try (Tensor t = Tensor.of(VALUES, VALUES.length); Tensor none = Tensor.of(new double[] {Double.NaN}, 1)) {
+        try (Tensor t = Tensors.of(VALUES, VALUES.length); Tensor none = Tensors.of(new double[] {Double.NaN}, 1)) {
             com.fasterxml.jackson.databind.JsonNode json = ValueJson.write(t).get("tensor");
             assertEquals(1.0, json.get("min").asDouble());
             assertEquals(4.0, json.get("max").asDouble());
@@ -57,7 +58,7 @@ class TensorStatsTest {
         assertTrue(Double.isNaN(java.min()) && Double.isNaN(java.max()) && Double.isNaN(java.mean()) && Double.isNaN(java.std()));
         assertEquals(1, java.nanCount());
         assertEquals(1, java.infCount());
-        try (Tensor t = Tensor.of(none, 2); Tensor one = Tensor.of(new double[] {5, Double.NaN}, 2)) {
+        try (Tensor t = Tensors.of(none, 2); Tensor one = Tensors.of(new double[] {5, Double.NaN}, 2)) {
             TensorStats native_ = TensorStats.of(t).orElseThrow();
             assertTrue(Double.isNaN(native_.min()) && Double.isNaN(native_.mean()) && Double.isNaN(native_.std()));
             assertEquals(1, native_.nanCount());
@@ -68,8 +69,8 @@ class TensorStatsTest {
 
     @Test
     void integersAndBooleansCountAsNumbersAndEmptyHasNone() {
-        try (Tensor ints = Tensor.of(new long[] {-3, 7}, 2); Tensor bools = Tensor.of(new boolean[] {true, false, true}, 3);
-             Tensor empty = Tensor.zeros(0)) {
+        try (Tensor ints = Tensors.of(new long[] {-3, 7}, 2); Tensor bools = Tensors.of(new boolean[] {true, false, true}, 3);
+             Tensor empty = Tensors.zeros(0)) {
             assertEquals(new TensorStats(2, -3, 7, 2, Math.sqrt(50), 0, 0), TensorStats.of(ints).orElseThrow());
             assertEquals(2.0 / 3, TensorStats.of(bools).orElseThrow().mean(), 1e-12);
             assertEquals(Optional.empty(), TensorStats.of(empty));

@@ -6,6 +6,7 @@ import io.tsstudio.engine.DType;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.internal.torch.ValueFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,14 @@ class ValueJsonTest {
         assertTrue(m.contains("not valid JSON"), m);
         m = error("{\"a\": 1}", "NamedTuple(a : int, b : int)");
         assertTrue(m.contains("field 'b'") && m.contains("missing"), m);
+    }
+
+    @Test
+    void messagesNameTypesInAnnotationSpellingWhicheverSpellingWasGiven() {
+        assertEquals("x: expected List[int], got the object {\"a\":1}", error("{\"a\": 1}", "int[]"));
+        assertEquals("x: expected Tuple[int, str], got the string \"s\"", error("\"s\"", "(int, str)?")); // the Optional took the value, its element refused it
+        assertEquals("x: field 'b' of NamedTuple(a : int, b : int) is missing", error("{\"a\": 1}", "NamedTuple(a : int, b : int)"));
+        assertEquals("x: expected one type argument in 'List[int, str]'", error("[]", "List[int, str]"));
     }
 
     @Test
@@ -185,7 +194,7 @@ class ValueJsonTest {
 
     @Test
     void tensorsFromNpyAndTorchSaveFilesWhereverATensorIs(@TempDir Path dir) throws IOException {
-        try (Tensor a = Tensor.of(new float[] {1, 2.5f, -3, 4}, 2, 2); Tensor b = Tensor.of(new long[] {7, 8, 9}, 3)) {
+        try (Tensor a = Tensors.of(new float[] {1, 2.5f, -3, 4}, 2, 2); Tensor b = Tensors.of(new long[] {7, 8, 9}, 3)) {
             NpyWriter.write(a, dir.resolve("a.npy"));
             ValueFiles.save(b, dir.resolve("b.pt"));
             ValueFiles.save(List.of(a, b), dir.resolve("list.pt"));
@@ -234,7 +243,7 @@ class ValueJsonTest {
 
     @Test
     void writesTensorsWithValuesAndStatistics() throws Exception {
-        try (Tensor t = Tensor.of(new float[] {1, -2, 3.5f, 0.25f}, 2, 2)) {
+        try (Tensor t = Tensors.of(new float[] {1, -2, 3.5f, 0.25f}, 2, 2)) {
             JsonNode j = ValueJson.write(t).get("tensor");
             assertEquals("float32", j.get("dtype").asText());
             assertEquals("[2,2]", j.get("shape").toString());
@@ -245,18 +254,18 @@ class ValueJsonTest {
             assertEquals(0.6875, j.get("mean").asDouble(), 1e-9);
             assertEquals(List.of("dtype", "shape", "device", "values", "min", "max", "mean"), fieldNames(j));
         }
-        try (Tensor big = Tensor.of(new long[10_001], 10_001)) {
+        try (Tensor big = Tensors.of(new long[10_001], 10_001)) {
             JsonNode j = ValueJson.write(big).get("tensor");
             assertFalse(j.has("values"));
             assertEquals(0, j.get("max").asLong());
             assertTrue(j.get("max").isIntegralNumber());
         }
-        try (Tensor nan = Tensor.of(new double[] {Double.NaN, Double.POSITIVE_INFINITY})) {
+        try (Tensor nan = Tensors.of(new double[] {Double.NaN, Double.POSITIVE_INFINITY})) {
             JsonNode j = ValueJson.write(nan).get("tensor");
             assertEquals("[\"NaN\",\"Infinity\"]", j.get("values").toString());
             JSON.readTree(ValueJson.writeText(nan)); // still valid JSON
         }
-        try (Tensor scalar = Tensor.of(new int[] {7}, new long[0])) {
+        try (Tensor scalar = Tensors.of(new int[] {7}, new long[0])) {
             assertEquals("7", ValueJson.write(scalar).get("tensor").get("values").toString());
         }
     }
@@ -282,7 +291,7 @@ class ValueJsonTest {
             String json = ValueJson.write(values[i]).toString();
             assertEquals(values[i], read(json, types[i]), json);
         }
-        try (Tensor t = Tensor.of(new double[] {1.25, 2.5, -3}, 3)) {
+        try (Tensor t = Tensors.of(new double[] {1.25, 2.5, -3}, 3)) {
             String json = "{\"tensor\": " + ValueJson.write(t).get("tensor").get("values") + ", \"dtype\": \"float64\"}";
             try (Tensor back = (Tensor) read(json, "Tensor")) {
                 assertArrayEquals(t.toDoubleArray(), back.toDoubleArray());

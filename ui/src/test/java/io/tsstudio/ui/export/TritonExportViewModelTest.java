@@ -5,6 +5,7 @@ import io.tsstudio.engine.DType;
 import io.tsstudio.engine.ModuleAssembly;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.export.triton.TritonExportResult;
 import io.tsstudio.engine.run.OutputNode;
 import io.tsstudio.engine.run.RunOutcome;
@@ -43,7 +44,7 @@ class TritonExportViewModelTest {
     private static RunShapes lastRun() {
         ArgumentInput x = new ArgumentInput(new ArgumentInfo("x", "Tensor", Optional.empty()));
         x.shapeProperty().set("4, 3");
-        try (Tensor a = Tensor.ones(4, 3); Tensor b = Tensor.of(new long[]{0, 0, 0, 0}, 4)) {
+        try (Tensor a = Tensors.ones(4, 3); Tensor b = Tensors.of(new long[]{0, 0, 0, 0}, 4)) {
             OutputNode out = new OutputNode("output", "tuple", "tuple of 2", null, List.of(
                     new OutputNode("[0]", "tensor", "", TensorSummary.of(a, 10), null),
                     new OutputNode("[1]", "tensor", "", TensorSummary.of(b, 10), null)));

@@ -4,6 +4,7 @@ import io.tsstudio.engine.DType;
 import io.tsstudio.engine.ModuleAssembly;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -138,7 +139,7 @@ public final class BigTransformerModel {
     }
 
     private static void weights(ScriptModule m, String name, long... shape) {
-        try (Tensor t = Tensor.randn(shape)) {
+        try (Tensor t = Tensors.randn(shape)) {
             m.registerParameter(name, t, false);
         }
     }

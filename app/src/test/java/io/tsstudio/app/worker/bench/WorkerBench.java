@@ -1,10 +1,10 @@
 package io.tsstudio.app.worker.bench;
 
+import io.tsstudio.engine.Torch;
 import io.tsstudio.testkit.SharedFixtures;
 import io.tsstudio.app.worker.WorkerClient;
 import io.tsstudio.app.worker.WorkerLaunch;
 import io.tsstudio.engine.Device;
-import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.run.CancelToken;
 import io.tsstudio.engine.run.ModelSession;
 import io.tsstudio.engine.run.RunListener;
@@ -50,7 +50,7 @@ public final class WorkerBench {
                 inProcess[i] = System.nanoTime() - t0;
             }
             ScriptModule m = session.module();
-            try (var x = io.tsstudio.engine.Tensor.of(new float[10]); var y = io.tsstudio.engine.Tensor.of(new float[10])) {
+            try (var x = io.tsstudio.engine.Tensors.of(new float[10]); var y = io.tsstudio.engine.Tensors.of(new float[10])) {
                 for (int i = 0; i < rounds; i++) ((AutoCloseable) m.call("forward", x, y)).close();
                 for (int i = 0; i < rounds; i++) {
                     long t0 = System.nanoTime();
@@ -87,7 +87,7 @@ public final class WorkerBench {
             ScriptModule m = session.module();
             System.out.printf(Locale.ROOT, "intra-op threads %d (set OMP_NUM_THREADS to change)%n", Torch.intraOpThreads());
             double base = 0;
-            try (var x = io.tsstudio.engine.Tensor.of(ones(64 * 1000), 64, 1000)) {
+            try (var x = io.tsstudio.engine.Tensors.of(ones(64 * 1000), 64, 1000)) {
                 for (int callers : new int[] {1, 2, 4}) {
                     RunStats s = new Runner(new RunPlan(200, 4000, callers))
                             .run(() -> m.call("forward", x), v -> ((io.tsstudio.engine.Tensor) v).close(), CancelToken.none()).stats();

@@ -6,6 +6,7 @@ import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.NoGrad;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.files.AtomicWrite;
 import io.tsstudio.engine.values.ValueJson;
 
@@ -296,7 +297,7 @@ public final class TritonExport {
             List<Long> shape = new ArrayList<>();
             if (request.maxBatchSize() > 0) shape.add(batch);
             for (long d : dims) shape.add(d < 0 ? dynamic : d);
-            made.put(n, Tensor.zeros(shape.stream().mapToLong(Long::longValue).toArray(), request.dtypes().getOrDefault(n, DType.FLOAT32)));
+            made.put(n, Tensors.zeros(shape.stream().mapToLong(Long::longValue).toArray(), request.dtypes().getOrDefault(n, DType.FLOAT32)));
         }
         if (sig.dictInput()) return new ArrayList<>(List.of(made));
         return new ArrayList<>(made.values());

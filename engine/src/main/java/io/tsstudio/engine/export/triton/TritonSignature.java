@@ -106,11 +106,9 @@ public record TritonSignature(List<String> arguments, boolean dictInput, int out
         return t != null && t.name().equals("Dict");
     }
 
-    /** The schema's type text as a TypeRef; {@code Dict(str, Tensor)} (c10's spelling) as {@code Dict[str, Tensor]}. */
+    /** The schema's type text as a TypeRef (TypeRef reads c10's spellings too: {@code Dict(str, Tensor)}, {@code (A, B)}). */
     private static TypeRef parse(String text) {
         String s = text.strip();
-        if (s.startsWith("Dict(") && s.endsWith(")")) s = "Dict[" + s.substring(5, s.length() - 1) + "]";
-        if (s.startsWith("(") && s.endsWith(")")) s = "Tuple[" + s.substring(1, s.length() - 1) + "]";
         try {
             return TypeRef.parse(s);
         } catch (IllegalArgumentException e) {

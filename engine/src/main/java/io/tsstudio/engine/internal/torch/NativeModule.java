@@ -14,26 +14,13 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.ClassType;
 import org.bytedeco.pytorch.CompilationUnit;
 import org.bytedeco.pytorch.ExtraFilesMap;
-import org.bytedeco.pytorch.FunctionVector;
 import org.bytedeco.pytorch.JitModule;
-import org.bytedeco.pytorch.NamedIValue;
-import org.bytedeco.pytorch.NamedJitModule;
-import org.bytedeco.pytorch.NamedTensor;
 import org.bytedeco.pytorch.QualifiedName;
-import org.bytedeco.pytorch.named_attribute_iterator;
-import org.bytedeco.pytorch.named_attribute_list;
-import org.bytedeco.pytorch.named_buffer_iterator;
-import org.bytedeco.pytorch.named_buffer_list;
-import org.bytedeco.pytorch.named_module_iterator;
-import org.bytedeco.pytorch.named_module_list;
-import org.bytedeco.pytorch.named_parameter_iterator;
-import org.bytedeco.pytorch.named_parameter_list;
 import org.bytedeco.pytorch.global.torch;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -174,10 +161,8 @@ public final class NativeModule implements AutoCloseable {
     // ---------------------------------------------------------------- description
 
     public String className() {
-        try (NativeLifetime.Use use = life.enter()) {
-            try (PointerScope s = new PointerScope()) {
-                return module.type().name().get().qualifiedName().getString();
-            }
+        try (NativeLifetime.Use use = life.enter(); PointerScope s = new PointerScope()) {
+            return ModuleReader.className(module);
         }
     }
 
@@ -190,10 +175,8 @@ public final class NativeModule implements AutoCloseable {
     }
 
     public List<MethodInfo> methods() {
-        try (NativeLifetime.Use use = life.enter()) {
-            try (PointerScope s = new PointerScope()) {
-                return new ArrayList<>(methodsOf(module.type()));
-            }
+        try (NativeLifetime.Use use = life.enter(); PointerScope s = new PointerScope()) {
+            return new ArrayList<>(ModuleReader.methodsOf(module.type()));
         }
     }
 
@@ -204,150 +187,47 @@ public final class NativeModule implements AutoCloseable {
     }
 
     public Map<String, Tensor> namedParameters(boolean recurse) {
-        try (NativeLifetime.Use use = life.enter()) {
-            try (PointerScope s = new PointerScope()) {
-                named_parameter_list l = module.named_parameters(recurse);
-                long n = l.size();
-                Map<String, Tensor> out = new LinkedHashMap<>();
-                named_parameter_iterator it = l.begin();
-                for (long i = 0; i < n; i++, it.increment()) {
-                    NamedTensor nt = it.multiply();
-                    out.put(Text.of(nt.name()), Handles.wrap(NativeTensor.own(nt.value())));
-                }
-                return out;
-            }
+        try (NativeLifetime.Use use = life.enter(); PointerScope s = new PointerScope()) {
+            return ModuleReader.owned(ModuleReader.tensors(module, true, false, recurse));
         }
     }
 
     public Map<String, Tensor> namedBuffers(boolean recurse) {
-        try (NativeLifetime.Use use = life.enter()) {
-            try (PointerScope s = new PointerScope()) {
-                named_buffer_list l = module.named_buffers(recurse);
-                long n = l.size();
-                Map<String, Tensor> out = new LinkedHashMap<>();
-                named_buffer_iterator it = l.begin();
-                for (long i = 0; i < n; i++, it.increment()) {
-                    NamedTensor nt = it.multiply();
-                    out.put(Text.of(nt.name()), Handles.wrap(NativeTensor.own(nt.value())));
-                }
-                return out;
-            }
+        try (NativeLifetime.Use use = life.enter(); PointerScope s = new PointerScope()) {
+            return ModuleReader.owned(ModuleReader.tensors(module, false, true, recurse));
         }
-    }
-
-    private Map<String, org.bytedeco.pytorch.Tensor> rawTensors(boolean parameters, boolean buffers) {
-        Map<String, org.bytedeco.pytorch.Tensor> out = new LinkedHashMap<>();
-        if (parameters) {
-            named_parameter_list l = module.named_parameters(true);
-            long n = l.size();
-            named_parameter_iterator it = l.begin();
-            for (long i = 0; i < n; i++, it.increment()) {
-                NamedTensor nt = it.multiply();
-                out.put(Text.of(nt.name()), nt.value());
-            }
-        }
-        if (buffers) {
-            named_buffer_list l = module.named_buffers(true);
-            long n = l.size();
-            named_buffer_iterator it = l.begin();
-            for (long i = 0; i < n; i++, it.increment()) {
-                NamedTensor nt = it.multiply();
-                out.put(Text.of(nt.name()), nt.value());
-            }
-        }
-        return out;
     }
 
     public List<ParameterInfo> parameterInfos(boolean buffers) {
-        try (NativeLifetime.Use use = life.enter()) {
-            try (PointerScope s = new PointerScope()) {
-                List<ParameterInfo> out = new ArrayList<>();
-                for (Map.Entry<String, org.bytedeco.pytorch.Tensor> e : rawTensors(!buffers, buffers).entrySet()) {
-                    org.bytedeco.pytorch.Tensor t = e.getValue();
-                    if (!t.defined()) continue;
-                    DType d = Dtypes.fromScalarType(t.scalar_type());
-                    long numel = t.numel();
-                    out.add(new ParameterInfo(e.getKey(), java.util.Arrays.stream(NativeTensor.shapeOf(t)).boxed().toList(), d, NativeTensor.deviceOf(t), t.requires_grad(), numel, numel * d.elementSize()));
-                }
-                return out;
-            }
+        try (NativeLifetime.Use use = life.enter(); PointerScope s = new PointerScope()) {
+            return ModuleReader.parameterInfos(ModuleReader.tensors(module, !buffers, buffers, true));
         }
     }
 
     public long totalParameterCount() {
-        try (NativeLifetime.Use use = life.enter()) {
-            try (PointerScope s = new PointerScope()) {
-                long total = 0;
-                for (org.bytedeco.pytorch.Tensor t : rawTensors(true, false).values()) if (t.defined()) total += t.numel();
-                return total;
-            }
+        try (NativeLifetime.Use use = life.enter(); PointerScope s = new PointerScope()) {
+            long total = 0;
+            for (org.bytedeco.pytorch.Tensor t : ModuleReader.tensors(module, true, false, true).values()) if (t.defined()) total += t.numel();
+            return total;
         }
     }
 
     public List<SubmoduleInfo> submodules(boolean recurse) {
-        try (NativeLifetime.Use use = life.enter()) {
-            try (PointerScope s = new PointerScope()) {
-                named_module_list l = recurse ? module.named_modules() : module.named_children();
-                long n = l.size();
-                List<SubmoduleInfo> out = new ArrayList<>();
-                named_module_iterator it = l.begin();
-                for (long i = 0; i < n; i++, it.increment()) {
-                    NamedJitModule nm = it.multiply();
-                    if (recurse && Text.of(nm.name()).isEmpty()) continue; // named_modules lists the root itself first
-                    out.add(new SubmoduleInfo(Text.of(nm.name()), nm.value().type().name().get().qualifiedName().getString()));
-                }
-                return out;
-            }
+        try (NativeLifetime.Use use = life.enter(); PointerScope s = new PointerScope()) {
+            return ModuleReader.submodules(module, recurse);
         }
     }
 
     /** A dotted path of child names, e.g. {@code encoder.layer1}. */
     public NativeModule submodule(String path) {
-        try (NativeLifetime.Use use = life.enter()) {
-            try (PointerScope s = new PointerScope()) {
-                JitModule current = module;
-                String walked = "";
-                for (String part : path.split("\\.")) {
-                    boolean found = false;
-                    named_module_list l = current.named_children();
-                    long n = l.size();
-                    named_module_iterator it = l.begin();
-                    List<String> names = new ArrayList<>();
-                    for (long i = 0; i < n; i++, it.increment()) {
-                        NamedJitModule nm = it.multiply();
-                        String name = Text.of(nm.name());
-                        names.add(name);
-                        if (name.equals(part)) {
-                            current = nm.value();
-                            found = true;
-                            break;
-                        }
-                    }
-                    if (!found) {
-                        throw new TorchException("no submodule '" + path + "': " + (walked.isEmpty() ? "the module" : "'" + walked + "'")
-                                + " has no child '" + part + "' (children: " + names + ")");
-                    }
-                    walked = walked.isEmpty() ? part : walked + "." + part;
-                }
-                return own(current);
-            }
+        try (NativeLifetime.Use use = life.enter(); PointerScope s = new PointerScope()) {
+            return own(ModuleReader.child(module, path));
         }
     }
 
     public List<AttributeInfo> attributes() {
-        try (NativeLifetime.Use use = life.enter()) {
-            try (PointerScope s = new PointerScope()) {
-                JitModule m = module;
-                Set<String> skip = new HashSet<>();
-                for (SubmoduleInfo c : submodules(false)) skip.add(c.name());
-                named_parameter_list pl = m.named_parameters(false);
-                named_parameter_iterator pit = pl.begin();
-                for (long i = 0, n = pl.size(); i < n; i++, pit.increment()) skip.add(Text.of(pit.multiply().name()));
-                named_buffer_list bl = m.named_buffers(false);
-                named_buffer_iterator bit = bl.begin();
-                for (long i = 0, n = bl.size(); i < n; i++, bit.increment()) skip.add(Text.of(bit.multiply().name()));
-                return attributes(m, m.type(), skip);
-            }
+        try (NativeLifetime.Use use = life.enter(); PointerScope s = new PointerScope()) {
+            return ModuleReader.attributes(module);
         }
     }
 
@@ -358,81 +238,8 @@ public final class NativeModule implements AutoCloseable {
      */
     public void describeModules(Consumer<ModuleDescription> visitor) {
         try (NativeLifetime.Use use = life.enter(); PointerScope s = new PointerScope()) {
-            describe(module, "", new HashMap<>(), visitor);
+            ModuleReader.describe(module, "", new HashMap<>(), visitor);
         }
-    }
-
-    private static void describe(JitModule m, String path, Map<String, List<MethodInfo>> methodsByClass,
-                                 Consumer<ModuleDescription> visitor) {
-        try (PointerScope s = new PointerScope()) {
-            ClassType type = m.type();
-            String className = type.name().get().qualifiedName().getString();
-            List<String> childNames = new ArrayList<>();
-            List<JitModule> children = new ArrayList<>();
-            named_module_list cl = m.named_children();
-            named_module_iterator cit = cl.begin();
-            for (long i = 0, n = cl.size(); i < n; i++, cit.increment()) {
-                NamedJitModule nm = cit.multiply();
-                childNames.add(Text.of(nm.name()));
-                children.add(new JitModule(nm.value())); // the list's element is a reference: copy to keep it
-            }
-            Set<String> skip = new HashSet<>(childNames);
-            String prefix = path.isEmpty() ? "" : path + ".";
-            List<ParameterInfo> parameters = new ArrayList<>();
-            named_parameter_list pl = m.named_parameters(false);
-            named_parameter_iterator pit = pl.begin();
-            for (long i = 0, n = pl.size(); i < n; i++, pit.increment()) {
-                NamedTensor nt = pit.multiply();
-                String name = Text.of(nt.name());
-                skip.add(name);
-                ParameterInfo info = info(prefix + name, nt.value());
-                if (info != null) parameters.add(info);
-            }
-            List<ParameterInfo> buffers = new ArrayList<>();
-            named_buffer_list bl = m.named_buffers(false);
-            named_buffer_iterator bit = bl.begin();
-            for (long i = 0, n = bl.size(); i < n; i++, bit.increment()) {
-                NamedTensor nt = bit.multiply();
-                String name = Text.of(nt.name());
-                skip.add(name);
-                ParameterInfo info = info(prefix + name, nt.value());
-                if (info != null) buffers.add(info);
-            }
-            List<AttributeInfo> attributes = attributes(m, type, skip);
-            List<MethodInfo> methods = methodsByClass.computeIfAbsent(className, k -> methodsOf(type));
-            visitor.accept(new ModuleDescription(path, className, children.size(), attributes, methods, parameters, buffers));
-            for (int i = 0; i < children.size(); i++) describe(children.get(i), prefix + childNames.get(i), methodsByClass, visitor);
-        }
-    }
-
-    private static ParameterInfo info(String name, org.bytedeco.pytorch.Tensor t) {
-        if (!t.defined()) return null;
-        DType d = Dtypes.fromScalarType(t.scalar_type());
-        long numel = t.numel();
-        return new ParameterInfo(name, java.util.Arrays.stream(NativeTensor.shapeOf(t)).boxed().toList(), d, NativeTensor.deviceOf(t),
-                t.requires_grad(), numel, numel * d.elementSize());
-    }
-
-    private static List<MethodInfo> methodsOf(ClassType type) {
-        FunctionVector fv = type.methods();
-        List<MethodInfo> out = new ArrayList<>();
-        for (long i = 0; i < fv.size(); i++) out.add(NativeCallable.describe(fv.get(i).getSchema(), true));
-        return List.copyOf(out);
-    }
-
-    /** The module's own attributes that are not in {@code skip} (its submodules, parameters and buffers). */
-    private static List<AttributeInfo> attributes(JitModule m, ClassType type, Set<String> skip) {
-        named_attribute_list al = m.named_attributes(false);
-        named_attribute_iterator it = al.begin();
-        List<AttributeInfo> out = new ArrayList<>();
-        for (long i = 0, n = al.size(); i < n; i++, it.increment()) {
-            NamedIValue a = it.multiply();
-            String name = Text.of(a.name());
-            if (skip.contains(name)) continue;
-            String typeText = type.hasAttribute(name) ? type.getAttribute(name).get().annotation_str().getString() : a.value().tagKind().getString();
-            out.add(new AttributeInfo(name, typeText, IValues.plainValue(a.value())));
-        }
-        return out;
     }
 
     public String graphText(String methodName) {
@@ -485,7 +292,7 @@ public final class NativeModule implements AutoCloseable {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
                 Map<String, Tensor> out = new LinkedHashMap<>();
-                for (Map.Entry<String, org.bytedeco.pytorch.Tensor> e : rawTensors(true, true).entrySet()) {
+                for (Map.Entry<String, org.bytedeco.pytorch.Tensor> e : ModuleReader.tensors(module, true, true, true).entrySet()) {
                     out.put(e.getKey(), Handles.wrap(NativeTensor.own(e.getValue().detach())));
                 }
                 return out;
@@ -497,7 +304,7 @@ public final class NativeModule implements AutoCloseable {
     public void loadStateDict(Map<String, Tensor> values) {
         try (NativeLifetime.Use use = life.enter()) {
             try (PointerScope s = new PointerScope()) {
-                Map<String, org.bytedeco.pytorch.Tensor> targets = rawTensors(true, true);
+                Map<String, org.bytedeco.pytorch.Tensor> targets = ModuleReader.tensors(module, true, true, true);
                 Set<String> missing = new LinkedHashSet<>(targets.keySet());
                 missing.removeAll(values.keySet());
                 Set<String> unexpected = new LinkedHashSet<>(values.keySet());

@@ -1,5 +1,6 @@
 package io.tsstudio.engine.export.triton;
 
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.testkit.SharedFixtures;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.TextFormat;
@@ -51,7 +52,7 @@ class TritonExportTest {
     @Test
     void classifierFromTorchvisionWithBatchLeftOutOfDims() throws Exception {
         Path file = SharedFixtures.root().resolve("pytorch-1.13").resolve("mnasnet0_5_script.pt");
-        try (ScriptModule m = Jit.load(file); Tensor x = Tensor.rand(1, 3, 64, 64)) {
+        try (ScriptModule m = Jit.load(file); Tensor x = Tensors.rand(1, 3, 64, 64)) {
             m.eval();
             TritonExportResult r = TritonExport.export(m, TritonExportRequest.of(repo, "mnasnet").withMaxBatchSize(8)
                     .withExampleInputs(List.of(x)));
@@ -77,7 +78,7 @@ class TritonExportTest {
     void twoInputsAreNamedByForwardsArgumentsWithTheirOwnDtypes() throws Exception {
         try (ScriptModule m = module("def forward(self, tokens: Tensor, mask: Tensor) -> Tensor:\n"
                 + "    return tokens.float() * mask\n");
-             Tensor tokens = Tensor.of(new long[]{1, 2, 3, 4, 5, 6}, 2, 3); Tensor mask = Tensor.ones(2, 3)) {
+             Tensor tokens = Tensors.of(new long[]{1, 2, 3, 4, 5, 6}, 2, 3); Tensor mask = Tensors.ones(2, 3)) {
             TritonExportResult r = TritonExport.export(m, TritonExportRequest.of(repo, "two").withExampleInputs(List.of(tokens, mask)));
             DynamicMessage c = writtenConfig(r);
             assertEquals(0, field(c, "max_batch_size"));
@@ -94,7 +95,7 @@ class TritonExportTest {
     void tupleOutputsMapToOutputIndicesInOrder() throws Exception {
         try (ScriptModule m = module("def forward(self, x: Tensor) -> Tuple[Tensor, Tensor, Tensor]:\n"
                 + "    return x * 2.0, torch.argmax(x, dim=1), x.sum(dim=1) > 0\n");
-             Tensor x = Tensor.randn(4, 3)) {
+             Tensor x = Tensors.randn(4, 3)) {
             TritonExportResult r = TritonExport.export(m, TritonExportRequest.of(repo, "tuple").withMaxBatchSize(4)
                     .withExampleInputs(List.of(x)));
             DynamicMessage c = writtenConfig(r);
@@ -146,7 +147,7 @@ class TritonExportTest {
     void dictInputIsServedByItsKeys() throws Exception {
         try (ScriptModule m = module("def forward(self, inputs: Dict[str, Tensor]) -> Tensor:\n"
                 + "    return inputs['image'] * inputs['scale']\n");
-             Tensor image = Tensor.ones(2, 5); Tensor scale = Tensor.of(new float[]{3f}, 1)) {
+             Tensor image = Tensors.ones(2, 5); Tensor scale = Tensors.of(new float[]{3f}, 1)) {
             Map<String, Tensor> example = new LinkedHashMap<>();
             example.put("image", image);
             example.put("scale", scale);
@@ -200,7 +201,7 @@ class TritonExportTest {
     @Test
     void secondExportAddsVersionTwoAndRewritesTheConfig() throws Exception {
         try (ScriptModule m = module("def forward(self, x: Tensor) -> Tensor:\n    return x + 1.0\n");
-             Tensor x3 = Tensor.ones(2, 3); Tensor x5 = Tensor.ones(2, 5)) {
+             Tensor x3 = Tensors.ones(2, 3); Tensor x5 = Tensors.ones(2, 5)) {
             TritonExportResult first = TritonExport.export(m, TritonExportRequest.of(repo, "net").withExampleInputs(List.of(x3)));
             assertEquals(1, first.plan().version());
             TritonPlan again = TritonExport.plan(m, TritonExportRequest.of(repo, "net").withExampleInputs(List.of(x5)));

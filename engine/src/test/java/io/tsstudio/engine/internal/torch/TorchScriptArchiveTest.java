@@ -3,6 +3,7 @@ package io.tsstudio.engine.internal.torch;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.engine.internal.torch.TorchScriptArchive.ModuleObject;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class TorchScriptArchiveTest {
                 .submodule("first", new ModuleObject("Affine").floatAttribute("scale", 2.0).floatAttribute("shift", 1.0))
                 .submodule("second", new ModuleObject("Affine").floatAttribute("scale", 0.5).floatAttribute("shift", -3.0));
         try (ScriptModule m = Jit.load(TorchScriptArchive.write(CODE, net));
-             Tensor x = Tensor.of(new float[] {0f, 1f, 4f}, 3);
+             Tensor x = Tensors.of(new float[] {0f, 1f, 4f}, 3);
              Tensor y = (Tensor) m.forward(x)) {
             assertArrayEquals(new float[] {-2.5f, -1.5f, 1.5f}, y.toFloatArray());
             assertFalse(m.isTraining());

@@ -1,6 +1,7 @@
 package io.tsstudio.ui.grapheditor.script;
 
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.BlockKind;
 import io.tsstudio.ui.grapheditor.model.Connection;
@@ -61,7 +62,7 @@ public final class ExampleInputs {
                 if (n > 50_000_000) throw new IllegalArgumentException("input '" + b.name() + "': example shape " + l + " is too large");
                 float[] v = new float[(int) n];
                 for (int i = 0; i < v.length; i++) v[i] = (float) r.nextGaussian();
-                out.add(Tensor.of(v, shape));
+                out.add(Tensors.of(v, shape));
             } else {
                 out.add(ex);
             }

@@ -2,6 +2,7 @@ package io.tsstudio.ui.grapheditor.script;
 
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.ui.grapheditor.model.ParamSpec;
 
 import java.util.Arrays;
@@ -68,7 +69,7 @@ public final class ModelWeights implements AutoCloseable {
                 for (int i = 0; i < n; i++) v[i] = (float) ((r.nextDouble() * 2 - 1) * bound);
             }
         }
-        return Tensor.of(v, spec.shape());
+        return Tensors.of(v, spec.shape());
     }
 
     @Override

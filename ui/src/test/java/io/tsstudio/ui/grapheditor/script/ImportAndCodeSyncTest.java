@@ -4,6 +4,7 @@ import io.tsstudio.engine.CompileException;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.BlockKind;
 import io.tsstudio.ui.grapheditor.model.CommandStack;
@@ -37,7 +38,7 @@ class ImportAndCodeSyncTest {
             assertEquals(1, doc.blocksOf(BlockKind.INPUT).size());
             assertEquals(1, doc.blocksOf(BlockKind.OUTPUT).size());
             assertTrue(doc.blocksOf(BlockKind.MODULE).size() >= 1, DocumentJson.write(doc));
-            try (ScriptModule rebuilt = ScriptBuilder.build(doc, w).module(); Tensor ones = Tensor.of(new float[1000]).add(1.0)) {
+            try (ScriptModule rebuilt = ScriptBuilder.build(doc, w).module(); Tensor ones = Tensors.of(new float[1000]).add(1.0)) {
                 Tensor expected = (Tensor) original.forward(ones);
                 Tensor actual = (Tensor) rebuilt.forward(ones);
                 assertClose(expected, actual);

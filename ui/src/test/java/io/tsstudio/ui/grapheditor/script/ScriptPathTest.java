@@ -4,6 +4,7 @@ import io.tsstudio.engine.CompilationUnit;
 import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Tensor;
+import io.tsstudio.engine.Tensors;
 import io.tsstudio.ui.grapheditor.model.Block;
 import io.tsstudio.ui.grapheditor.model.CommandStack;
 import io.tsstudio.ui.grapheditor.model.Commands;
@@ -28,7 +29,7 @@ class ScriptPathTest {
         Random r = new Random(7);
         float[] v = new float[(int) n];
         for (int i = 0; i < v.length; i++) v[i] = (float) r.nextGaussian();
-        return Tensor.of(v, shape);
+        return Tensors.of(v, shape);
     }
 
     static void assertClose(Tensor expected, Tensor actual) {
