@@ -94,9 +94,9 @@ class EndOfInputAndDedentFxTest {
         assertEquals("3:1", d.location(), "the line after the code, where the input ends");
         Node underline = robot.lookup("#eofError-3").query();
         assertTrue(fx(underline::isVisible) && fx(() -> underline.getLayoutBounds().getWidth()) >= 10, "a visible underline on line 3");
-        assertTrue(fx(() -> underline.localToScene(underline.getLayoutBounds()).getMinY())
-                        > fx(() -> robot.lookup("#gutterError-3").query().localToScene(0, 0).getY() - 1),
-                "on line 3 itself");
+        // the gutter's line cells are laid out in a later pulse than the underline: wait for the layout to settle
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> underline.localToScene(underline.getLayoutBounds()).getMinY())
+                > fx(() -> robot.lookup("#gutterError-3").query().localToScene(0, 0).getY() - 1));
         Color fill = (Color) fx(() -> ((javafx.scene.layout.Region) underline).getBackground().getFills().get(0).getFill());
         assertTrue(fill.getRed() > 0.6 && fill.getGreen() < 0.5, "drawn in the error colour: " + fill);
     }
