@@ -28,6 +28,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -140,6 +141,19 @@ class ObserveStudioTest {
         String shape = fx(() -> robot.lookup("#summary-shape").queryAs(Label.class).getText());
         assertTrue(shape.startsWith("["), "the value view shows the node's tensor: " + shape);
         assertTrue(fx(() -> robot.lookup("#histogram").tryQuery().isPresent()));
+
+        // the value window follows a theme switch made while it is open
+        javafx.stage.Stage values = fx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.Stage st && "Observed value".equals(st.getTitle()))
+                .map(w -> (javafx.stage.Stage) w).findFirst().orElseThrow());
+        assertTrue(fx(() -> values.getScene().getStylesheets().containsAll(io.tsstudio.ui.theme.Theme.LIGHT.stylesheets())));
+        fx(() -> {
+            robot.lookup("#tool-theme").queryAs(Button.class).fire();
+            return null;
+        });
+        List<String> sheets = fx(() -> List.copyOf(values.getScene().getStylesheets()));
+        assertTrue(sheets.containsAll(io.tsstudio.ui.theme.Theme.DARK.stylesheets()), "the value window is dark too: " + sheets);
+        assertFalse(sheets.stream().anyMatch(io.tsstudio.ui.theme.Theme.LIGHT.stylesheets().get(1)::equals), sheets.toString());
     }
 
     @Test
