@@ -115,7 +115,13 @@ class ObserveStudioTest {
     void runWithObservationLabelsEdgesWithShapesAndAClickedNodeShowsItsValue(FxRobot robot) throws Exception {
         GraphPane pane = open(SharedFixtures.pytorch("linrelu.script.dat"));
         assertTrue(fx(() -> run().observeProperty().get()), "Observe is on by default");
-        fx(() -> run().run()).get(120, TimeUnit.SECONDS);
+        List<String> jobsAtStart = new java.util.ArrayList<>();
+        fx(() -> {
+            java.util.concurrent.CompletableFuture<Void> ran = run().run();
+            window.jobs().getTasks().forEach(t -> jobsAtStart.add(t.getTitle()));
+            return ran;
+        }).get(120, TimeUnit.SECONDS);
+        assertTrue(jobsAtStart.contains("Profile forward on cpu"), "an observed run (timed node by node) is a job: " + jobsAtStart);
         try {
             waitFor(60, () -> run().observedRunProperty().get() != null);
         } catch (java.util.concurrent.TimeoutException e) {
