@@ -14,12 +14,9 @@ import io.tsstudio.engine.export.triton.TritonPlan;
 import io.tsstudio.engine.export.triton.TritonSignature;
 import io.tsstudio.engine.values.ValueJson;
 import io.tsstudio.engine.run.InputProposal;
-import io.tsstudio.engine.run.ProposedInput;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code tsstudio export triton FILE --out DIR [--name NAME] [--max-batch-size N] [--arg JSON]... [--instances
@@ -43,9 +39,9 @@ import java.util.concurrent.Callable;
                 "and rewrites config.pbtxt for it. Types Triton cannot serve (List, Tuple, str, Optional inputs, Dict",
                 "outputs) are refused with exit status 2.",
                 ""})
-final class ExportTritonCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "a TorchScript .pt file")
-    String file;
+final class ExportTritonCommand extends ModelCommand {
+    @Mixin
+    ModelFile file = new ModelFile();
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "the model repository folder (created if missing)")
     String out;
@@ -83,18 +79,10 @@ final class ExportTritonCommand implements Callable<Integer> {
     @Option(names = "--inter-op-threads", paramLabel = "N", description = "backend parameter INTER_OP_THREAD_COUNT")
     Integer interOpThreads;
 
-    @picocli.CommandLine.Mixin
-    OperatorOptions operators = new OperatorOptions();
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        operators.apply();
-        PrintWriter printer = spec.commandLine().getOut();
+    int run(PrintWriter printer) {
         Device cpu = Device.CPU;
-        try (ScriptModule m = CliFiles.load(file, cpu)) {
+        try (ScriptModule m = file.load(cpu)) {
             m.eval();
             List<Object> examples = new ArrayList<>();
             try {
@@ -116,7 +104,7 @@ final class ExportTritonCommand implements Callable<Integer> {
     }
 
     private TritonExportRequest request(Map<String, List<Long>> dimsByName) {
-        String modelName = name != null ? name : defaultName(file);
+        String modelName = name != null ? name : defaultName(file.name);
         InstanceGroup group = null;
         BackendParameters params;
         try {
@@ -138,26 +126,13 @@ final class ExportTritonCommand implements Callable<Integer> {
         if (args.isEmpty()) {
             boolean covered = !sig.dictInput() && dimsByName.keySet().containsAll(sig.arguments());
             if (covered || sig.dictInput() && !dimsByName.isEmpty()) return List.of();
-            List<ProposedInput> proposed = InputProposal.propose(m, "forward");
-            printer.println("no --arg given: observing shapes with inputs proposed from the model");
-            for (ProposedInput p : proposed) printer.println("  --arg '" + p.json() + "'   # " + p.name() + ": " + p.source());
-            args = new ArrayList<>(proposed.stream().map(ProposedInput::json).toList());
+            args = new ArrayList<>(CallArguments.proposed(m, "forward", "observing shapes with inputs proposed from the model", printer));
         }
         if (args.size() != declared.size()) {
             throw new UserError("forward takes " + declared.size() + " argument(s) (" + String.join(", ", sig.arguments()) + ") but "
                     + args.size() + " --arg were given");
         }
-        List<Object> values = new ArrayList<>();
-        try {
-            for (int i = 0; i < args.size(); i++) {
-                ArgumentInfo a = declared.get(i);
-                values.add(ArgumentText.read(args.get(i), a.type(), "argument '" + a.name() + "'", Device.CPU));
-            }
-        } catch (RuntimeException e) {
-            values.forEach(ValueJson::closeTensors);
-            throw e;
-        }
-        return values;
+        return CallArguments.convert(args, declared, Device.CPU);
     }
 
     private Map<String, List<Long>> parseDims() {

@@ -10,24 +10,21 @@ import io.tsstudio.ui.graph.model.GraphOptions;
 import io.tsstudio.ui.graph.render.GraphSvg;
 import io.tsstudio.ui.graph.model.SubgraphLoader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /** {@code tsstudio graph FILE [--method NAME] [--format text|json|dot|svg]}. */
 @Command(name = "graph", mixinStandardHelpOptions = true,
         description = {"Print a method's TorchScript graph, not inlined: submodule calls stay calls.",
                 "text is LibTorch's own print; json and dot are the studio's IR model;",
                 "svg is the picture the studio's graph view draws."})
-final class GraphCommand implements Callable<Integer> {
+final class GraphCommand extends ModelCommand {
     enum Format { text, json, dot, svg }
 
-    @Parameters(paramLabel = "FILE", description = "a TorchScript .pt file")
-    String file;
+    @Mixin
+    ModelFile file = new ModelFile();
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "forward", description = "method (default: ${DEFAULT-VALUE})")
     String method;
@@ -41,12 +38,6 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "N", defaultValue = "0", description = "svg: open submodule calls N levels deep (default: ${DEFAULT-VALUE})")
     int depth;
 
-    @picocli.CommandLine.Mixin
-    OperatorOptions operators = new OperatorOptions();
-
-    @Spec
-    CommandSpec spec;
-
     /** Graphs of submodules by dotted path, for the SVG's opened calls. */
     private static SubgraphLoader submodules(ScriptModule root) {
         return (path, method) -> {
@@ -58,12 +49,10 @@ final class GraphCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        operators.apply();
+    int run(PrintWriter out) {
         if (depth < 0) throw new UserError("--depth must be 0 or more, not " + depth);
-        PrintWriter out = spec.commandLine().getOut();
-        try (ScriptModule m = CliFiles.load(file, Device.CPU)) {
-            CliFiles.method(m, file, method);
+        try (ScriptModule m = file.load(Device.CPU)) {
+            file.method(m, method);
             if (format == Format.text) {
                 out.print(m.graphText(method));
                 return 0;

@@ -7,37 +7,26 @@ import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ArchiveModel;
 import io.tsstudio.engine.ops.MissingOperatorException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code tsstudio inspect FILE [--json]}. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Show what a model file holds.",
                 "The class, methods, parameters, buffers, attributes and submodules of a",
                 "TorchScript archive, or the tensors of a torch.save archive."})
-final class InspectCommand implements Callable<Integer> {
+final class InspectCommand extends ModelCommand {
     @Parameters(paramLabel = "FILE", description = "a .pt file")
     String file;
 
     @Option(names = "--json", description = {"print JSON: file, format, class, methods, parameters,", "buffers, attributes, submodules, parameter_count"})
     boolean json;
 
-    @picocli.CommandLine.Mixin
-    OperatorOptions operators = new OperatorOptions();
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        operators.apply();
-        PrintWriter out = spec.commandLine().getOut();
+    int run(PrintWriter out) {
         Path path = CliFiles.existing(file);
         ModelFileInfo info = ModelFiles.identify(path);
         switch (info.kind()) {

@@ -15,10 +15,8 @@ import io.tsstudio.engine.observe.Observer;
 import io.tsstudio.engine.run.CancelToken;
 import io.tsstudio.engine.values.ValueJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /** {@code tsstudio profile FILE [--method NAME] [--arg JSON]... [--json] [--top N]}: one observed call, timed per node. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
@@ -38,21 +35,12 @@ import java.util.concurrent.Callable;
                 "--json prints {method, output, total_ms, modules: [{path, class, calls, total_ms, self_ms, outputs}],",
                 "nodes: [{id, kind, module, calls, total_ms, outputs}]}; outputs are [{dtype, shape}] of the first call.",
                 ""})
-final class ProfileCommand implements Callable<Integer> {
+final class ProfileCommand extends ModelCommand {
     /** Nodes whose time is the time of the nodes inside them: not operators of their own in the table. */
     private static final Set<String> CONTAINERS = Set.of("prim::CallMethod", "prim::CallFunction", "prim::If", "prim::Loop");
 
-    @Parameters(paramLabel = "FILE", description = "a TorchScript .pt file")
-    String file;
-
-    @Option(names = "--method", paramLabel = "NAME", defaultValue = "forward", description = "method to call (default: ${DEFAULT-VALUE})")
-    String method;
-
-    @Option(names = "--arg", paramLabel = "JSON", description = "one positional argument as JSON, or @FILE.json; repeat for each")
-    List<String> args = new ArrayList<>();
-
-    @Option(names = "--device", paramLabel = "DEV", defaultValue = "cpu", description = "cpu or cuda:N (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin
+    ModelCallOptions call = new ModelCallOptions();
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
             description = "plain calls first, so first-call costs (kernel setup) stay out of the profile (default: ${DEFAULT-VALUE})")
@@ -64,24 +52,16 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON (see above)")
     boolean json;
 
-    @picocli.CommandLine.Mixin
-    OperatorOptions operators = new OperatorOptions();
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        operators.apply();
+    int run(PrintWriter out) {
         if (top < 1) throw new UserError("--top must be 1 or more, not " + top);
         if (warmup < 0) throw new UserError("--warmup must be 0 or more, not " + warmup);
-        Device dev = CliFiles.device(device);
-        PrintWriter out = spec.commandLine().getOut();
-        try (ScriptModule m = CliFiles.load(file, dev)) {
-            MethodInfo info = CliFiles.method(m, file, method);
-            List<Object> values = RunCommand.arguments(m, method, info, args, json, spec, dev);
-            for (int i = 0; i < warmup; i++) ValueJson.closeTensors(m.call(method, values.toArray()));
-            try (Observation o = Observer.observe(m, method, values, ObserveOptions.shapesOnly(), CancelToken.none())) {
+        Device dev = call.device();
+        try (ScriptModule m = call.load(dev)) {
+            MethodInfo info = call.method(m);
+            List<Object> values = call.arguments(m, notes(json), dev);
+            for (int i = 0; i < warmup; i++) ValueJson.closeTensors(m.call(call.method, values.toArray()));
+            try (Observation o = Observer.observe(m, call.method, values, ObserveOptions.shapesOnly(), CancelToken.none())) {
                 try {
                     out.print(json ? JsonOut.text(json(o)) + "\n" : text(info, dev, o));
                 } finally {

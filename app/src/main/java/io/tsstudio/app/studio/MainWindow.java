@@ -16,11 +16,8 @@ import io.tsstudio.ui.theme.ThemeManager;
 import io.tsstudio.ui.session.DockSlots;
 import io.tsstudio.ui.preferences.StudioSettings;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -30,7 +27,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -71,8 +67,6 @@ public final class MainWindow {
     private final StatusBarView statusBar = new StatusBarView();
     private final BackgroundJobsView jobs = new BackgroundJobsView();
     private final EditorTabs tabs;
-    private final Label errorText = new Label();
-    private final HBox errorBanner;
     private final Menu recentMenu = new Menu("Open Recent");
     private java.util.function.Function<Path, RunShapes> lastRunShapes = file -> RunShapes.NONE;
 
@@ -92,8 +86,7 @@ public final class MainWindow {
 
         StackPane editorArea = new StackPane(editorTabs, Placeholders.welcome());
         editorArea.getChildren().get(1).visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(editorTabs.getTabs()));
-        errorBanner = errorBanner();
-        VBox center = new VBox(errorBanner, editorArea);
+        VBox center = new VBox(new ErrorBanner(vm.lastErrorProperty(), vm::dismissError), editorArea);
         VBox.setVgrow(editorArea, Priority.ALWAYS);
 
         dock.setId("dock");
@@ -146,23 +139,6 @@ public final class MainWindow {
         t.setId(id + "Slot");
         t.setGraphic(Icons.get(id.equals(DockSlots.GRAPH) ? "graph" : "run", 14));
         return t;
-    }
-
-    private HBox errorBanner() {
-        errorText.setId("errorBanner");
-        errorText.setWrapText(true);
-        errorText.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(errorText, Priority.ALWAYS);
-        Button close = new Button("\u2715");
-        close.getStyleClass().add("flat");
-        close.setOnAction(e -> vm.dismissError());
-        HBox box = new HBox(8, Icons.get("error", 16, "icon-error"), errorText, close);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(6, 10, 6, 10));
-        box.setStyle("-fx-background-color: rgba(211,47,47,0.12); -fx-border-color: transparent transparent rgba(211,47,47,0.5) transparent;");
-        box.setVisible(false);
-        box.setManaged(false);
-        return box;
     }
 
     private javafx.scene.Node bars() {
@@ -267,48 +243,14 @@ public final class MainWindow {
 
     // ---- binding the view model -----------------------------------------------------------------------------
 
-    private final javafx.beans.value.ChangeListener<Object> openingChanged = this::openingChanged;
-
-    private void openingChanged(javafx.beans.value.ObservableValue<?> o, Object was, Object now) {
-        showOpening(vm.openingProperty().get());
-    }
-
-    /** A file being opened: its stage and progress in the status bar, with Cancel, until it has opened (or not). */
-    private void followOpening(Opening now) {
-        if (now == null) {
-            statusBar.hideProgress();
-            statusBar.setMessage(vm.statusProperty().get());
-            return;
-        }
-        jobs.track("Open " + now.file().getFileName(), now.progressProperty(), now.stageProperty(), now.finishedProperty(), now::cancel);
-        now.stageProperty().addListener(openingChanged);
-        now.progressProperty().addListener(openingChanged);
-        now.finishedProperty().addListener((o, a, done) -> {
-            now.stageProperty().removeListener(openingChanged);
-            now.progressProperty().removeListener(openingChanged);
-        });
-        showOpening(now);
-    }
-
-    private void showOpening(Opening op) {
-        if (op == null || op.finishedProperty().get()) return;
-        statusBar.setMessage(op.stageProperty().get());
-        statusBar.showProgress(op.progressProperty().get(), vm::cancelOpening);
-    }
-
     private void bindViewModel() {
         stage.titleProperty().bind(vm.titleProperty());
         statusBar.setMessage(vm.statusProperty().get());
         vm.statusProperty().addListener((o, a, s) -> statusBar.setMessage(s));
-        vm.openingProperty().addListener((o, was, now) -> followOpening(now));
+        OpeningStatus.follow(vm, statusBar, jobs);
         vm.libtorchProperty().addListener((o, a, v) -> {
             statusBar.setLibTorch(v);
             statusBar.setDevice("device: cpu");
-        });
-        vm.lastErrorProperty().addListener((o, a, e) -> {
-            errorText.setText(e);
-            errorBanner.setVisible(!e.isEmpty());
-            errorBanner.setManaged(!e.isEmpty());
         });
         vm.notices().addListener((ListChangeListener<String>) c -> {
             while (c.next()) c.getAddedSubList().forEach(this::showNotice);

@@ -30,9 +30,30 @@ public final class RunPanelWiring implements AutoCloseable {
         RunPanelView view = new RunPanelView(vm);
         window.setRunPanel(view);
         window.setLastRunShapes(file -> lastRunShapes(vm, file));
+        listJobs(vm, window.jobs());
         workspace.activeModelProperty().addListener((o, was, now) -> open(view, now));
         open(view, workspace.activeModel());
         return new RunPanelWiring(worker, view);
+    }
+
+    /**
+     * Lists the panel's benchmarks and profiled runs in the Jobs tab while they run, with their progress and status;
+     * the tab's cancel is the panel's cancel (the worker stops the call).
+     */
+    static void listJobs(RunPanelViewModel vm, io.tsstudio.ui.status.BackgroundJobsView jobs) {
+        vm.jobProperty().addListener((o, was, title) -> {
+            if (title == null) return;
+            javafx.beans.property.BooleanProperty ended = new javafx.beans.property.SimpleBooleanProperty();
+            // the job ends when the panel's job changes: it finished, failed, was cancelled, or another one began
+            vm.jobProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends String> v, String before, String after) {
+                    v.removeListener(this);
+                    ended.set(true);
+                }
+            });
+            jobs.track(title, vm.progressProperty(), vm.statusProperty(), ended, vm::cancel);
+        });
     }
 
     /** The panel's last forward shapes when it holds {@code file}; none for another model or method. */

@@ -55,6 +55,18 @@ class DiffCommandTest {
         return out;
     }
 
+    /** diff reads --arg as run does (one home, CallArguments): the same checks, with the method's arguments named. */
+    @Test
+    void argumentsAreCheckedAsRunChecksThem() {
+        String linrelu = CliTest.pytorch("linrelu.script.dat");
+        CliTest.assertUserError(CliRunner.inProcess("diff", linrelu, linrelu, "--arg", "1", "--arg", "2"),
+                "forward takes 1 argument (input: Tensor), but 2 --arg were given");
+        CliTest.assertUserError(CliRunner.inProcess("diff", linrelu, linrelu, "--arg", "[1, 2]"),
+                "argument 'input': expected Tensor, got the array [1,2]");
+        CliTest.assertUserError(CliRunner.inProcess("diff", linrelu, linrelu, "--method", "nope", "--arg", "1"),
+                "linrelu.script.dat has no method 'nope' (it has: forward)");
+    }
+
     @Test
     void theSameFileIsEqualWithExitZeroAndNoRunWithoutArguments() throws IOException {
         CliRunner.Result r = CliRunner.inProcess("diff", original(), original(), "--json");

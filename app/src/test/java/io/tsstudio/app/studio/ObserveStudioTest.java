@@ -28,6 +28,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -114,7 +115,13 @@ class ObserveStudioTest {
     void runWithObservationLabelsEdgesWithShapesAndAClickedNodeShowsItsValue(FxRobot robot) throws Exception {
         GraphPane pane = open(SharedFixtures.pytorch("linrelu.script.dat"));
         assertTrue(fx(() -> run().observeProperty().get()), "Observe is on by default");
-        fx(() -> run().run()).get(120, TimeUnit.SECONDS);
+        List<String> jobsAtStart = new java.util.ArrayList<>();
+        fx(() -> {
+            java.util.concurrent.CompletableFuture<Void> ran = run().run();
+            window.jobs().getTasks().forEach(t -> jobsAtStart.add(t.getTitle()));
+            return ran;
+        }).get(120, TimeUnit.SECONDS);
+        assertTrue(jobsAtStart.contains("Profile forward on cpu"), "an observed run (timed node by node) is a job: " + jobsAtStart);
         try {
             waitFor(60, () -> run().observedRunProperty().get() != null);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -140,6 +147,19 @@ class ObserveStudioTest {
         String shape = fx(() -> robot.lookup("#summary-shape").queryAs(Label.class).getText());
         assertTrue(shape.startsWith("["), "the value view shows the node's tensor: " + shape);
         assertTrue(fx(() -> robot.lookup("#histogram").tryQuery().isPresent()));
+
+        // the value window follows a theme switch made while it is open
+        javafx.stage.Stage values = fx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.Stage st && "Observed value".equals(st.getTitle()))
+                .map(w -> (javafx.stage.Stage) w).findFirst().orElseThrow());
+        assertTrue(fx(() -> values.getScene().getStylesheets().containsAll(io.tsstudio.ui.theme.Theme.LIGHT.stylesheets())));
+        fx(() -> {
+            robot.lookup("#tool-theme").queryAs(Button.class).fire();
+            return null;
+        });
+        List<String> sheets = fx(() -> List.copyOf(values.getScene().getStylesheets()));
+        assertTrue(sheets.containsAll(io.tsstudio.ui.theme.Theme.DARK.stylesheets()), "the value window is dark too: " + sheets);
+        assertFalse(sheets.stream().anyMatch(io.tsstudio.ui.theme.Theme.LIGHT.stylesheets().get(1)::equals), sheets.toString());
     }
 
     @Test

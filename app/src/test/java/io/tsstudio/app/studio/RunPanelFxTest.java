@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The run panel in a window, over the real worker process: fixtures, cancel, out of memory. */
+/** The run panel in a window, over the real worker process: fixtures, cancel, out of memory, its jobs in the Jobs tab. */
 @ExtendWith(ApplicationExtension.class)
 class RunPanelFxTest {
     private static WorkerClient worker;
@@ -40,6 +40,7 @@ class RunPanelFxTest {
     static Path dir;
     private RunPanelViewModel vm;
     private RunPanelView view;
+    private io.tsstudio.ui.status.BackgroundJobsView jobs;
 
     @BeforeAll
     static void startWorker() throws Exception {
@@ -56,6 +57,8 @@ class RunPanelFxTest {
     void start(Stage stage) throws Exception {
         vm = new RunPanelViewModel(worker, new InputsStore(Files.createTempDirectory("run-inputs").resolve("inputs.json")), RunPanelView.fxExecutor());
         view = new RunPanelView(vm);
+        jobs = new io.tsstudio.ui.status.BackgroundJobsView();
+        RunPanelWiring.listJobs(vm, jobs);
         stage.setScene(new Scene(view, 1100, 760));
         stage.show();
     }
@@ -291,5 +294,62 @@ class RunPanelFxTest {
         assertEquals("Run the model to see its outputs here.", text(robot, "#scalarValue"));
         assertTrue(robot.lookup("#scalarValue").query().isVisible());
         assertTrue(robot.lookup("#copyJsonButton").query().isDisabled());
+    }
+
+    // ---- the Jobs tab (RunPanelWiring.listJobs): benchmarks are jobs, and its cancel is the panel's ----
+
+    private void openLinRelu(FxRobot robot) throws Exception {
+        open(robot, SharedFixtures.pytorch("linrelu.script.dat"));
+        robot.interact(() -> {
+            ArgumentInput a = vm.arguments().get(0);
+            a.apply(new io.tsstudio.engine.run.ProposedInput(a.name(), "Tensor", "{\"tensor\":{\"shape\":[1,10],\"fill\":\"ones\"},\"dtype\":\"float32\"}", "test"));
+        });
+    }
+
+    private List<String> jobTitles() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> jobs.getTasks().stream().map(javafx.concurrent.Task::getTitle).toList()).get(30, TimeUnit.SECONDS);
+    }
+
+    private <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aBenchmarkIsAJobWhileItRunsAndLeavesTheJobsWhenDone(FxRobot robot) throws Exception {
+        openLinRelu(robot);
+        java.util.concurrent.CompletableFuture<Void> done = fx(() -> {
+            vm.warmupProperty().set(5);
+            vm.iterationsProperty().set(200);
+            return vm.benchmark();
+        });
+        assertEquals(List.of("Benchmark forward on cpu"), jobTitles(), "listed as it starts");
+        done.get(120, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> jobTitles().isEmpty()); // gone when done
+        assertEquals(1, fx(() -> vm.benchmarks().size()), fx(() -> vm.statusProperty().get() + " / " + vm.errorProperty().get()));
+    }
+
+    @Test
+    void theJobsCancelStopsTheBenchmarkInTheWorkerAndThePanelRunsAgain(FxRobot robot) throws Exception {
+        openLinRelu(robot);
+        fx(() -> {
+            vm.warmupProperty().set(0);
+            vm.iterationsProperty().set(5_000_000); // a minute or more: only the cancel ends it within the test
+            return vm.benchmark();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> vm.progressProperty().get() > 0));
+        javafx.concurrent.Task<Void> job = fx(() -> jobs.getTasks().get(0));
+        assertTrue(fx(() -> job.getMessage().startsWith("Timing ")), fx(job::getMessage));
+        fx(() -> job.cancel());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> vm.busyProperty().get()), "the panel's run stopped");
+        assertEquals("Cancelled.", fx(() -> vm.statusProperty().get()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> jobTitles().isEmpty());
+
+        java.util.concurrent.CompletableFuture<Void> again = fx(() -> {
+            vm.iterationsProperty().set(20);
+            return vm.benchmark();
+        });
+        again.get(120, TimeUnit.SECONDS);
+        assertEquals(1, fx(() -> vm.benchmarks().size()), "the worker took the next benchmark: " + fx(() -> vm.statusProperty().get()));
     }
 }

@@ -64,6 +64,8 @@ public final class RunPanelViewModel {
     private final ObservableList<ArgumentInput> arguments = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    /** The benchmark or observed (profiled) run under way, by title; null while none. Plain runs are short: not jobs. */
+    private final ReadOnlyStringWrapper job = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No model loaded.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<RunOutcome> outcome = new ReadOnlyObjectWrapper<>();
@@ -212,7 +214,11 @@ public final class RunPanelViewModel {
         });
         RunRequest request = new RunRequest(m.name(), args, plan);
         java.util.Optional<io.tsstudio.ui.observe.ObserveBackend> observer = benchmark || !observe.get() ? java.util.Optional.empty() : backend.observer();
-        if (observer.isPresent()) return observed(observer.get(), request, gen, m);
+        if (benchmark) job.set("Benchmark " + m.name() + " on " + dev);
+        if (observer.isPresent()) {
+            job.set("Profile " + m.name() + " on " + dev);
+            return observed(observer.get(), request, gen, m);
+        }
         return backend.run(request, listener).handle((out, e) -> {
             ui.execute(() -> {
                 if (!gen.isCurrent()) return;
@@ -323,6 +329,7 @@ public final class RunPanelViewModel {
 
     private void end() {
         busy.set(false);
+        job.set(null);
         progress.set(0);
     }
 
@@ -430,6 +437,15 @@ public final class RunPanelViewModel {
     }
 
     /** 0..1 while timing, -1 while the length is unknown (one run, warmup, loading). */
+    /**
+     * The title of the long job under way ("Benchmark forward on cpu", "Profile forward on cpu": an observed run, timed
+     * node by node), or null; it follows {@link #progressProperty()} and {@link #statusProperty()}, and {@link #cancel()}
+     * stops it.
+     */
+    public ReadOnlyStringProperty jobProperty() {
+        return job.getReadOnlyProperty();
+    }
+
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }

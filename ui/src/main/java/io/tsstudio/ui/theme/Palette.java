@@ -18,7 +18,9 @@ import java.util.Map;
  * Colours a canvas paints with, read from the theme's stylesheets: each is a looked-up colour the theme defines on
  * {@code .root} (for example {@code -graph-edge: #9aa3ad;}). JavaFX has no API to ask for a looked-up colour, so
  * each name is the background of a probe region in a scene of its own with the same stylesheets, and is read back
- * after CSS has been applied. Canvases draw with code, not CSS: {@link #follow} tells them when to read again.
+ * after CSS has been applied. Only names the sheets declare on {@code .root} are probed: JavaFX logs a
+ * ClassCastException for a probe whose name resolves to nothing. Canvases draw with code, not CSS: {@link #follow}
+ * tells them when to read again.
  */
 public final class Palette {
     private final Map<String, Color> colors;
@@ -39,10 +41,14 @@ public final class Palette {
     private static final Map<Key, Palette> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Palette probe(List<String> stylesheets, Collection<String> names) {
+        for (String name : names) {
+            if (!name.matches("-[a-z][a-z0-9-]*")) throw new IllegalArgumentException("not a looked-up colour name: " + name);
+        }
+        java.util.Set<String> declared = declaredOnRoot(stylesheets);
         Group root = new Group();
         Map<String, Region> probes = new HashMap<>();
         for (String name : names) {
-            if (!name.matches("-[a-z][a-z0-9-]*")) throw new IllegalArgumentException("not a looked-up colour name: " + name);
+            if (!declared.contains(name)) continue;
             Region probe = new Region();
             probe.setStyle("-fx-background-color: " + name + ";");
             probes.put(name, probe);
@@ -57,6 +63,26 @@ public final class Palette {
             if (bg != null && !bg.getFills().isEmpty() && bg.getFills().get(0).getFill() instanceof Color c) colors.put(name, c);
         });
         return new Palette(colors);
+    }
+
+    /** The looked-up names the stylesheets declare in a {@code .root} rule (a sheet that cannot be read declares none). */
+    static java.util.Set<String> declaredOnRoot(List<String> stylesheets) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String sheet : stylesheets) {
+            javafx.css.Stylesheet parsed;
+            try {
+                parsed = new javafx.css.CssParser().parse(new java.net.URL(sheet));
+            } catch (java.io.IOException | RuntimeException e) {
+                continue;
+            }
+            for (javafx.css.Rule rule : parsed.getRules()) {
+                boolean onRoot = rule.getSelectors().stream()
+                        .anyMatch(sel -> sel instanceof javafx.css.SimpleSelector s && s.getStyleClasses().contains("root"));
+                if (!onRoot) continue;
+                for (javafx.css.Declaration d : rule.getDeclarations()) names.add(d.getProperty());
+            }
+        }
+        return names;
     }
 
     /** The colour of {@code name}, or {@code fallback} where the theme does not define it. */

@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -44,8 +45,8 @@ class BackgroundJobsViewFxTest {
             jobs.track("Open model.pt", progress, message, finished, cancels::incrementAndGet);
             return jobs.getTasks().get(0);
         });
-        assertEquals("Open model.pt", task.getTitle());
-        assertEquals(-1, task.getProgress(), "unknown progress shows as indeterminate");
+        assertEquals("Open model.pt", fx(task::getTitle));
+        assertEquals(-1, fx(task::getProgress), "unknown progress shows as indeterminate");
         fx(() -> {
             progress.set(0.4);
             message.set("Reading code\u2026 40%");
@@ -61,16 +62,35 @@ class BackgroundJobsViewFxTest {
         assertEquals(0, cancels.get());
     }
 
+    /** The view's own Cancel button (enabled only while the stand-in task is running) stops the job. */
     @Test
-    void cancellingInTheViewCancelsTheJob() throws Exception {
+    void clickingCancelInTheViewCancelsTheJob(FxRobot robot) throws Exception {
         AtomicInteger cancels = new AtomicInteger();
-        Task<Void> task = fx(() -> {
+        fx(() -> {
             jobs.track("Layout", new SimpleDoubleProperty(0.1), new SimpleStringProperty("layout"), new SimpleBooleanProperty(false),
                     cancels::incrementAndGet);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> robot.lookup(".task-cancel-button").tryQuery()
+                .map(b -> !b.isDisabled()).orElse(false)));
+        robot.clickOn(".task-cancel-button");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> jobs.getTasks().isEmpty()));
+        assertEquals(1, cancels.get(), "the job was asked to stop, once");
+    }
+
+    @Test
+    void aCancelAfterTheJobEndedLeavesTheNextJobAlone() throws Exception {
+        AtomicInteger cancels = new AtomicInteger();
+        SimpleBooleanProperty finished = new SimpleBooleanProperty(false);
+        Task<Void> task = fx(() -> {
+            jobs.track("Benchmark", new SimpleDoubleProperty(0.5), new SimpleStringProperty("timing"), finished, cancels::incrementAndGet);
             return jobs.getTasks().get(0);
         });
-        fx(task::cancel);
-        assertEquals(1, cancels.get(), "the job was asked to stop");
+        fx(() -> {
+            finished.set(true);
+            return task.cancel();
+        });
+        assertEquals(0, cancels.get());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> jobs.getTasks().isEmpty()));
     }
 
