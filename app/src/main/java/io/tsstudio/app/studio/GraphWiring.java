@@ -192,7 +192,7 @@ final class GraphWiring {
         long request = ++requests;
         if (model != null && !model.isTorchScript() && model.summary().format() == ModelSummary.Format.TORCHSCRIPT) {
             // a model that needs a missing operator: say so where its graph would be
-            pane = null;
+            dropPane();
             javafx.scene.control.Label why = new javafx.scene.control.Label(model.summary().description());
             why.setWrapText(true);
             why.setId("graphUnavailable");
@@ -201,11 +201,17 @@ final class GraphWiring {
         }
         if (model == null || method == null) {
             // Nothing to draw, and no view may keep a closed module: an empty pane replaces the old one.
-            pane = null;
+            dropPane();
             window.setGraphView(new GraphPane());
             return;
         }
         draw(model.module(), model, method, request);
+    }
+
+    /** The shown pane goes away: its queued or running layout must not hold the shared layout lane. */
+    private void dropPane() {
+        if (pane != null) pane.close();
+        pane = null;
     }
 
     /** The picker, the freeze/optimize compare and the run values of a drawn model's method. */

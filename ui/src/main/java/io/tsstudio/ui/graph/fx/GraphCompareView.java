@@ -372,6 +372,8 @@ public final class GraphCompareView extends BorderPane {
     /** Stops a comparison in progress and frees the modules this view owns (when the compare window closes). */
     public void close() {
         running.cancel();
+        left.close();
+        right.close();
         owned.forEach(ScriptModule::close);
         owned.clear();
     }
