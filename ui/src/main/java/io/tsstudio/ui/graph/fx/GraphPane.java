@@ -16,6 +16,7 @@ import io.tsstudio.ui.graph.model.RunValues;
 import io.tsstudio.ui.graph.model.ShapeLookup;
 import io.tsstudio.ui.graph.model.SubgraphLoader;
 import io.tsstudio.ui.graph.render.NodeDecor;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.beans.value.ObservableStringValue;
@@ -158,8 +159,15 @@ public final class GraphPane extends BorderPane {
         });
     }
 
-    /** Stops this pane's reads and layouts; a host that drops the pane calls it, so the shared lane is free at once. */
+    /**
+     * Stops this pane's reads and layouts; a host that drops the pane calls it, so the shared lane is free at once.
+     * From another thread (a window's teardown) it is done on the JavaFX thread.
+     */
     public void close() {
+        if (!Platform.isFxApplicationThread()) {
+            Platform.runLater(this::close);
+            return;
+        }
         layouts.close();
         status.ended("Closed");
         layoutDone.cancel(false);
