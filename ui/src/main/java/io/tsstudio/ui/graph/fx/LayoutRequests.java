@@ -12,6 +12,7 @@ import io.tsstudio.ui.graph.model.GraphGroup;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One graph view's background work, as jobs on the {@link TaskRunner}'s layout lane (one large-stack thread for the
@@ -33,18 +34,19 @@ final class LayoutRequests implements AutoCloseable {
      * of the layout it feeds (so the two stay in order), and the engine lane may be busy with a model's runs.
      */
     Job<IrGraph> read(Callable<IrGraph> reader) {
-        return begin(runner.submit(Lane.LAYOUT, c -> reader.call()));
+        return begin(() -> runner.submit(Lane.LAYOUT, c -> reader.call()));
     }
 
     /** Lays out {@code root} with the containers {@code open} (ids) open; {@code onProgress} hears it on the UI thread. */
     Job<GraphScene> layout(GraphGroup root, Set<String> open, Consumer<Progress> onProgress) {
         Set<String> expanded = Set.copyOf(open);
-        return begin(runner.submit(Lane.LAYOUT, c -> engine.layout(root, n -> expanded.contains(n.id()),
+        return begin(() -> runner.submit(Lane.LAYOUT, c -> engine.layout(root, n -> expanded.contains(n.id()),
                 (done, total) -> c.progress(done, total, "Laying out"), c::isCancelled), onProgress));
     }
 
-    private <T> Job<T> begin(Job<T> job) {
+    private <T> Job<T> begin(Supplier<Job<T>> submit) {
         supersede();
+        Job<T> job = submit.get();
         current = job;
         return job;
     }
