@@ -11,6 +11,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -23,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The observed-time legend over the graph takes its colours from the theme, and follows a switch. */
+/** What the graph view draws over its canvas (the observed-time legend, the minimap) takes the theme's colours, and follows a switch. */
 @ExtendWith(ApplicationExtension.class)
-class TimeLegendThemeFxTest {
+class GraphPaneThemeFxTest {
     private ThemeManager themes;
     private GraphPane pane;
 
@@ -39,6 +40,18 @@ class TimeLegendThemeFxTest {
         stage.show();
         pane.show(GraphLayoutTest.stack(3), GraphLayoutTest.LOADER);
         pane.setObservation(ShapeLookup.none(), NodeDecor.NONE, new int[] {0x4dabf7, 0xfa5252}, "12.5 ms");
+    }
+
+    /**
+     * Back to light: a ThemeManager styles every window shown after it with its theme, so one left dark would turn the
+     * next test's new window dark.
+     */
+    @AfterEach
+    void lightAgain() throws Exception {
+        fx(() -> {
+            themes.themeProperty().set(Theme.LIGHT);
+            return null;
+        });
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
@@ -58,6 +71,24 @@ class TimeLegendThemeFxTest {
         Label total = (Label) pane.lookup("#graphTimeTotal");
         total.applyCss();
         return total.getTextFill();
+    }
+
+    /** A pixel left of the minimap's overview (the test graph is a narrow column in its middle). */
+    private Color minimapBackground() {
+        Region minimap = (Region) pane.lookup(".graph-minimap");
+        return minimap.snapshot(null, null).getPixelReader().getColor(6, (int) minimap.getHeight() / 2);
+    }
+
+    @Test
+    void theMinimapPaintsOnTheThemesBackground() throws Exception {
+        GraphPaneFxTest.awaitLayout(pane);
+        assertEquals(Color.WHITE, fx(this::minimapBackground), "white on the light theme");
+        fx(() -> {
+            themes.themeProperty().set(Theme.DARK);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Color.web("#2a2f36"), fx(this::minimapBackground), "the dark theme's minimap background");
     }
 
     @Test
