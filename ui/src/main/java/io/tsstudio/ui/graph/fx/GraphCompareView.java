@@ -10,11 +10,11 @@ import io.tsstudio.ui.compare.CompareViewModel;
 import io.tsstudio.ui.compare.DiffRow;
 import io.tsstudio.ui.compare.ModelComparison;
 import io.tsstudio.ui.compare.ModuleMark;
-import io.tsstudio.ui.graph.layout.LayoutThreads;
+import io.tsstudio.ui.concurrent.Lane;
+import io.tsstudio.ui.concurrent.TaskRunner;
 import io.tsstudio.ui.graph.model.GraphNode;
 import io.tsstudio.ui.graph.model.ModuleGraphs;
 import io.tsstudio.ui.graph.model.SubgraphLoader;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -53,6 +53,8 @@ public final class GraphCompareView extends BorderPane {
             ModuleMark.CHANGED, 0xFFFFE08A, ModuleMark.ADDED, 0xFFA9E34B, ModuleMark.REMOVED, 0xFFFFA8A8,
             ModuleMark.DIVERGING, 0xFFFFB870, ModuleMark.FIRST_DIVERGENCE, 0xFFFF6B9A));
 
+    /** Loading, transforming and comparing models are LibTorch work: jobs on the runner's engine lane. */
+    private final TaskRunner runner = TaskRunner.forJavaFx();
     private final GraphPane left = new GraphPane();
     private final GraphPane right = new GraphPane();
     private final Label leftTitle = new Label();
@@ -179,28 +181,25 @@ public final class GraphCompareView extends BorderPane {
         draw(right, b, method);
         status.setText("Comparing\u2026");
         CompletableFuture<CompareViewModel> done = new CompletableFuture<>();
-        LayoutThreads.newThread(() -> {
-            try {
-                ModelComparison.Result result = ModelComparison.run(a, b, method, cancel);
-                CompareViewModel model = new CompareViewModel(result.diff());
-                Platform.runLater(() -> {
-                    if (cancel.isCancelled()) {
-                        done.cancel(false);
-                        return;
-                    }
-                    apply(model, result.inputs());
-                    done.complete(model);
-                });
-            } catch (CancellationException e) {
-                Platform.runLater(() -> done.cancel(false));
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> {
-                    status.setText("Comparison failed: " + e.getMessage());
-                    done.completeExceptionally(e);
-                });
+        runner.submit(Lane.ENGINE, c -> {
+            ModelComparison.Result result = ModelComparison.run(a, b, method, cancel);
+            return new Compared(new CompareViewModel(result.diff()), result.inputs());
+        }).result().whenComplete((compared, error) -> {
+            if (cancel.isCancelled() || error instanceof CancellationException) {
+                done.cancel(false);
+            } else if (error != null) {
+                status.setText("Comparison failed: " + error.getMessage());
+                done.completeExceptionally(error);
+            } else {
+                apply(compared.model(), compared.inputs());
+                done.complete(compared.model());
             }
-        }).start();
+        });
         return done;
+    }
+
+    /** A finished comparison, with the inputs both models ran on. */
+    private record Compared(CompareViewModel model, String inputs) {
     }
 
     private void draw(GraphPane pane, ScriptModule m, String method) {
@@ -303,24 +302,23 @@ public final class GraphCompareView extends BorderPane {
         }
         status.setText("Opening " + file.getFileName() + "\u2026");
         ScriptModule a = moduleA;
-        LayoutThreads.newThread(() -> {
-            try {
-                ScriptModule b = Jit.load(file);
-                Platform.runLater(() -> {
-                    own(b);
-                    compare(titleA, a, file.getFileName().toString(), b, method).whenComplete((m, err) -> {
-                        if (err != null) done.completeExceptionally(err);
-                        else done.complete(m);
-                    });
-                });
-            } catch (RuntimeException ex) {
-                Platform.runLater(() -> {
-                    status.setText("Cannot open " + file.getFileName() + ": " + ex.getMessage());
-                    done.completeExceptionally(ex);
-                });
+        runner.submit(Lane.ENGINE, c -> Jit.load(file)).result().whenComplete((b, error) -> {
+            if (error != null) {
+                status.setText("Cannot open " + file.getFileName() + ": " + error.getMessage());
+                done.completeExceptionally(error);
+                return;
             }
-        }).start();
+            own(b);
+            relay(compare(titleA, a, file.getFileName().toString(), b, method), done);
+        });
         return done;
+    }
+
+    private static <T> void relay(CompletableFuture<T> from, CompletableFuture<T> to) {
+        from.whenComplete((value, error) -> {
+            if (error != null) to.completeExceptionally(error);
+            else to.complete(value);
+        });
     }
 
     /** What the right side shows: the module frozen, or frozen and optimized for inference. */
@@ -344,23 +342,16 @@ public final class GraphCompareView extends BorderPane {
         leftTitle.setText("original: " + method);
         rightTitle.setText(transform.label + ": working\u2026");
         CompletableFuture<CompareViewModel> done = new CompletableFuture<>();
-        LayoutThreads.newThread(() -> {
-            try {
-                ScriptModule changed = transform == Transform.FREEZE ? module.freeze() : module.optimizeForInference();
-                Platform.runLater(() -> {
+        runner.submit(Lane.ENGINE, c -> transform == Transform.FREEZE ? module.freeze() : module.optimizeForInference())
+                .result().whenComplete((changed, error) -> {
+                    if (error != null) {
+                        rightTitle.setText(transform.label + " failed: " + error.getMessage());
+                        done.completeExceptionally(error);
+                        return;
+                    }
                     own(changed);
-                    compare("original", module, transform.label, changed, method).whenComplete((m, err) -> {
-                        if (err != null) done.completeExceptionally(err);
-                        else done.complete(m);
-                    });
+                    relay(compare("original", module, transform.label, changed, method), done);
                 });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> {
-                    rightTitle.setText(transform.label + " failed: " + e.getMessage());
-                    done.completeExceptionally(e);
-                });
-            }
-        }).start();
         return done;
     }
 
