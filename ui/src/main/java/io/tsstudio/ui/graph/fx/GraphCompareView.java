@@ -49,7 +49,8 @@ import java.util.function.Function;
  * side compares the left model with it.
  */
 public final class GraphCompareView extends BorderPane {
-    private static final Map<ModuleMark, Integer> COLOURS = new EnumMap<>(Map.of(
+    /** Fallbacks for hosts without the studio's themes; each theme defines {@code -compare-<mark>} (see {@link #colourName}). */
+    private static final Map<ModuleMark, Integer> DEFAULT_COLOURS = new EnumMap<>(Map.of(
             ModuleMark.CHANGED, 0xFFFFE08A, ModuleMark.ADDED, 0xFFA9E34B, ModuleMark.REMOVED, 0xFFFFA8A8,
             ModuleMark.DIVERGING, 0xFFFFB870, ModuleMark.FIRST_DIVERGENCE, 0xFFFF6B9A));
 
@@ -66,6 +67,8 @@ public final class GraphCompareView extends BorderPane {
     private final ListView<LineDiff.Line> codeDiff = new ListView<>();
     private final Label codeTitle = new Label("Select a code difference to see it here");
     private final List<ScriptModule> owned = new ArrayList<>();
+    /** The marks' fills in the current theme, read again at a theme switch. */
+    private Map<ModuleMark, Integer> colours = DEFAULT_COLOURS;
     private boolean syncing;
     private CancelToken running = CancelToken.none();
     private CompareViewModel vm;
@@ -115,9 +118,11 @@ public final class GraphCompareView extends BorderPane {
         follow(right.canvas(), left.canvas());
         left.setNodeTint(tint(p -> vm == null ? Optional.empty() : vm.markA(p)));
         right.setNodeTint(tint(p -> vm == null ? Optional.empty() : vm.markB(p)));
+        io.tsstudio.ui.theme.Palette.follow(this, this::readColours);
         acceptDrops(r);
     }
 
+    /** The marks' colour chips: background and text from the theme ({@code .compare-chip}, {@code .compare-<mark>}). */
     private static HBox legend() {
         HBox box = new HBox(4);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -126,15 +131,36 @@ public final class GraphCompareView extends BorderPane {
         for (int i = 0; i < marks.length; i++) {
             Label chip = new Label(names[i]);
             chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            int c = COLOURS.get(marks[i]);
-            chip.setStyle(String.format("-fx-background-color: #%06X; -fx-text-fill: #222; -fx-padding: 1 5 1 5; -fx-background-radius: 3;", c & 0xFFFFFF));
+            chip.setId("compareChip-" + marks[i].name().toLowerCase(java.util.Locale.ROOT));
+            chip.getStyleClass().addAll("compare-chip", colourName(marks[i]).substring(1));
             box.getChildren().add(chip);
         }
         return box;
     }
 
-    private static java.util.function.ToIntFunction<GraphNode> tint(Function<String, Optional<ModuleMark>> marks) {
-        return n -> n.modulePath().flatMap(marks).map(COLOURS::get).orElse(0);
+    /** The theme's looked-up colour of a mark, e.g. {@code -compare-first-divergence}; also its chip's style class. */
+    static String colourName(ModuleMark mark) {
+        return "-compare-" + mark.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private void readColours(List<String> stylesheets) {
+        if (stylesheets.isEmpty()) return; // no theme: the defaults
+        List<String> names = java.util.Arrays.stream(ModuleMark.values()).map(GraphCompareView::colourName).toList();
+        io.tsstudio.ui.theme.Palette palette = io.tsstudio.ui.theme.Palette.read(stylesheets, names);
+        Map<ModuleMark, Integer> read = new EnumMap<>(ModuleMark.class);
+        for (ModuleMark m : ModuleMark.values()) read.put(m, palette.argb(colourName(m), DEFAULT_COLOURS.get(m)));
+        colours = read;
+        left.canvas().redraw();
+        right.canvas().redraw();
+    }
+
+    /** The fill a mark gets in the graphs (ARGB), in the current theme. */
+    int markColour(ModuleMark mark) {
+        return colours.get(mark);
+    }
+
+    private java.util.function.ToIntFunction<GraphNode> tint(Function<String, Optional<ModuleMark>> marks) {
+        return n -> n.modulePath().flatMap(marks).map(m -> colours.get(m)).orElse(0);
     }
 
     private void follow(GraphCanvas from, GraphCanvas to) {
