@@ -3,7 +3,7 @@ package io.tsstudio.ui.graph.fx;
 import io.tsstudio.ui.compare.ModuleMark;
 import io.tsstudio.ui.theme.Theme;
 import io.tsstudio.ui.theme.ThemeManager;
-import javafx.scene.Scene;
+import io.tsstudio.ui.theme.ThemedStage;
 import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
@@ -28,12 +28,8 @@ class CompareThemeFxTest {
 
     @Start
     void start(Stage stage) {
-        themes = new ThemeManager(Theme.LIGHT);
         view = new GraphCompareView();
-        Scene scene = new Scene(view, 1100, 700);
-        themes.register(scene);
-        stage.setScene(scene);
-        stage.show();
+        themes = ThemedStage.show(stage, view, 1100, 700);
     }
 
     /** Back to light: a ThemeManager styles every window shown after it with its theme. */

@@ -5,7 +5,7 @@ import io.tsstudio.ui.graph.model.ShapeLookup;
 import io.tsstudio.ui.graph.render.NodeDecor;
 import io.tsstudio.ui.theme.Theme;
 import io.tsstudio.ui.theme.ThemeManager;
-import javafx.scene.Scene;
+import io.tsstudio.ui.theme.ThemedStage;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -32,12 +32,8 @@ class GraphPaneThemeFxTest {
 
     @Start
     void start(Stage stage) {
-        themes = new ThemeManager(Theme.LIGHT);
         pane = new GraphPane();
-        Scene scene = new Scene(pane, 1000, 700);
-        themes.register(scene);
-        stage.setScene(scene);
-        stage.show();
+        themes = ThemedStage.show(stage, pane, 1000, 700);
         pane.show(GraphLayoutTest.stack(3), GraphLayoutTest.LOADER);
         pane.setObservation(ShapeLookup.none(), NodeDecor.NONE, new int[] {0x4dabf7, 0xfa5252}, "12.5 ms");
     }
