@@ -16,6 +16,9 @@ import io.tsstudio.ui.graph.fx.GraphPane;
 import io.tsstudio.ui.run.RunPanelViewModel;
 import io.tsstudio.ui.session.OpenModel;
 import io.tsstudio.ui.session.Workspace;
+import io.tsstudio.ui.concurrent.Lane;
+import io.tsstudio.ui.concurrent.LatestReplies;
+import io.tsstudio.ui.concurrent.TaskRunner;
 import javafx.application.Platform;
 
 import java.util.Map;
@@ -32,14 +35,14 @@ final class GraphWiring {
     private final StudioViewModel vm;
     private final Executor io;
     /**
-     * Graphs are read on a thread of their own: on the shared I/O pool a big model's graph waited behind LibTorch's
-     * warm-up and the open itself (both threads busy), and the first frame came long after the model was loaded.
+     * Graphs are read as jobs on the task runner's layout lane, not the engine lane: there a big model's graph waited
+     * behind LibTorch's warm-up and the open itself (both threads busy), and the first frame came long after the model
+     * was loaded. The read is the first step of the layout that follows it on the same lane.
      */
-    private final Executor reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(null, r, "graph-read", 16 << 20);
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskRunner runner = TaskRunner.forJavaFx();
+    /** The latest drawing wins: a newer model or method makes an older read's graph and code links stale. */
+    private final LatestReplies draws = runner.latestReplies();
+    private LatestReplies.Request lastDraw = draws.begin();
     private Map<String, CodeLocation> locations = Map.of();
     private GraphPane pane;
     private static final System.Logger LOG = System.getLogger(GraphWiring.class.getName());
@@ -49,7 +52,6 @@ final class GraphWiring {
     private Opening firstFrame;
     private final java.util.Set<Opening> followed = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
     private String shownMethod = "forward";
-    private long requests;
     // The run panel's last outcome, with the model file and method it came from (recorded when it arrived).
     private java.nio.file.Path lastRunFile;
     private String lastRunMethod;
@@ -158,7 +160,7 @@ final class GraphWiring {
         earlyModule = module;
         shown = null;
         firstFrame = op;
-        draw(module, null, "forward", ++requests);
+        draw(module, null, "forward", lastDraw = draws.begin());
     }
 
     private void show(OpenModel model) {
@@ -177,22 +179,20 @@ final class GraphWiring {
             shownMethod = method;
             early = null;
             earlyModule = null;
-            long request = requests;
+            LatestReplies.Request request = lastDraw;
             if (pane != null) decorate(model, method);
             io.execute(() -> {
                 Map<String, CodeLocation> codeLocations = readLocations(model.module());
-                Platform.runLater(() -> {
-                    if (request == requests) locations = codeLocations;
-                });
+                request.apply(() -> locations = codeLocations);
             });
             return;
         }
         shown = model;
         shownMethod = method;
-        long request = ++requests;
+        LatestReplies.Request request = lastDraw = draws.begin();
         if (model != null && !model.isTorchScript() && model.summary().format() == ModelSummary.Format.TORCHSCRIPT) {
             // a model that needs a missing operator: say so where its graph would be
-            pane = null;
+            dropPane();
             javafx.scene.control.Label why = new javafx.scene.control.Label(model.summary().description());
             why.setWrapText(true);
             why.setId("graphUnavailable");
@@ -201,11 +201,17 @@ final class GraphWiring {
         }
         if (model == null || method == null) {
             // Nothing to draw, and no view may keep a closed module: an empty pane replaces the old one.
-            pane = null;
+            dropPane();
             window.setGraphView(new GraphPane());
             return;
         }
         draw(model.module(), model, method, request);
+    }
+
+    /** The shown pane goes away: its queued or running layout must not hold the shared layout lane. */
+    private void dropPane() {
+        if (pane != null) pane.close();
+        pane = null;
     }
 
     /** The picker, the freeze/optimize compare and the run values of a drawn model's method. */
@@ -241,43 +247,46 @@ final class GraphWiring {
         return locations;
     }
 
-    private void draw(ScriptModule module, OpenModel model, String method, long request) {
-        reader.execute(() -> {
+    private void draw(ScriptModule module, OpenModel model, String method, LatestReplies.Request request) {
+        // The lane is one thread: the drawing being replaced must not keep it busy while the new graph waits.
+        if (pane != null) pane.cancelLayout();
+        runner.submit(Lane.LAYOUT, c -> {
             IrGraph graph;
-            Map<String, CodeLocation> codeLocations;
-            try {
-                synchronized (module) { // a cancelled open closes the module under this monitor
-                    if (module.isClosed()) return;
-                    graph = ModuleGraphs.graph(module, method);
-                }
-                // While a model is still opening its code is being read: the links come when it has opened.
-                codeLocations = model == null ? Map.of() : readLocations(module);
-            } catch (RuntimeException e) {
-                return;
+            synchronized (module) { // a cancelled open closes the module under this monitor
+                if (module.isClosed()) return null;
+                graph = ModuleGraphs.graph(module, method);
             }
-            Platform.runLater(() -> {
-                if (request != requests) return;
-                locations = codeLocations;
-                if (pane == null) {
-                    pane = new GraphPane();
-                    pane.addSelectionListener(this::nodeSelected);
-                    GraphPane shownPane = pane;
-                    shownPane.layingOutProperty().addListener((o, was, now) -> {
-                        if (now) window.jobs().track("Lay out the graph", shownPane.layoutProgress(), shownPane.statusText(),
-                                shownPane.layingOutProperty().not(), shownPane::cancelLayout);
-                    });
-                    window.setGraphView(pane);
-                }
-                pane.show(graph, ModuleGraphs.loader(module));
-                OpenModel owner = model != null ? model : shown != null && shown.module() == module ? shown : null;
-                if (owner != null) decorate(owner, method);
-                Opening op = firstFrame;
-                if (op != null && model == null) {
-                    firstFrame = null;
-                    pane.layoutDone().thenAccept(scene -> logWhenPainted(op, graph.nodes().size()));
-                }
-            });
+            // While a model is still opening its code is being read: the links come when it has opened.
+            return new Read(graph, model == null ? Map.of() : readLocations(module));
+        }).result().whenComplete((read, error) -> {
+            // A graph that cannot be read (the module closed meanwhile) leaves the view as it is.
+            if (read == null || !request.isCurrent()) return;
+            IrGraph graph = read.graph();
+            Map<String, CodeLocation> codeLocations = read.locations();
+            locations = codeLocations;
+            if (pane == null) {
+                pane = new GraphPane();
+                pane.addSelectionListener(this::nodeSelected);
+                GraphPane shownPane = pane;
+                shownPane.layingOutProperty().addListener((o, was, now) -> {
+                    if (now) window.jobs().track("Lay out the graph", shownPane.layoutProgress(), shownPane.statusText(),
+                            shownPane.layingOutProperty().not(), shownPane::cancelLayout);
+                });
+                window.setGraphView(pane);
+            }
+            pane.show(graph, ModuleGraphs.loader(module));
+            OpenModel owner = model != null ? model : shown != null && shown.module() == module ? shown : null;
+            if (owner != null) decorate(owner, method);
+            Opening op = firstFrame;
+            if (op != null && model == null) {
+                firstFrame = null;
+                pane.layoutDone().thenAccept(scene -> logWhenPainted(op, graph.nodes().size()));
+            }
         });
+    }
+
+    /** A method's graph and the model's code locations, read off the FX thread. */
+    private record Read(IrGraph graph, Map<String, CodeLocation> locations) {
     }
 
     private static Map<String, CodeLocation> readLocations(ScriptModule module) {

@@ -103,18 +103,20 @@ class GraphKeysFocusTest {
             return null;
         });
 
-        // A real click on a node that has a source range.
+        // A real click on a node that has a source range: the call of the Linear submodule, a group Enter opens.
+        GraphNode[] clicked = new GraphNode[1];
         Point2D at = fx(() -> {
             GraphScene s = canvas.scene();
             for (int i = 0; i < s.nodeCount(); i++) {
                 GraphNode n = s.node(i);
-                if (n.sourceRange().isEmpty()) continue;
+                if (n.sourceRange().isEmpty() || !n.isContainer()) continue;
                 Point2D local = canvas.toScreen(s.x(i) + s.w(i) / 2, s.y(i) + s.h(i) / 2);
                 if (local.getX() > 5 && local.getY() > 5 && local.getX() < canvas.getWidth() - 5 && local.getY() < canvas.getHeight() - 5) {
+                    clicked[0] = n;
                     return canvas.localToScreen(local);
                 }
             }
-            throw new AssertionError("no node with a source range is on screen");
+            throw new AssertionError("no group node with a source range is on screen");
         });
         robot.clickOn(at);
         WaitForAsyncUtils.waitForFxEvents();
@@ -126,14 +128,25 @@ class GraphKeysFocusTest {
         assertSame(canvas, fx(() -> stage.getScene().getFocusOwner()), "the keyboard stays with the graph");
 
         double scale = fx(canvas::scale);
-        double tx = fx(canvas::translateX);
         robot.write("+");
         robot.type(KeyCode.EQUALS, KeyCode.ADD);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(canvas::scale) > scale, "+ zoomed the graph in");
-        robot.type(KeyCode.LEFT, KeyCode.LEFT, KeyCode.UP, KeyCode.RIGHT, KeyCode.DOWN, KeyCode.MINUS, KeyCode.F, KeyCode.ENTER, KeyCode.SPACE);
+        // Checked before F fits the graph again (which undoes any pan): the arrows move it by one LEFT step in all.
+        double tx = fx(canvas::translateX);
+        robot.type(KeyCode.LEFT, KeyCode.LEFT, KeyCode.UP, KeyCode.RIGHT, KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals(tx, fx(canvas::translateX), "the arrows panned the graph");
+        double zoomed = fx(canvas::scale);
+        robot.type(KeyCode.MINUS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(canvas::scale) < zoomed, "- zoomed the graph out");
+        // Enter opens the selected group; its new layout is a job on the shared layout lane, so wait for it to be drawn.
+        robot.type(KeyCode.F, KeyCode.ENTER, KeyCode.SPACE);
         robot.write("f+-");
         WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> graphPane().layoutDone()).get(60, TimeUnit.SECONDS);
+        assertTrue(fx(() -> pane.viewModel().isExpanded(clicked[0])), "Enter opened the selected group " + clicked[0].title());
         assertSame(canvas, fx(() -> stage.getScene().getFocusOwner()), "still the graph's keys");
         fx(() -> {
             for (EditorViewModel b : vm.buffers()) {
@@ -142,7 +155,6 @@ class GraphKeysFocusTest {
             }
             return null;
         });
-        assertNotEquals(tx, fx(canvas::translateX), "the arrows panned the graph");
     }
 
     @Test

@@ -10,11 +10,11 @@ import io.tsstudio.ui.compare.CompareViewModel;
 import io.tsstudio.ui.compare.DiffRow;
 import io.tsstudio.ui.compare.ModelComparison;
 import io.tsstudio.ui.compare.ModuleMark;
-import io.tsstudio.ui.graph.layout.LayoutThreads;
+import io.tsstudio.ui.concurrent.Lane;
+import io.tsstudio.ui.concurrent.TaskRunner;
 import io.tsstudio.ui.graph.model.GraphNode;
 import io.tsstudio.ui.graph.model.ModuleGraphs;
 import io.tsstudio.ui.graph.model.SubgraphLoader;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -49,10 +49,13 @@ import java.util.function.Function;
  * side compares the left model with it.
  */
 public final class GraphCompareView extends BorderPane {
-    private static final Map<ModuleMark, Integer> COLOURS = new EnumMap<>(Map.of(
+    /** Fallbacks for hosts without the studio's themes; each theme defines {@code -compare-<mark>} (see {@link #colourName}). */
+    private static final Map<ModuleMark, Integer> DEFAULT_COLOURS = new EnumMap<>(Map.of(
             ModuleMark.CHANGED, 0xFFFFE08A, ModuleMark.ADDED, 0xFFA9E34B, ModuleMark.REMOVED, 0xFFFFA8A8,
             ModuleMark.DIVERGING, 0xFFFFB870, ModuleMark.FIRST_DIVERGENCE, 0xFFFF6B9A));
 
+    /** Loading, transforming and comparing models are LibTorch work: jobs on the runner's engine lane. */
+    private final TaskRunner runner = TaskRunner.forJavaFx();
     private final GraphPane left = new GraphPane();
     private final GraphPane right = new GraphPane();
     private final Label leftTitle = new Label();
@@ -64,6 +67,8 @@ public final class GraphCompareView extends BorderPane {
     private final ListView<LineDiff.Line> codeDiff = new ListView<>();
     private final Label codeTitle = new Label("Select a code difference to see it here");
     private final List<ScriptModule> owned = new ArrayList<>();
+    /** The marks' fills in the current theme, read again at a theme switch. */
+    private Map<ModuleMark, Integer> colours = DEFAULT_COLOURS;
     private boolean syncing;
     private CancelToken running = CancelToken.none();
     private CompareViewModel vm;
@@ -113,9 +118,11 @@ public final class GraphCompareView extends BorderPane {
         follow(right.canvas(), left.canvas());
         left.setNodeTint(tint(p -> vm == null ? Optional.empty() : vm.markA(p)));
         right.setNodeTint(tint(p -> vm == null ? Optional.empty() : vm.markB(p)));
+        io.tsstudio.ui.theme.Palette.follow(this, this::readColours);
         acceptDrops(r);
     }
 
+    /** The marks' colour chips: background and text from the theme ({@code .compare-chip}, {@code .compare-<mark>}). */
     private static HBox legend() {
         HBox box = new HBox(4);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -124,15 +131,36 @@ public final class GraphCompareView extends BorderPane {
         for (int i = 0; i < marks.length; i++) {
             Label chip = new Label(names[i]);
             chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            int c = COLOURS.get(marks[i]);
-            chip.setStyle(String.format("-fx-background-color: #%06X; -fx-text-fill: #222; -fx-padding: 1 5 1 5; -fx-background-radius: 3;", c & 0xFFFFFF));
+            chip.setId("compareChip-" + marks[i].name().toLowerCase(java.util.Locale.ROOT));
+            chip.getStyleClass().addAll("compare-chip", colourName(marks[i]).substring(1));
             box.getChildren().add(chip);
         }
         return box;
     }
 
-    private static java.util.function.ToIntFunction<GraphNode> tint(Function<String, Optional<ModuleMark>> marks) {
-        return n -> n.modulePath().flatMap(marks).map(COLOURS::get).orElse(0);
+    /** The theme's looked-up colour of a mark, e.g. {@code -compare-first-divergence}; also its chip's style class. */
+    static String colourName(ModuleMark mark) {
+        return "-compare-" + mark.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private void readColours(List<String> stylesheets) {
+        if (stylesheets.isEmpty()) return; // no theme: the defaults
+        List<String> names = java.util.Arrays.stream(ModuleMark.values()).map(GraphCompareView::colourName).toList();
+        io.tsstudio.ui.theme.Palette palette = io.tsstudio.ui.theme.Palette.read(stylesheets, names);
+        Map<ModuleMark, Integer> read = new EnumMap<>(ModuleMark.class);
+        for (ModuleMark m : ModuleMark.values()) read.put(m, palette.argb(colourName(m), DEFAULT_COLOURS.get(m)));
+        colours = read;
+        left.canvas().redraw();
+        right.canvas().redraw();
+    }
+
+    /** The fill a mark gets in the graphs (ARGB), in the current theme. */
+    int markColour(ModuleMark mark) {
+        return colours.get(mark);
+    }
+
+    private java.util.function.ToIntFunction<GraphNode> tint(Function<String, Optional<ModuleMark>> marks) {
+        return n -> n.modulePath().flatMap(marks).map(m -> colours.get(m)).orElse(0);
     }
 
     private void follow(GraphCanvas from, GraphCanvas to) {
@@ -179,28 +207,25 @@ public final class GraphCompareView extends BorderPane {
         draw(right, b, method);
         status.setText("Comparing\u2026");
         CompletableFuture<CompareViewModel> done = new CompletableFuture<>();
-        LayoutThreads.newThread(() -> {
-            try {
-                ModelComparison.Result result = ModelComparison.run(a, b, method, cancel);
-                CompareViewModel model = new CompareViewModel(result.diff());
-                Platform.runLater(() -> {
-                    if (cancel.isCancelled()) {
-                        done.cancel(false);
-                        return;
-                    }
-                    apply(model, result.inputs());
-                    done.complete(model);
-                });
-            } catch (CancellationException e) {
-                Platform.runLater(() -> done.cancel(false));
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> {
-                    status.setText("Comparison failed: " + e.getMessage());
-                    done.completeExceptionally(e);
-                });
+        runner.submit(Lane.ENGINE, c -> {
+            ModelComparison.Result result = ModelComparison.run(a, b, method, cancel);
+            return new Compared(new CompareViewModel(result.diff()), result.inputs());
+        }).result().whenComplete((compared, error) -> {
+            if (cancel.isCancelled() || error instanceof CancellationException) {
+                done.cancel(false);
+            } else if (error != null) {
+                status.setText("Comparison failed: " + error.getMessage());
+                done.completeExceptionally(error);
+            } else {
+                apply(compared.model(), compared.inputs());
+                done.complete(compared.model());
             }
-        }).start();
+        });
         return done;
+    }
+
+    /** A finished comparison, with the inputs both models ran on. */
+    private record Compared(CompareViewModel model, String inputs) {
     }
 
     private void draw(GraphPane pane, ScriptModule m, String method) {
@@ -303,24 +328,23 @@ public final class GraphCompareView extends BorderPane {
         }
         status.setText("Opening " + file.getFileName() + "\u2026");
         ScriptModule a = moduleA;
-        LayoutThreads.newThread(() -> {
-            try {
-                ScriptModule b = Jit.load(file);
-                Platform.runLater(() -> {
-                    own(b);
-                    compare(titleA, a, file.getFileName().toString(), b, method).whenComplete((m, err) -> {
-                        if (err != null) done.completeExceptionally(err);
-                        else done.complete(m);
-                    });
-                });
-            } catch (RuntimeException ex) {
-                Platform.runLater(() -> {
-                    status.setText("Cannot open " + file.getFileName() + ": " + ex.getMessage());
-                    done.completeExceptionally(ex);
-                });
+        runner.submit(Lane.ENGINE, c -> Jit.load(file)).result().whenComplete((b, error) -> {
+            if (error != null) {
+                status.setText("Cannot open " + file.getFileName() + ": " + error.getMessage());
+                done.completeExceptionally(error);
+                return;
             }
-        }).start();
+            own(b);
+            relay(compare(titleA, a, file.getFileName().toString(), b, method), done);
+        });
         return done;
+    }
+
+    private static <T> void relay(CompletableFuture<T> from, CompletableFuture<T> to) {
+        from.whenComplete((value, error) -> {
+            if (error != null) to.completeExceptionally(error);
+            else to.complete(value);
+        });
     }
 
     /** What the right side shows: the module frozen, or frozen and optimized for inference. */
@@ -344,23 +368,16 @@ public final class GraphCompareView extends BorderPane {
         leftTitle.setText("original: " + method);
         rightTitle.setText(transform.label + ": working\u2026");
         CompletableFuture<CompareViewModel> done = new CompletableFuture<>();
-        LayoutThreads.newThread(() -> {
-            try {
-                ScriptModule changed = transform == Transform.FREEZE ? module.freeze() : module.optimizeForInference();
-                Platform.runLater(() -> {
+        runner.submit(Lane.ENGINE, c -> transform == Transform.FREEZE ? module.freeze() : module.optimizeForInference())
+                .result().whenComplete((changed, error) -> {
+                    if (error != null) {
+                        rightTitle.setText(transform.label + " failed: " + error.getMessage());
+                        done.completeExceptionally(error);
+                        return;
+                    }
                     own(changed);
-                    compare("original", module, transform.label, changed, method).whenComplete((m, err) -> {
-                        if (err != null) done.completeExceptionally(err);
-                        else done.complete(m);
-                    });
+                    relay(compare("original", module, transform.label, changed, method), done);
                 });
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> {
-                    rightTitle.setText(transform.label + " failed: " + e.getMessage());
-                    done.completeExceptionally(e);
-                });
-            }
-        }).start();
         return done;
     }
 
@@ -372,6 +389,8 @@ public final class GraphCompareView extends BorderPane {
     /** Stops a comparison in progress and frees the modules this view owns (when the compare window closes). */
     public void close() {
         running.cancel();
+        left.close();
+        right.close();
         owned.forEach(ScriptModule::close);
         owned.clear();
     }

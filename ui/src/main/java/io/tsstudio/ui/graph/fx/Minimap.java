@@ -69,6 +69,7 @@ public final class Minimap extends Region {
                     Highlights.NONE);
             gc.setTransform(1, 0, 0, 1, 0, 0);
             SnapshotParameters p = new SnapshotParameters();
+            p.setFill(Color.TRANSPARENT); // a snapshot fills white by default: the dark theme's minimap was white inside
             overview = canvas.snapshot(p, null);
         }
         gc.drawImage(overview, 0, 0);

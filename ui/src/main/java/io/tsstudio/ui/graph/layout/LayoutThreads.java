@@ -1,12 +1,11 @@
 package io.tsstudio.ui.graph.layout;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The layout worker: ELK's network simplex recurses along long chains and overflowed a default stack at 10,000
- * nodes (BUILD-NOTES §6), so layouts run on daemon threads with a 512 MiB stack.
+ * A thread for a layout outside the studio's task runner (the CLI's headless rendering, {@code GraphSvg}): ELK's network
+ * simplex recurses along long chains and overflowed a default stack at 10,000 nodes (BUILD-NOTES §6), so layouts run
+ * on daemon threads with a 512 MiB stack, as the runner's layout lane does.
  */
 public final class LayoutThreads {
     public static final long STACK_BYTES = 512L << 20;
@@ -19,10 +18,5 @@ public final class LayoutThreads {
         Thread t = new Thread(null, r, "elk-layout-" + COUNT.incrementAndGet(), STACK_BYTES);
         t.setDaemon(true);
         return t;
-    }
-
-    /** A single worker: layouts run one at a time, newest request last. */
-    public static ExecutorService newExecutor() {
-        return Executors.newSingleThreadExecutor(LayoutThreads::newThread);
     }
 }

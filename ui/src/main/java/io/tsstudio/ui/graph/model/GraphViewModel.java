@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The state of one graph view, without a toolkit: which containers are open, folding and flat options, selection,
@@ -300,42 +298,8 @@ public final class GraphViewModel {
      * @throws IllegalArgumentException with the pattern error when the expression is not valid
      */
     public SearchResults search(String regex) {
-        Pattern p;
-        try {
-            p = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("not a valid regular expression: " + e.getDescription()
-                    + " near index " + e.getIndex() + " in '" + regex + "'", e);
-        }
-        List<GraphNode> hits = new ArrayList<>();
-        for (GraphNode n : allNodes()) {
-            if (matches(p, n)) {
-                hits.add(n);
-            }
-        }
-        search = new SearchResults(regex, hits);
+        search = NodeSearch.find(regex, allNodes());
         return search;
-    }
-
-    private static boolean matches(Pattern p, GraphNode n) {
-        if (p.matcher(n.title()).find() || n.ir().map(i -> p.matcher(i.kind()).find()).orElse(false)
-                || n.schema().map(s -> p.matcher(s).find()).orElse(false)) {
-            return true;
-        }
-        for (List<Port> ports : List.of(n.inputs(), n.outputs())) {
-            for (Port port : ports) {
-                if (p.matcher(port.name()).find() || p.matcher(port.type()).find()
-                        || (port.isFolded() && p.matcher(port.folded()).find())) {
-                    return true;
-                }
-            }
-        }
-        for (var e : n.attributes().entrySet()) {
-            if (p.matcher(e.getKey()).find() || p.matcher(e.getValue()).find()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public Optional<SearchResults> currentSearch() {
@@ -361,37 +325,12 @@ public final class GraphViewModel {
 
     /** Nodes whose values flow into {@code n}, following edges out of groups through their container's inputs. */
     public Set<GraphNode> ancestors(GraphNode n) {
-        return trace(n, true);
+        return Dataflow.upstream(n);
     }
 
     /** Nodes that read values {@code n} produces, following edges out of groups through their container's outputs. */
     public Set<GraphNode> descendants(GraphNode n) {
-        return trace(n, false);
-    }
-
-    private Set<GraphNode> trace(GraphNode start, boolean up) {
-        Set<GraphNode> seen = new LinkedHashSet<>();
-        Deque<GraphNode> todo = new ArrayDeque<>(List.of(start));
-        while (!todo.isEmpty()) {
-            GraphNode n = todo.poll();
-            GraphGroup g = n.group();
-            for (GraphEdge e : g.edges()) {
-                GraphNode next = up ? (e.to() == n ? e.from() : null) : (e.from() == n ? e.to() : null);
-                if (next != null && seen.add(next)) {
-                    todo.add(next);
-                }
-            }
-            NodeKind boundary = up ? NodeKind.INPUT : NodeKind.OUTPUT;
-            GraphNode owner = g.owner();
-            if (n.kind() == boundary && owner != null) {
-                GraphNode outer = owner.kind() == NodeKind.BRANCH ? owner.group().owner() : owner;
-                if (outer != null && seen.add(outer)) {
-                    todo.add(outer);
-                }
-            }
-        }
-        seen.remove(start);
-        return seen;
+        return Dataflow.downstream(n);
     }
 
     /** Highlights the ancestors and descendants of the selected node (empty set clears). */

@@ -107,4 +107,27 @@ class GraphCompareFxTest {
             assertTrue(scene.indexOf(target).isPresent(), "it is drawn");
         }
     }
+
+    @Test
+    void comparesWithAFileAndWithTheFrozenModelLoadedAndTransformedOffTheFxThread(FxRobot robot) throws Exception {
+        a = Jit.load(SharedFixtures.pytorch("l1000_100_10.script.dat"));
+        Path nudged = nudgedCopy();
+        CompareViewModel withFile = WaitForAsyncUtils.asyncFx(() -> view.compareWithFile("original", a, nudged, "forward"))
+                .get(30, TimeUnit.SECONDS).get(120, TimeUnit.SECONDS);
+        assertEquals(Optional.of("0.0"), withFile.firstDivergence(), "the loaded file diverges where it was nudged");
+
+        WaitForAsyncUtils.asyncFx(() -> view.showTransformed(a, "forward", GraphCompareView.Transform.FREEZE))
+                .get(30, TimeUnit.SECONDS).get(120, TimeUnit.SECONDS);
+        GraphPaneFxTest.awaitLayout(view.right());
+        assertTrue(view.left().viewModel().root().nodes().stream().anyMatch(n -> n.modulePath().isPresent()),
+                "the original calls its submodules");
+        assertTrue(view.right().viewModel().root().nodes().stream().noneMatch(n -> n.modulePath().isPresent()),
+                "the right side draws the frozen graph, every submodule inlined");
+
+        java.util.concurrent.ExecutionException missing = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> WaitForAsyncUtils.asyncFx(
+                        () -> view.compareWithFile(dir.resolve("none.pt"))).get(30, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS));
+        assertTrue(robot.lookup("#compareStatus").queryLabeled().getText().startsWith("Cannot open none.pt: "),
+                robot.lookup("#compareStatus").queryLabeled().getText() + " / " + missing.getCause());
+    }
 }

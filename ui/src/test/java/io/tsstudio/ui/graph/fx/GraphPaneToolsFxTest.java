@@ -94,6 +94,23 @@ class GraphPaneToolsFxTest {
     }
 
     @Test
+    void aBadPatternMarksTheSearchFieldAndSaysWhyUntilAGoodOne(FxRobot robot) throws Exception {
+        GraphPaneFxTest.awaitLayout(pane);
+        robot.clickOn("#graphSearch").write("blocks.(");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField field = robot.lookup("#graphSearch").queryAs(javafx.scene.control.TextField.class);
+        assertTrue(field.getStyleClass().contains("graph-search-error"), "the theme's error mark: " + field.getStyleClass());
+        assertTrue(field.getStyle().isEmpty(), "no inline colour: " + field.getStyle());
+        assertTrue(robot.lookup("#graphStatus").queryLabeled().getText().startsWith("not a valid regular expression: "),
+                robot.lookup("#graphStatus").queryLabeled().getText());
+        robot.type(KeyCode.BACK_SPACE).write("1");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(field.getStyleClass().contains("graph-search-error"), "a valid pattern clears the mark");
+    }
+
+    @Test
     void fitNeverZoomsBelowReadableItFitsTheWidthAndScrolls(FxRobot robot) throws Exception {
         GraphScene s = GraphPaneFxTest.awaitLayout(pane);
         double whole = Math.min(pane.canvas().getWidth() / (s.width() + 40), pane.canvas().getHeight() / (s.height() + 40));
