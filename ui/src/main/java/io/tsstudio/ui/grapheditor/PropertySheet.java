@@ -78,7 +78,7 @@ final class PropertySheet {
         }
         switch (b.kind()) {
             case CONSTANT -> {
-                return Commands.setSetting(b.id(), "value", parseAnyLiteral(text));
+                return Commands.setSetting(b.id(), "value", Literals.parseAny(text));
             }
             case INPUT -> {
                 if (!key.equals(ExampleInputs.SETTING)) throw new IllegalArgumentException("an input has no property '" + key + "'");
@@ -98,25 +98,6 @@ final class PropertySheet {
                 return Commands.setSetting(b.id(), key, Literals.parse(text, p.type()));
             }
             default -> throw new IllegalArgumentException(b.name() + " has no property '" + key + "'");
-        }
-    }
-
-    /** A constant typed in: int, float, bool, None, list of numbers, else a string. */
-    static Object parseAnyLiteral(String t) {
-        if (t.equals("None")) return null;
-        if (t.equals("True") || t.equals("False")) return t.equals("True");
-        if (t.startsWith("[")) {
-            boolean floats = t.contains(".") || t.contains("e");
-            return Literals.parse(t, TypeRef.listOf(floats ? TypeRef.FLOAT : TypeRef.INT));
-        }
-        try {
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            try {
-                return Double.parseDouble(t);
-            } catch (NumberFormatException e2) {
-                return Literals.parse(t, TypeRef.STR);
-            }
         }
     }
 }

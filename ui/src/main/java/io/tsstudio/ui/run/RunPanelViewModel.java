@@ -1,7 +1,6 @@
 package io.tsstudio.ui.run;
 
 import io.tsstudio.engine.MethodInfo;
-import io.tsstudio.engine.run.ProposedInput;
 import io.tsstudio.engine.run.RunListener;
 import io.tsstudio.engine.run.RunOutcome;
 import io.tsstudio.engine.run.RunRequest;
@@ -9,6 +8,8 @@ import io.tsstudio.engine.run.RunPlan;
 import io.tsstudio.ui.concurrent.FxUiThread;
 import io.tsstudio.ui.concurrent.LatestReplies;
 import io.tsstudio.ui.concurrent.TaskRunner;
+import io.tsstudio.ui.observe.ObserveBackend;
+import io.tsstudio.ui.observe.ObservedRun;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -29,15 +30,15 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * The run panel's state and commands, without any scene-graph type: pick a device and a method, edit the
@@ -61,7 +62,7 @@ public final class RunPanelViewModel {
     private final ReadOnlyObjectWrapper<Path> modelFile = new ReadOnlyObjectWrapper<>();
     private final ObservableList<MethodInfo> methods = FXCollections.observableArrayList();
     private final ObjectProperty<MethodInfo> method = new SimpleObjectProperty<>();
-    private final ObservableList<ArgumentInput> arguments = FXCollections.observableArrayList();
+    private final ArgumentRows arguments = new ArgumentRows();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     /** The benchmark or observed (profiled) run under way, by title; null while none. Plain runs are short: not jobs. */
@@ -72,7 +73,7 @@ public final class RunPanelViewModel {
     private final BooleanProperty benchmarkMode = new SimpleBooleanProperty();
     /** Single runs go through the observing executor (shapes, values and time per node), where the backend can. */
     private final BooleanProperty observe = new SimpleBooleanProperty(true);
-    private final ReadOnlyObjectWrapper<io.tsstudio.ui.observe.ObservedRun> observedRun = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ObservedRun> observedRun = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty warmup = new SimpleIntegerProperty(10);
     private final IntegerProperty iterations = new SimpleIntegerProperty(100);
     private final IntegerProperty concurrency = new SimpleIntegerProperty(1);
@@ -80,7 +81,6 @@ public final class RunPanelViewModel {
     /** Tells apart the replies of a superseded request (a model replaced, a run cancelled) from the current one. */
     private final LatestReplies requests;
     private final TaskRunner runner;
-    private final Map<String, Map<String, Map<String, String>>> rememberedArgs = new LinkedHashMap<>();
     private boolean reloading;
 
     public RunPanelViewModel(RunBackend backend, InputsStore store, Executor ui) {
@@ -94,8 +94,8 @@ public final class RunPanelViewModel {
         this.requests = runner.latestReplies();
         this.runner = runner;
         method.addListener((o, old, now) -> {
-            if (old != null) rememberArguments(old.name());
-            showArguments(now);
+            if (old != null) arguments.remember(old.name());
+            arguments.show(now, backend::propose, ui, method::get);
         });
         device.addListener((o, old, now) -> {
             if (now != null && !now.equals(old) && modelFile.get() != null && !reloading) load(modelFile.get());
@@ -127,9 +127,8 @@ public final class RunPanelViewModel {
         // Deselect now, while the old model's inputs are current: deselecting later would remember them for the new model.
         method.set(null);
         InputsStore.ModelInputs saved = store.load(file);
-        rememberedArgs.clear();
+        arguments.restore(saved == null ? null : saved.arguments());
         if (saved != null) {
-            rememberedArgs.putAll(saved.arguments());
             if (saved.device() != null && (devices.isEmpty() || devices.contains(saved.device())) && !saved.device().equals(device.get())) {
                 reloading = true;
                 device.set(saved.device());
@@ -194,16 +193,9 @@ public final class RunPanelViewModel {
             error.set("Load a model and pick a method first.");
             return CompletableFuture.completedFuture(null);
         }
-        List<String> args = new ArrayList<>();
-        for (ArgumentInput a : arguments) {
-            try {
-                args.add(a.toJson());
-            } catch (IllegalArgumentException e) {
-                error.set(e.getMessage());
-                return CompletableFuture.completedFuture(null);
-            }
-        }
-        saveInputs();
+        Optional<List<String>> parsed = argumentJson();
+        if (parsed.isEmpty()) return CompletableFuture.completedFuture(null);
+        List<String> args = parsed.get();
         String dev = device.get();
         LatestReplies.Request gen = begin((benchmark ? "Benchmarking " : "Running ") + m.name() + " on " + dev + "...");
         progress.set(benchmark ? 0 : -1);
@@ -213,37 +205,41 @@ public final class RunPanelViewModel {
             status.set((phase == RunListener.Phase.WARMUP ? "Warming up " : "Timing ") + done + "/" + total + "...");
         });
         RunRequest request = new RunRequest(m.name(), args, plan);
-        java.util.Optional<io.tsstudio.ui.observe.ObserveBackend> observer = benchmark || !observe.get() ? java.util.Optional.empty() : backend.observer();
+        Optional<ObserveBackend> observer = benchmark || !observe.get() ? Optional.empty() : backend.observer();
         if (benchmark) job.set("Benchmark " + m.name() + " on " + dev);
         if (observer.isPresent()) {
             job.set("Profile " + m.name() + " on " + dev);
             return observed(observer.get(), request, gen, m);
         }
-        return backend.run(request, listener).handle((out, e) -> {
-            ui.execute(() -> {
-                if (!gen.isCurrent()) return;
-                end();
-                if (e != null) {
-                    clearResults();
-                    fail(e, m.name() + " failed.");
-                    return;
-                }
-                outcome.set(out);
-                observedRun.set(null);
-                if (benchmark) {
-                    benchmarks.add(new BenchmarkResult(m.name(), out.device(), out.stats()));
-                    status.set(String.format(Locale.ROOT, "%s on %s, %d caller%s: p50 %.3f ms, %.1f calls/s.", m.name(), out.device(),
-                            out.stats().concurrency(), out.stats().concurrency() == 1 ? "" : "s", out.stats().p50Ms(), out.stats().throughput()));
-                } else {
-                    status.set(String.format(Locale.ROOT, "%s ran on %s in %.3f ms.", m.name(), out.device(), out.stats().meanMs()));
-                }
-            });
-            return null;
-        });
+        return backend.run(request, listener).handle(reply(gen, m, out -> {
+            outcome.set(out);
+            observedRun.set(null);
+            if (benchmark) {
+                benchmarks.add(new BenchmarkResult(m.name(), out.device(), out.stats()));
+                status.set(String.format(Locale.ROOT, "%s on %s, %d caller%s: p50 %.3f ms, %.1f calls/s.", m.name(), out.device(),
+                        out.stats().concurrency(), out.stats().concurrency() == 1 ? "" : "s", out.stats().p50Ms(), out.stats().throughput()));
+            } else {
+                status.set(String.format(Locale.ROOT, "%s ran on %s in %.3f ms.", m.name(), out.device(), out.stats().meanMs()));
+            }
+        }));
     }
 
-    private CompletableFuture<Void> observed(io.tsstudio.ui.observe.ObserveBackend observer, RunRequest request, LatestReplies.Request gen, MethodInfo m) {
-        return observer.observe(request).handle((run, e) -> {
+    private CompletableFuture<Void> observed(ObserveBackend observer, RunRequest request, LatestReplies.Request gen, MethodInfo m) {
+        return observer.observe(request).handle(reply(gen, m, run -> {
+            outcome.set(run.outcome());
+            observedRun.set(run);
+            status.set(String.format(Locale.ROOT, "%s ran observed on %s in %.3f ms: %d nodes, %d modules.", m.name(),
+                    run.outcome().device(), run.observation().totalNanos() / 1e6, run.observation().nodes().size(),
+                    run.observation().modules().size()));
+        }));
+    }
+
+    /**
+     * A reply handler for a run of {@code m}: on the UI thread, and only while {@code gen} is the latest request, it
+     * ends the run and either shows the failure or hands the value to {@code apply}.
+     */
+    private <T> BiFunction<T, Throwable, Void> reply(LatestReplies.Request gen, MethodInfo m, Consumer<T> apply) {
+        return (value, e) -> {
             ui.execute(() -> {
                 if (!gen.isCurrent()) return;
                 end();
@@ -252,41 +248,27 @@ public final class RunPanelViewModel {
                     fail(e, m.name() + " failed.");
                     return;
                 }
-                outcome.set(run.outcome());
-                observedRun.set(run);
-                status.set(String.format(Locale.ROOT, "%s ran observed on %s in %.3f ms: %d nodes, %d modules.", m.name(),
-                        run.outcome().device(), run.observation().totalNanos() / 1e6, run.observation().nodes().size(),
-                        run.observation().modules().size()));
+                apply.accept(value);
             });
             return null;
-        });
+        };
     }
 
     /**
      * One run of the selected method with the entered arguments, as the debugger starts it; empty (and the error
      * says why) when no method is picked or an argument does not parse.
      */
-    public java.util.Optional<RunRequest> singleRunRequest() {
+    public Optional<RunRequest> singleRunRequest() {
         MethodInfo m = method.get();
         if (m == null) {
             error.set("Load a model and pick a method first.");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        List<String> args = new ArrayList<>();
-        for (ArgumentInput a : arguments) {
-            try {
-                args.add(a.toJson());
-            } catch (IllegalArgumentException e) {
-                error.set(e.getMessage());
-                return java.util.Optional.empty();
-            }
-        }
-        saveInputs();
-        return java.util.Optional.of(new RunRequest(m.name(), args, RunPlan.single()));
+        return argumentJson().map(args -> new RunRequest(m.name(), args, RunPlan.single()));
     }
 
     /** The backend's observed and stepped runs, where it has them (the worker does). */
-    public java.util.Optional<io.tsstudio.ui.observe.ObserveBackend> observer() {
+    public Optional<ObserveBackend> observer() {
         return backend.observer();
     }
 
@@ -350,46 +332,25 @@ public final class RunPanelViewModel {
         benchmarks.clear();
     }
 
-    /**
-     * Shows the method's arguments: the user's last inputs for this model where remembered, else what the engine
-     * proposes from the model (it arrives a moment later; an argument edited meanwhile keeps the edit).
-     */
-    private void showArguments(MethodInfo m) {
-        arguments.clear();
-        if (m == null) return;
-        Map<String, Map<String, String>> saved = rememberedArgs.getOrDefault(m.name(), Map.of());
-        Map<ArgumentInput, Map<String, String>> untouched = new LinkedHashMap<>();
-        for (var info : m.arguments()) {
-            if (info.name().equals("self")) continue;
-            ArgumentInput a = new ArgumentInput(info);
-            Map<String, String> s = saved.get(info.name());
-            if (s != null) a.restore(s);
-            if (!ArgumentInput.LAST_INPUTS.equals(a.sourceProperty().get())) untouched.put(a, a.save());
-            arguments.add(a);
+    /** The rows as JSON, after saving them as the model's inputs; empty (the error says why) when one does not parse. */
+    private Optional<List<String>> argumentJson() {
+        List<String> args;
+        try {
+            args = arguments.toJson();
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return Optional.empty();
         }
-        if (untouched.isEmpty()) return;
-        backend.propose(m.name()).whenComplete((proposals, e) -> ui.execute(() -> {
-            if (e != null || method.get() != m) return; // no proposal: the plain defaults stay
-            for (ProposedInput p : proposals) {
-                untouched.forEach((a, before) -> {
-                    if (a.name().equals(p.name()) && a.save().equals(before) && arguments.contains(a)) a.apply(p);
-                });
-            }
-        }));
-    }
-
-    private void rememberArguments(String methodName) {
-        Map<String, Map<String, String>> args = new LinkedHashMap<>();
-        for (ArgumentInput a : arguments) args.put(a.name(), a.save());
-        rememberedArgs.put(methodName, args);
+        saveInputs();
+        return Optional.of(args);
     }
 
     private void saveInputs() {
         Path file = modelFile.get();
         MethodInfo m = method.get();
         if (file == null || m == null) return;
-        rememberArguments(m.name());
-        store.save(file, new InputsStore.ModelInputs(m.name(), device.get(), rememberedArgs));
+        arguments.remember(m.name());
+        store.save(file, new InputsStore.ModelInputs(m.name(), device.get(), arguments.remembered()));
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -429,7 +390,7 @@ public final class RunPanelViewModel {
     }
 
     public ObservableList<ArgumentInput> arguments() {
-        return arguments;
+        return arguments.rows();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -467,12 +428,12 @@ public final class RunPanelViewModel {
     }
 
     /** The last observed run (null after a plain run, a failure or a new model). */
-    public ReadOnlyObjectProperty<io.tsstudio.ui.observe.ObservedRun> observedRunProperty() {
+    public ReadOnlyObjectProperty<ObservedRun> observedRunProperty() {
         return observedRun.getReadOnlyProperty();
     }
 
     /** Shows a run the debugger finished as the last observed run. */
-    public void showObservedRun(io.tsstudio.ui.observe.ObservedRun run) {
+    public void showObservedRun(ObservedRun run) {
         outcome.set(run.outcome());
         observedRun.set(run);
     }

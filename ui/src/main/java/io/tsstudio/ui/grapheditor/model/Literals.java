@@ -45,6 +45,29 @@ public final class Literals {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /** A constant typed in with no type to go by: None, a bool, an int, a float, a list of numbers, else a string. */
+    public static Object parseAny(String text) {
+        String t = text.strip();
+        if (t.equals("None")) return null;
+        if (t.startsWith("[")) return parse(t, TypeRef.listOf(t.contains(".") || t.contains("e") ? TypeRef.FLOAT : TypeRef.INT));
+        Object scalar = scalar(t);
+        return scalar != null ? scalar : parse(t, TypeRef.STR);
+    }
+
+    /** A bool, an int or a float as TorchScript writes them; null when {@code t} is none of these. */
+    private static Object scalar(String t) {
+        if (t.equals("True") || t.equals("False")) return t.equals("True");
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            try {
+                return Double.parseDouble(t);
+            } catch (NumberFormatException e2) {
+                return null;
+            }
+        }
+    }
+
     /**
      * Reads what a person typed (or a schema default) as a value of {@code type}. Throws IllegalArgumentException
      * saying what was expected.
@@ -78,16 +101,9 @@ public final class Literals {
                 }
                 return t;
             case "Scalar", "number":
-                if (t.equals("True") || t.equals("False")) return t.equals("True");
-                try {
-                    return Long.parseLong(t);
-                } catch (NumberFormatException e) {
-                    try {
-                        return Double.parseDouble(t);
-                    } catch (NumberFormatException e2) {
-                        throw new IllegalArgumentException("'" + text + "' is not a number");
-                    }
-                }
+                Object scalar = scalar(t);
+                if (scalar == null) throw new IllegalArgumentException("'" + text + "' is not a number");
+                return scalar;
             case "List":
                 return parseList(t, type);
             default:
