@@ -173,11 +173,12 @@ public final class ScenePainter {
         GraphNode n = s.node(i);
         double x = s.x(i), y = s.y(i), w = s.w(i), h = s.h(i);
         p.fillRoundRect(x, y, w, h, 10, style.openFill(n));
-        p.fillRoundRect(x, y, w, NodeSizes.HEADER - 4, 10, fillOr(n, style.fill(n)));
+        int header = fillOr(n, style.fill(n));
+        p.fillRoundRect(x, y, w, NodeSizes.HEADER - 4, 10, header);
         p.strokeRoundRect(x, y, w, h, 10, outline(n, hl, style.stroke(n)), outlineWidth(n, hl, line));
         if (text) {
             String badge = decor.badge(n);
-            p.text("\u25BE " + n.title() + (badge == null ? "" : "   " + badge), x + 8, y + 15, 12, true, style.color(GraphStyle.Role.TEXT));
+            p.text("\u25BE " + n.title() + (badge == null ? "" : "   " + badge), x + 8, y + 15, 12, true, ink(header, style.fill(n), GraphStyle.Role.TEXT));
         }
     }
 
@@ -185,7 +186,8 @@ public final class ScenePainter {
         GraphNode n = s.node(i);
         double x = s.x(i), y = s.y(i), w = s.w(i), h = s.h(i);
         double arc = n.kind() == NodeKind.INPUT || n.kind() == NodeKind.OUTPUT ? h : 8;
-        p.fillRoundRect(x, y, w, h, arc, fillOr(n, style.fill(n)));
+        int fill = fillOr(n, style.fill(n));
+        p.fillRoundRect(x, y, w, h, arc, fill);
         if (n.isContainer()) {
             // a second edge hints "there is more inside"
             p.strokeRoundRect(x + 3, y + 3, w - 6, h - 6, arc, style.stroke(n) & 0x66FFFFFF, line);
@@ -194,7 +196,7 @@ public final class ScenePainter {
         if (text) {
             String title = n.isContainer() ? "\u25B8 " + n.title() : n.title();
             double ty = sub ? y + 17 : y + h / 2 + 4;
-            p.text(fit(title, w - 14, NodeSizes.TITLE_CHAR), x + 8, ty, 12, true, style.color(GraphStyle.Role.TEXT));
+            p.text(fit(title, w - 14, NodeSizes.TITLE_CHAR), x + 8, ty, 12, true, ink(fill, style.fill(n), GraphStyle.Role.TEXT));
             String st = n.subtitle();
             String badge = decor.badge(n);
             if (sub && badge != null) {
@@ -202,7 +204,7 @@ public final class ScenePainter {
                 st = badge;
             }
             if (sub && !st.isEmpty()) {
-                p.text(fit(st, w - 14, NodeSizes.SUB_CHAR), x + 8, y + 31, 10, false, style.color(GraphStyle.Role.SUBTEXT));
+                p.text(fit(st, w - 14, NodeSizes.SUB_CHAR), x + 8, y + 31, 10, false, ink(fill, style.fill(n), GraphStyle.Role.SUBTEXT));
             }
         }
     }
@@ -214,6 +216,22 @@ public final class ScenePainter {
         int f = decor.fill(n);
         return f == 0 ? normal : f;
     }
+
+    /**
+     * The text colour on a node's fill. On the theme's own fill it is the theme's text colour. A time heat or compare
+     * tint is a data colour, the same in both themes (the light theme's dark text was unreadable on dark heat, the
+     * dark theme's light text on pale heat), so the text on it is dark or light by the fill's luminance.
+     */
+    int ink(int fill, int ownFill, GraphStyle.Role role) {
+        if (fill == ownFill || (fill >>> 24) != 0xFF) return style.color(role);
+        double luminance = (0.2126 * ((fill >> 16) & 0xFF) + 0.7152 * ((fill >> 8) & 0xFF) + 0.0722 * (fill & 0xFF)) / 255;
+        boolean paleFill = luminance > 0.55;
+        if (role == GraphStyle.Role.SUBTEXT) return paleFill ? INK_ON_PALE_SUB : INK_ON_DEEP_SUB;
+        return paleFill ? INK_ON_PALE : INK_ON_DEEP;
+    }
+
+    static final int INK_ON_PALE = 0xFF1F2933, INK_ON_PALE_SUB = 0xFF3E4C59;
+    static final int INK_ON_DEEP = 0xFFF5F7FA, INK_ON_DEEP_SUB = 0xFFE4E7EB;
 
     private int outline(GraphNode n, Highlights hl, int normal) {
         if (n == hl.selected()) {
