@@ -12,6 +12,7 @@ import io.tsstudio.engine.observe.ObservedTensor;
 import io.tsstudio.engine.observe.ObservedValue;
 import io.tsstudio.engine.observe.Observation;
 import io.tsstudio.engine.observe.Observer;
+import io.tsstudio.engine.observe.ObserverWarmUp;
 import io.tsstudio.engine.run.CancelToken;
 import io.tsstudio.engine.values.ValueJson;
 import picocli.CommandLine.Command;
@@ -43,7 +44,7 @@ final class ProfileCommand extends ModelCommand {
     ModelCallOptions call = new ModelCallOptions();
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
-            description = "plain calls first, then one observed call that is dropped, so first-call costs (kernel setup, the profiler's own start) stay out of the profile (default: ${DEFAULT-VALUE})")
+            description = "plain calls first, and the profiler warms up on a model of its own, so first-call costs (kernel setup, the profiler's own start) stay out of the profile (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "15", description = "rows per table in the text form (default: ${DEFAULT-VALUE})")
@@ -61,11 +62,7 @@ final class ProfileCommand extends ModelCommand {
             MethodInfo info = call.method(m);
             List<Object> values = call.arguments(m, notes(json), dev);
             for (int i = 0; i < warmup; i++) ValueJson.closeTensors(m.call(call.method, values.toArray()));
-            if (warmup > 0) {
-                // one observed call too: the observer's own first-call costs (its Java code still cold, its per-node
-                // plans still to be built) would otherwise land in the profiled call as the root's self time
-                Observer.observe(m, call.method, values, ObserveOptions.shapesOnly(), CancelToken.none()).close();
-            }
+            if (warmup > 0) ObserverWarmUp.ensure();
             try (Observation o = Observer.observe(m, call.method, values, ObserveOptions.shapesOnly(), CancelToken.none())) {
                 try {
                     out.print(json ? JsonOut.text(json(o)) + "\n" : text(info, dev, o));

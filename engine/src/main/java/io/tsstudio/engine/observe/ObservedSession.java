@@ -35,6 +35,7 @@ public final class ObservedSession implements AutoCloseable {
 
     public Outcome observe(RunRequest request, ObserveOptions options, CancelToken token) throws Exception {
         List<Object> args = session.decodeArguments(request);
+        ObserverWarmUp.ensure(); // the first observed run's times are the model's, not the observer starting up
         try {
             long start = System.nanoTime();
             Observation o = Observer.observe(session.module(), request.method(), args, options, token);
