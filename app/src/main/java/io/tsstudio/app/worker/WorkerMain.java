@@ -27,6 +27,8 @@ import java.util.function.Consumer;
  * observe, plus breakpoints and stepFirst) is a stepped run: it sends {@code {"paused": FRAME}} progress at each
  * pause and replies when the run ends, while {@code debug-step} (how: over, into, out, continue),
  * {@code debug-breakpoints} and {@code debug-stop} are served meanwhile.
+ * {@code diff} (a, b: model files; method; args, empty for inputs proposed from a; rtol, atol, keepBytes) runs both
+ * models observed and replies {@code {"numeric": ..., "inputs": TEXT}} ({@link NumericDiffJson}).
  */
 public final class WorkerMain {
     static final String TEST_HOOKS_PROPERTY = "tsstudio.worker.testHooks";

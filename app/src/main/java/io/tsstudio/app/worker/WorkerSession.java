@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tsstudio.engine.Device;
+import io.tsstudio.engine.Jit;
+import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.diff.InputsDiff;
+import io.tsstudio.engine.diff.ModelDiffer;
+import io.tsstudio.engine.diff.Tolerance;
 import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.run.CancelToken;
 import io.tsstudio.engine.run.ModelSession;
@@ -56,6 +61,7 @@ final class WorkerSession {
             case "save" -> save(request);
             case "observe" -> ObservationJson.observedRun(observe(request, ObserveOptions.keeping(keepBytes(request)), CancelToken.none()));
             case "value" -> value(request);
+            case "diff" -> diff(request);
             case "debug-step" -> debugStep(request);
             case "debug-breakpoints" -> {
                 WorkerDebugger d = debugger;
@@ -76,6 +82,25 @@ final class WorkerSession {
         ObservedSession.Outcome o = observed.observe(WorkerMessages.run(request), options, token);
         lastValues = ObservedValueMap.of(session.module(), o.observation(), o.arguments());
         return new ObservedRun(o.outcome(), o.observation(), lastValues);
+    }
+
+    /**
+     * Both model files loaded here, {@code method} of both run on the given arguments (or inputs proposed from the
+     * first) and compared: {@code {"numeric": NumericDiffJson, "inputs": TEXT}}. The session's loaded model stays.
+     */
+    private static JsonNode diff(JsonNode request) {
+        List<String> args = new ArrayList<>();
+        request.path("args").forEach(a -> args.add(a.asText()));
+        Tolerance tolerance = new Tolerance(request.path("rtol").asDouble(Tolerance.DEFAULT.rtol()),
+                request.path("atol").asDouble(Tolerance.DEFAULT.atol()));
+        try (ScriptModule a = Jit.load(Path.of(request.path("a").asText()));
+             ScriptModule b = Jit.load(Path.of(request.path("b").asText()))) {
+            InputsDiff.Result r = InputsDiff.run(a, b, request.path("method").asText("forward"), args, tolerance,
+                    request.path("keepBytes").asLong(ModelDiffer.DEFAULT_KEEP_BYTES), CancelToken.none());
+            ObjectNode out = WorkerJson.MAPPER.createObjectNode();
+            out.set("numeric", NumericDiffJson.json(r.numeric()));
+            return out.put("inputs", r.inputs());
+        }
     }
 
     private static long keepBytes(JsonNode request) {

@@ -7,6 +7,7 @@ import io.tsstudio.engine.diff.LineDiff;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.engine.run.CancelToken;
 import io.tsstudio.ui.compare.CompareViewModel;
+import io.tsstudio.ui.compare.ComparisonRuns;
 import io.tsstudio.ui.compare.DiffRow;
 import io.tsstudio.ui.compare.ModelComparison;
 import io.tsstudio.ui.compare.ModuleMark;
@@ -45,7 +46,8 @@ import java.util.function.Function;
  * The studio's one compare feature: two models (or a model before and after freeze / optimize_for_inference) side by
  * side, pan and zoom kept in step (a toggle turns that off), modules colour-coded (added, removed, changed, diverging,
  * first divergence), the list of differences, a code diff per class, and "Go to first divergence", which opens that
- * module in both graphs. The diff runs off the FX thread ({@link ModelComparison}). Dropping a .pt file on the right
+ * module in both graphs. The diff runs off the FX thread ({@link ModelComparison}), both models' runs in the
+ * worker process ({@link ComparisonRuns}); "Stop" ends them. Dropping a .pt file on the right
  * side compares the left model with it.
  */
 public final class GraphCompareView extends BorderPane {
@@ -62,6 +64,9 @@ public final class GraphCompareView extends BorderPane {
     private final Label rightTitle = new Label();
     private final CheckBox sync = new CheckBox("Sync pan/zoom");
     private final Button firstDivergence = new Button("Go to first divergence");
+    private final Button stop = new Button("Stop");
+    /** Where both models run; null: the studio's default, looked up at each comparison. */
+    private final ComparisonRuns runs;
     private final Label status = new Label();
     private final ListView<DiffRow> differences = new ListView<>();
     private final ListView<LineDiff.Line> codeDiff = new ListView<>();
@@ -76,7 +81,13 @@ public final class GraphCompareView extends BorderPane {
     private String titleA;
     private String method = "forward";
 
+    /** A view whose comparisons run the models where the studio set up ({@link ComparisonRuns#studioDefault()}). */
     public GraphCompareView() {
+        this(null);
+    }
+
+    public GraphCompareView(ComparisonRuns runs) {
+        this.runs = runs;
         setId("graphCompare");
         left.setId("graphCompareLeft");
         right.setId("graphCompareRight");
@@ -87,15 +98,18 @@ public final class GraphCompareView extends BorderPane {
         sync.setSelected(true);
         firstDivergence.setDisable(true);
         firstDivergence.setOnAction(e -> goToFirstDivergence());
+        stop.setId("compareStop");
+        stop.setDisable(true);
+        stop.setOnAction(e -> stopComparing());
         VBox l = new VBox(4, leftTitle, left);
         VBox r = new VBox(4, rightTitle, right);
         VBox.setVgrow(left, Priority.ALWAYS);
         VBox.setVgrow(right, Priority.ALWAYS);
         leftTitle.setStyle("-fx-font-weight: bold; -fx-padding: 2 6 0 6;");
         rightTitle.setStyle("-fx-font-weight: bold; -fx-padding: 2 6 0 6;");
-        HBox tools = new HBox(8, sync, firstDivergence, legend());
+        HBox tools = new HBox(8, sync, firstDivergence, stop, legend());
         tools.setAlignment(Pos.CENTER_LEFT);
-        for (javafx.scene.Node n : List.of(sync, firstDivergence)) ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (javafx.scene.Node n : List.of(sync, firstDivergence, stop)) ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.setWrapText(true);
         VBox top = new VBox(4, tools, status);
         top.setPadding(new Insets(4, 6, 4, 6));
@@ -206,12 +220,16 @@ public final class GraphCompareView extends BorderPane {
         draw(left, a, method);
         draw(right, b, method);
         status.setText("Comparing\u2026");
+        stop.setDisable(false);
+        ComparisonRuns where = runs != null ? runs : ComparisonRuns.studioDefault().orElse(null);
         CompletableFuture<CompareViewModel> done = new CompletableFuture<>();
         runner.submit(Lane.ENGINE, c -> {
-            ModelComparison.Result result = ModelComparison.run(a, b, method, cancel);
+            ModelComparison.Result result = ModelComparison.run(a, b, method, where, cancel);
             return new Compared(new CompareViewModel(result.diff()), result.inputs());
         }).result().whenComplete((compared, error) -> {
+            if (running == cancel) stop.setDisable(true);
             if (cancel.isCancelled() || error instanceof CancellationException) {
+                if (running == cancel) status.setText("Comparison stopped: both models' runs were ended; nothing was compared.");
                 done.cancel(false);
             } else if (error != null) {
                 status.setText("Comparison failed: " + error.getMessage());
@@ -222,6 +240,14 @@ public final class GraphCompareView extends BorderPane {
             }
         });
         return done;
+    }
+
+    /**
+     * Ends the comparison in progress (a model that never returns, or takes too long): the runs' worker process is
+     * killed and replaced, the studio carries on.
+     */
+    public void stopComparing() {
+        running.cancel();
     }
 
     /** A finished comparison, with the inputs both models ran on. */

@@ -45,7 +45,7 @@ class GraphCompareFxTest {
 
     @Start
     void start(Stage stage) {
-        view = new GraphCompareView();
+        view = new GraphCompareView(new io.tsstudio.ui.compare.SameProcessComparisonRuns());
         stage.setScene(new Scene(view, 1200, 800));
         stage.show();
     }

@@ -99,7 +99,7 @@ class GraphFixturesFxTest {
         ScriptModule m = load("linrelu.script.dat");
         GraphCompareView[] view = new GraphCompareView[1];
         robot.interact(() -> {
-            view[0] = new GraphCompareView();
+            view[0] = new GraphCompareView(new io.tsstudio.ui.compare.SameProcessComparisonRuns());
             stage.setScene(new Scene(view[0], 1200, 760));
         });
         robot.interact(() -> view[0].showTransformed(m, "forward", GraphCompareView.Transform.FREEZE));
