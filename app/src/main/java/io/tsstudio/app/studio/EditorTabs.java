@@ -229,8 +229,21 @@ final class EditorTabs {
         return graphRuns;
     }
 
-    /** Stops the graph editors' worker process, if one was started. */
+    /** Comparisons run both models in a worker process of their own, started on the first comparison. */
+    private final CompareRuns compareRuns = new CompareRuns(io.tsstudio.app.worker.WorkerLaunch.sameAsThisProcess());
+
+    {
+        // the compare views inside graph panes (Compare with freeze…) and File › Compare with… find it there
+        io.tsstudio.ui.compare.ComparisonRuns.setStudioDefault(compareRuns);
+    }
+
+    CompareRuns compareRuns() {
+        return compareRuns;
+    }
+
+    /** Stops the graph editors' and the comparisons' worker processes, if they were started. */
     void closeGraphRuns() {
         graphRuns.close();
+        compareRuns.close();
     }
 }

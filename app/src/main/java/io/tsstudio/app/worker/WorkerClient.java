@@ -124,6 +124,21 @@ public class WorkerClient implements RunBackend, ObserveBackend, AutoCloseable {
         return request(req).thenApply(r -> null);
     }
 
+    // ---- comparisons ----
+
+    /**
+     * Loads both model files in the worker (next to, not instead of, its loaded model), runs {@code method} of both on
+     * {@code argsJson} (empty: inputs proposed from {@code a}) and compares them.
+     */
+    public CompletableFuture<io.tsstudio.engine.diff.InputsDiff.Result> diff(Path a, Path b, String method, List<String> argsJson,
+                                                                           io.tsstudio.engine.diff.Tolerance tolerance) {
+        ObjectNode req = WorkerMessages.op("diff").put("a", a.toAbsolutePath().toString()).put("b", b.toAbsolutePath().toString())
+                .put("method", method).put("rtol", tolerance.rtol()).put("atol", tolerance.atol());
+        argsJson.forEach(req.putArray("args")::add);
+        return request(req).thenApply(r -> new io.tsstudio.engine.diff.InputsDiff.Result(
+                NumericDiffJson.numericDiff(r.path("numeric")), r.path("inputs").asText()));
+    }
+
     // ---- observed and stepped runs ----
 
     @Override

@@ -1,0 +1,85 @@
+package io.tsstudio.app.studio;
+
+import io.tsstudio.app.worker.WorkerClient;
+import io.tsstudio.app.worker.WorkerLaunch;
+import io.tsstudio.engine.ScriptModule;
+import io.tsstudio.engine.diff.InputsDiff;
+import io.tsstudio.engine.diff.Tolerance;
+import io.tsstudio.engine.run.CancelToken;
+import io.tsstudio.ui.compare.ComparisonRuns;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Where the studio's comparisons run both models: a worker process of their own, started on the first comparison.
+ * Not the run panel's or the graph editors' worker, because stopping a comparison kills its worker, and that must not
+ * end a run or lose a model loaded elsewhere. Both modules are saved to a private temporary folder for the worker to
+ * load: one side is often in memory only (frozen, optimized, edited), and saving runs none of the model's code.
+ */
+final class CompareRuns implements ComparisonRuns, AutoCloseable {
+    private final WorkerLaunch launch;
+    private WorkerClient worker;
+    private boolean closed;
+
+    CompareRuns(WorkerLaunch launch) {
+        this.launch = launch;
+    }
+
+    /** The worker, started now if it is not running yet. */
+    synchronized WorkerClient worker() {
+        if (closed) throw new IllegalStateException("the studio is closing");
+        if (worker == null) worker = new WorkerClient(launch);
+        return worker;
+    }
+
+    @Override
+    public InputsDiff.Result run(ScriptModule a, ScriptModule b, String method, CancelToken cancel) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("tsstudio-compare");
+            Path fileA = dir.resolve("a.pt"), fileB = dir.resolve("b.pt");
+            a.save(fileA);
+            b.save(fileB);
+            if (cancel.isCancelled()) throw new CancellationException("comparison cancelled");
+            WorkerClient w = worker();
+            CompletableFuture<InputsDiff.Result> f = w.diff(fileA, fileB, method, List.of(), Tolerance.DEFAULT);
+            // a TorchScript loop cannot be stopped in the worker: the cancel kills it, and a fresh one is started
+            Runnable kill = w::cancel;
+            cancel.onCancel(kill);
+            try {
+                return f.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw e;
+            } finally {
+                cancel.removeHook(kill);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the models for the worker: " + e.getMessage(), e);
+        } finally {
+            if (dir != null) deleteAll(dir);
+        }
+    }
+
+    private static void deleteAll(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) Files.deleteIfExists(p);
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (worker != null) worker.close();
+    }
+}
