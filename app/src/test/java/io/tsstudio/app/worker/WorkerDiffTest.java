@@ -64,8 +64,12 @@ class WorkerDiffTest {
     }
 
     private static Path loopForever(String name) {
+        return compiled(name, Fixtures.LOOP_FOREVER);
+    }
+
+    private static Path compiled(String name, String source) {
         Path out = dir.resolve(name);
-        try (CompilationUnit cu = Jit.compile(Fixtures.LOOP_FOREVER); ScriptModule m = cu.toModule("Script")) {
+        try (CompilationUnit cu = Jit.compile(source); ScriptModule m = cu.toModule("Script")) {
             m.save(out);
         }
         return out;
@@ -107,6 +111,18 @@ class WorkerDiffTest {
                 () -> client.diff(model(), model(), "forward", List.of(wrongShape), Tolerance.DEFAULT).get(60, TimeUnit.SECONDS));
         assertInstanceOf(WorkerException.class, failed.getCause());
         assertTrue(failed.getCause().getMessage().startsWith("forward failed on the inputs ("), failed.getCause().getMessage());
+    }
+
+    @Test
+    void aModelThatRunsOutOfMemoryIsNamedAsSuchAndTheWorkerStays() throws Exception {
+        Path hog = compiled("hog.pt", Fixtures.ALLOCATE_TOO_MUCH);
+        Long pid = client.workerPid();
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> client.diff(hog, hog, "forward", List.of(), Tolerance.DEFAULT).get(120, TimeUnit.SECONDS));
+        WorkerException w = assertInstanceOf(WorkerException.class, e.getCause());
+        assertEquals(WorkerException.Kind.OUT_OF_MEMORY, w.kind(), w.getMessage());
+        assertTrue(w.getMessage().startsWith("Out of memory: the model needed more main memory than is available (it asked for 4.0 TiB)"), w.getMessage());
+        assertEquals(pid, client.workerPid(), "an allocation failure must not cost the worker");
     }
 
     @Test
