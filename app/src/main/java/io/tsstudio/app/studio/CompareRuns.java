@@ -23,12 +23,12 @@ import java.util.concurrent.CompletionException;
  * end a run or lose a model loaded elsewhere. Both modules are saved to a private temporary folder for the worker to
  * load: one side is often in memory only (frozen, optimized, edited), and saving runs none of the model's code.
  */
-final class CompareRuns implements ComparisonRuns, AutoCloseable {
+public final class CompareRuns implements ComparisonRuns, AutoCloseable {
     private final WorkerLaunch launch;
     private WorkerClient worker;
     private boolean closed;
 
-    CompareRuns(WorkerLaunch launch) {
+    public CompareRuns(WorkerLaunch launch) {
         this.launch = launch;
     }
 
