@@ -39,33 +39,42 @@ public final class CompareRuns implements ComparisonRuns, AutoCloseable {
         return worker;
     }
 
+    /** Saves both modules on the calling thread; the worker runs them, and nothing here waits for it. */
     @Override
-    public InputsDiff.Result run(ScriptModule a, ScriptModule b, String method, CancelToken cancel) {
-        Path dir = null;
+    public CompletableFuture<InputsDiff.Result> run(ScriptModule a, ScriptModule b, String method, CancelToken cancel) {
+        Path dir;
         try {
             dir = Files.createTempDirectory("tsstudio-compare");
-            Path fileA = dir.resolve("a.pt"), fileB = dir.resolve("b.pt");
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(new UncheckedIOException("cannot write the models for the worker: " + e.getMessage(), e));
+        }
+        Path fileA = dir.resolve("a.pt"), fileB = dir.resolve("b.pt");
+        try {
             a.save(fileA);
             b.save(fileB);
             if (cancel.isCancelled()) throw new CancellationException("comparison cancelled");
-            WorkerClient w = worker();
-            CompletableFuture<InputsDiff.Result> f = w.diff(fileA, fileB, method, List.of(), Tolerance.DEFAULT);
-            // a TorchScript loop cannot be stopped in the worker: the cancel kills it, and a fresh one is started
-            Runnable kill = w::cancel;
-            cancel.onCancel(kill);
-            try {
-                return f.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                throw e;
-            } finally {
-                cancel.removeHook(kill);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the models for the worker: " + e.getMessage(), e);
-        } finally {
-            if (dir != null) deleteAll(dir);
+        } catch (RuntimeException e) {
+            deleteAll(dir);
+            return CompletableFuture.failedFuture(e);
         }
+        WorkerClient w = worker();
+        // a TorchScript loop cannot be stopped in the worker: the cancel kills it, and a fresh one is started
+        Runnable kill = w::cancel;
+        CompletableFuture<InputsDiff.Result> f = w.diff(fileA, fileB, method, List.of(), Tolerance.DEFAULT);
+        cancel.onCancel(kill);
+        return f.handle((result, error) -> {
+            cancel.removeHook(kill);
+            deleteAll(dir);
+            if (error == null) return result;
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof CancellationException c && cancel.isCancelled()) throw c;
+            if (cause instanceof CancellationException) {
+                // comparisons share the worker: stopping another one killed it under this one
+                throw new IllegalStateException("the runs were ended because another comparison was stopped; compare again");
+            }
+            if (cause instanceof RuntimeException r) throw r;
+            throw new CompletionException(cause);
+        });
     }
 
     private static void deleteAll(Path dir) {

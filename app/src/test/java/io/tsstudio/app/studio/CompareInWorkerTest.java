@@ -80,11 +80,17 @@ class CompareInWorkerTest {
         CompareRuns runs = (CompareRuns) ComparisonRuns.studioDefault().orElseThrow();
 
         GraphCompareView view = fx(() -> CompareWindow.open(stage, loop, other));
+        GraphCompareView beside = fx(() -> CompareWindow.open(stage, loop, other));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> runs.worker().workerPid() != null));
         long pid = fx(() -> runs.worker().workerPid());
         Thread.sleep(2000);
         assertEquals("Comparing\u2026", status(view), "the endless loop finished?");
+        assertEquals("Comparing\u2026", status(beside));
         assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+
+        // two comparisons wait on endless loops, and the studio's engine work still gets done: waiting holds no lane
+        Path plusTwo = dir.resolve("plus_two.pt");
+        compiled("def forward(x: Tensor) -> Tensor:\n    return x + 2.0\n", plusTwo);
 
         Button stop = fx(() -> (Button) view.lookup("#compareStop"));
         assertFalse(fx(stop::isDisabled));
@@ -96,14 +102,20 @@ class CompareInWorkerTest {
         assertEquals("Comparison stopped: both models' runs were ended; nothing was compared.", status(view));
         assertTrue(fx(stop::isDisabled));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        // the other window's runs shared that worker: it says why it has no numbers instead of "stopped"
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> beside.viewModel().isPresent()));
+        assertTrue(status(beside).endsWith("inputs: not run: the runs were ended because another comparison was stopped; compare again"),
+                status(beside));
+        fx(() -> {
+            beside.getScene().getWindow().hide();
+            return null;
+        });
         fx(() -> {
             view.getScene().getWindow().hide();
             return null;
         });
 
         // the studio is still up: a pair that computes different things is compared in a fresh worker
-        Path plusTwo = dir.resolve("plus_two.pt");
-        compiled("def forward(x: Tensor) -> Tensor:\n    return x + 2.0\n", plusTwo);
         OpenModel plusOne = compiled("def forward(x: Tensor) -> Tensor:\n    return x + 1.0\n", dir.resolve("plus_one.pt"));
         GraphCompareView second = fx(() -> CompareWindow.open(stage, plusOne, plusTwo));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> second.viewModel().isPresent()));

@@ -7,6 +7,8 @@ import io.tsstudio.engine.diff.ModelDiffer;
 import io.tsstudio.engine.run.CancelToken;
 
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Computes a comparison for the studio, off the FX thread: the structure, parameter and code diff here (it only reads
@@ -23,20 +25,30 @@ public final class ModelComparison {
     private ModelComparison() {
     }
 
-    public static Result run(ScriptModule a, ScriptModule b, String method, ComparisonRuns runs, CancelToken cancel) {
+    /**
+     * The structure, parameter and code diff now, on the calling thread; the future adds the runs' comparison once
+     * {@code runs} has it (or says why there is none), or fails with a CancellationException once cancelled.
+     */
+    public static CompletableFuture<Result> run(ScriptModule a, ScriptModule b, String method, ComparisonRuns runs, CancelToken cancel) {
         ModelDiff structure = ModelDiffer.compare(a, b, cancel);
         if (!a.hasMethod(method) || !b.hasMethod(method)) {
-            return new Result(structure, "not run: " + (a.hasMethod(method) ? "the second" : "the first") + " model has no method " + method);
+            return CompletableFuture.completedFuture(new Result(structure,
+                    "not run: " + (a.hasMethod(method) ? "the second" : "the first") + " model has no method " + method));
         }
-        if (runs == null) return new Result(structure, "not run: no worker process is set up to run the models");
+        if (runs == null) return CompletableFuture.completedFuture(new Result(structure, "not run: no worker process is set up to run the models"));
+        CompletableFuture<InputsDiff.Result> numeric;
         try {
-            InputsDiff.Result numeric = runs.run(a, b, method, cancel);
-            return new Result(structure.withNumeric(numeric.numeric()), numeric.inputs());
+            numeric = runs.run(a, b, method, cancel);
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
-            if (cancel.isCancelled()) throw new CancellationException("comparison cancelled");
-            return new Result(structure, "not run: " + e.getMessage());
+            numeric = CompletableFuture.failedFuture(e);
         }
+        return numeric.handle((n, error) -> {
+            if (error == null) return new Result(structure.withNumeric(n.numeric()), n.inputs());
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof CancellationException || cancel.isCancelled()) throw new CancellationException("comparison cancelled");
+            return new Result(structure, "not run: " + cause.getMessage());
+        });
     }
 }

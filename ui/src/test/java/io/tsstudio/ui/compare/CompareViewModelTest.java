@@ -18,7 +18,7 @@ class CompareViewModelTest {
     @Test
     void aFrozenModelLosesItsSubmodulesAndParametersButComputesTheSame() {
         try (ScriptModule m = Jit.load(SharedFixtures.pytorch("l1000_100_10.script.dat")); ScriptModule frozen = m.freeze()) {
-            ModelComparison.Result r = ModelComparison.run(m, frozen, "forward", new SameProcessComparisonRuns(), CancelToken.none());
+            ModelComparison.Result r = ModelComparison.run(m, frozen, "forward", new SameProcessComparisonRuns(), CancelToken.none()).join();
             CompareViewModel vm = new CompareViewModel(r.diff());
             assertTrue(r.inputs().startsWith("input = "), r.inputs());
             assertEquals(Optional.empty(), vm.firstDivergence());

@@ -34,7 +34,7 @@ public final class CompareRunsBench {
                 try (ScriptModule a = Jit.load(model); ScriptModule b = Jit.load(model)) {
                     double here = medianMs(() -> InputsDiff.run(a, b, "forward", List.of(), Tolerance.DEFAULT,
                             ModelDiffer.DEFAULT_KEEP_BYTES, CancelToken.none()));
-                    double there = medianMs(() -> worker.run(a, b, "forward", CancelToken.none()));
+                    double there = medianMs(() -> worker.run(a, b, "forward", CancelToken.none()).join());
                     System.out.printf(Locale.ROOT, "%-26s in process %8.1f ms   worker %8.1f ms   ratio %.2f%n",
                             model.getFileName(), here, there, there / here);
                 }

@@ -223,10 +223,12 @@ public final class GraphCompareView extends BorderPane {
         stop.setDisable(false);
         ComparisonRuns where = runs != null ? runs : ComparisonRuns.studioDefault().orElse(null);
         CompletableFuture<CompareViewModel> done = new CompletableFuture<>();
-        runner.submit(Lane.ENGINE, c -> {
-            ModelComparison.Result result = ModelComparison.run(a, b, method, where, cancel);
-            return new Compared(new CompareViewModel(result.diff()), result.inputs());
-        }).result().whenComplete((compared, error) -> {
+        // the runs happen elsewhere: waiting for them holds no engine lane (a looping model would hold it for good)
+        runner.submit(Lane.ENGINE, c -> ModelComparison.run(a, b, method, where, cancel)).result()
+                .thenCompose(f -> f)
+                .thenApply(result -> new Compared(new CompareViewModel(result.diff()), result.inputs()))
+                .whenComplete((compared, failure) -> javafx.application.Platform.runLater(() -> {
+            Throwable error = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (running == cancel) stop.setDisable(true);
             if (cancel.isCancelled() || error instanceof CancellationException) {
                 if (running == cancel) status.setText("Comparison stopped: both models' runs were ended; nothing was compared.");
@@ -238,7 +240,7 @@ public final class GraphCompareView extends BorderPane {
                 apply(compared.model(), compared.inputs());
                 done.complete(compared.model());
             }
-        });
+        }));
         return done;
     }
 
