@@ -129,4 +129,30 @@ class CompareInWorkerTest {
             return null;
         });
     }
+
+    @Test
+    void aWorkerKilledUnderAComparisonIsReportedInWordsAndTheStudioStaysUp(@TempDir Path dir) throws Exception {
+        Path other = dir.resolve("loop_b.pt");
+        compiled(Fixtures.LOOP_FOREVER, other);
+        OpenModel loop = compiled(Fixtures.LOOP_FOREVER, dir.resolve("loop_a.pt"));
+        CompareRuns runs = (CompareRuns) ComparisonRuns.studioDefault().orElseThrow();
+        GraphCompareView view = fx(() -> CompareWindow.open(stage, loop, other));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> runs.worker().workerPid() != null));
+        long pid = fx(() -> runs.worker().workerPid());
+        Thread.sleep(2000);
+        assertEquals("Comparing\u2026", status(view));
+
+        // what the system's out-of-memory killer does to a process
+        assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> view.viewModel().isPresent()));
+        assertTrue(status(view).contains("inputs: not run: The worker process was killed by the system (SIGKILL), most likely because the machine ran out of memory."),
+                status(view));
+        assertTrue(fx(() -> ((Button) view.lookup("#compareStop")).isDisabled()));
+        // the structure part is still there
+        assertTrue(fx(() -> view.viewModel().orElseThrow().diff().numeric().isEmpty()));
+        fx(() -> {
+            view.getScene().getWindow().hide();
+            return null;
+        });
+    }
 }
