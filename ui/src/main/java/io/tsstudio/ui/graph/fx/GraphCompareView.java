@@ -227,21 +227,24 @@ public final class GraphCompareView extends BorderPane {
         runner.submit(Lane.ENGINE, c -> ModelComparison.run(a, b, method, where, cancel)).result()
                 .thenCompose(f -> f)
                 .thenApply(result -> new Compared(new CompareViewModel(result.diff()), result.inputs()))
-                .whenComplete((compared, failure) -> javafx.application.Platform.runLater(() -> {
-            Throwable error = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (running == cancel) stop.setDisable(true);
-            if (cancel.isCancelled() || error instanceof CancellationException) {
-                if (running == cancel) status.setText("Comparison stopped: both models' runs were ended; nothing was compared.");
-                done.cancel(false);
-            } else if (error != null) {
-                status.setText("Comparison failed: " + error.getMessage());
-                done.completeExceptionally(error);
-            } else {
-                apply(compared.model(), compared.inputs());
-                done.complete(compared.model());
-            }
-        }));
+                .whenComplete((compared, failure) -> javafx.application.Platform.runLater(() -> finish(cancel, done, compared, failure)));
         return done;
+    }
+
+    /** Shows a comparison's end, on the FX thread: its result, why it failed, or that it was stopped. */
+    private void finish(CancelToken cancel, CompletableFuture<CompareViewModel> done, Compared compared, Throwable failure) {
+        Throwable error = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (running == cancel) stop.setDisable(true);
+        if (cancel.isCancelled() || error instanceof CancellationException) {
+            if (running == cancel) status.setText("Comparison stopped: both models' runs were ended; nothing was compared.");
+            done.cancel(false);
+        } else if (error != null) {
+            status.setText("Comparison failed: " + error.getMessage());
+            done.completeExceptionally(error);
+        } else {
+            apply(compared.model(), compared.inputs());
+            done.complete(compared.model());
+        }
     }
 
     /**
