@@ -25,6 +25,8 @@ import java.util.concurrent.CompletionException;
  */
 public final class CompareRuns implements ComparisonRuns, AutoCloseable {
     private final WorkerLaunch launch;
+    /** Comparisons handed to the worker and not yet answered (tests wait on it instead of sleeping). */
+    private final java.util.concurrent.atomic.AtomicInteger inWorker = new java.util.concurrent.atomic.AtomicInteger();
     private WorkerClient worker;
     private boolean closed;
 
@@ -61,8 +63,10 @@ public final class CompareRuns implements ComparisonRuns, AutoCloseable {
         // a TorchScript loop cannot be stopped in the worker: the cancel kills it, and a fresh one is started
         Runnable kill = w::cancel;
         CompletableFuture<InputsDiff.Result> f = w.diff(fileA, fileB, method, List.of(), Tolerance.DEFAULT);
+        inWorker.incrementAndGet();
         cancel.onCancel(kill);
         return f.handle((result, error) -> {
+            inWorker.decrementAndGet();
             cancel.removeHook(kill);
             deleteAll(dir);
             if (error == null) return result;
@@ -75,6 +79,11 @@ public final class CompareRuns implements ComparisonRuns, AutoCloseable {
             if (cause instanceof RuntimeException r) throw r;
             throw new CompletionException(cause);
         });
+    }
+
+    /** How many comparisons the worker has been handed and not answered yet. */
+    int inWorker() {
+        return inWorker.get();
     }
 
     private static void deleteAll(Path dir) {

@@ -83,6 +83,8 @@ class CompareInWorkerTest {
         GraphCompareView beside = fx(() -> CompareWindow.open(stage, loop, other));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> runs.worker().workerPid() != null));
         long pid = fx(() -> runs.worker().workerPid());
+        // both comparisons reached the worker (so stopping one ends the other's runs too), and the loop is running
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runs.inWorker() == 2);
         Thread.sleep(2000);
         assertEquals("Comparing\u2026", status(view), "the endless loop finished?");
         assertEquals("Comparing\u2026", status(beside));
