@@ -24,21 +24,17 @@ import java.util.concurrent.CompletionException;
  * load: one side is often in memory only (frozen, optimized, edited), and saving runs none of the model's code.
  */
 public final class CompareRuns implements ComparisonRuns, AutoCloseable {
-    private final WorkerLaunch launch;
+    private final OnDemandWorker worker;
     /** Comparisons handed to the worker and not yet answered (tests wait on it instead of sleeping). */
     private final java.util.concurrent.atomic.AtomicInteger inWorker = new java.util.concurrent.atomic.AtomicInteger();
-    private WorkerClient worker;
-    private boolean closed;
 
     public CompareRuns(WorkerLaunch launch) {
-        this.launch = launch;
+        this.worker = new OnDemandWorker(launch);
     }
 
     /** The worker, started now if it is not running yet. */
-    synchronized WorkerClient worker() {
-        if (closed) throw new IllegalStateException("the studio is closing");
-        if (worker == null) worker = new WorkerClient(launch);
-        return worker;
+    WorkerClient worker() {
+        return worker.get();
     }
 
     /** Saves both modules on the calling thread; the worker runs them, and nothing here waits for it. */
@@ -96,8 +92,7 @@ public final class CompareRuns implements ComparisonRuns, AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (worker != null) worker.close();
+    public void close() {
+        worker.close();
     }
 }

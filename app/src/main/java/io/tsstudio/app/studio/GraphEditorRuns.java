@@ -19,19 +19,15 @@ import java.util.concurrent.CompletableFuture;
  * replaces the model loaded there. Runs of several editors share it, one after another.
  */
 final class GraphEditorRuns implements RunBackend, AutoCloseable {
-    private final WorkerLaunch launch;
-    private WorkerClient worker;
-    private boolean closed;
+    private final OnDemandWorker worker;
 
     GraphEditorRuns(WorkerLaunch launch) {
-        this.launch = launch;
+        this.worker = new OnDemandWorker(launch);
     }
 
     /** The worker, started now if it is not running yet. */
-    synchronized WorkerClient worker() {
-        if (closed) throw new IllegalStateException("the studio is closing");
-        if (worker == null) worker = new WorkerClient(launch);
-        return worker;
+    WorkerClient worker() {
+        return worker.get();
     }
 
     @Override
@@ -60,13 +56,12 @@ final class GraphEditorRuns implements RunBackend, AutoCloseable {
     }
 
     @Override
-    public synchronized void cancel() {
-        if (worker != null) worker.cancel();
+    public void cancel() {
+        worker.ifStarted(WorkerClient::cancel);
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (worker != null) worker.close();
+    public void close() {
+        worker.close();
     }
 }
