@@ -222,13 +222,18 @@ public final class NativeCallable {
          */
         public AutoCloseable enterThread() {
             NativeLifetime.Use use = life.enter();
-            if (!inference) return use;
-            InferenceMode guard = new InferenceMode();
+            // the method's plans must not be flushed (a mode switch) under this thread's calls: see planFor
+            java.util.concurrent.locks.Lock plan = method != null ? planFor(inference) : null;
+            InferenceMode guard = inference ? new InferenceMode() : null;
             return () -> {
                 try {
-                    guard.close();
+                    if (guard != null) guard.close();
                 } finally {
-                    use.close();
+                    try {
+                        if (plan != null) plan.unlock();
+                    } finally {
+                        use.close();
+                    }
                 }
             };
         }
@@ -244,19 +249,12 @@ public final class NativeCallable {
 
         /** One call; the result is owned by the caller (close it, or convert it with {@link Result#toJava}). */
         public Result invoke() {
-            try (NativeLifetime.Use use = life.enter()) {
-                return invokeGuarded();
-            }
-        }
-
-        private Result invokeGuarded() {
-            InferenceMode guard = inference ? new InferenceMode() : null;
-            try {
-                return new Result(method != null ? method.apply(stack) : function.apply(stack));
-            } catch (RuntimeException e) {
-                throw new TorchException(name + " failed: " + Errors.clean(e), e);
-            } finally {
-                if (guard != null) guard.close();
+            try (AutoCloseable entered = enterThread()) {
+                return invokeEntered();
+            } catch (TorchException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e); // the closer throws nothing checked
             }
         }
 
