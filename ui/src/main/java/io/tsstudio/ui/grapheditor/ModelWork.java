@@ -234,7 +234,7 @@ final class ModelWork {
         Path dir = scratch.next("studio");
         return jobs.run("handing over", snapshot.title(), c -> session.export(snapshot, dir), model -> {
             if (moduleOrigin == null) keepModule("scripted", resultIr.get());
-            ScratchFolders.deleteOnExit(dir, model.file());
+            ScratchFolders.deleteOnExit(dir);
             return done(Optional.of(model.file()));
         }, e -> {
             status.error("Cannot hand the model to the studio: " + message(e));

@@ -32,14 +32,14 @@ final class ScratchFolders {
     }
 
     /** For a folder the studio goes on reading after the hand-over: deleted when the JVM exits. */
-    static void deleteOnExit(Path dir, Path model) {
-        model.toFile().deleteOnExit();
+    static void deleteOnExit(Path dir) {
+        // the JVM deletes in reverse order of registration: the folder first registered is deleted last, once empty
+        dir.toFile().deleteOnExit();
         try (var files = Files.list(dir)) {
             files.forEach(f -> f.toFile().deleteOnExit());
         } catch (IOException ignored) {
             // the inputs beside the model are small; left over at worst
         }
-        dir.toFile().deleteOnExit();
     }
 
     static void deleteQuietly(Path dir) {

@@ -130,10 +130,6 @@ public final class ObservationIndex implements ShapeLookup, NodeDecor {
         return Optional.ofNullable(nodes.get(nodeKey(n)));
     }
 
-    public Optional<NodeRecord> record(String nodeKey) {
-        return Optional.ofNullable(nodes.get(nodeKey));
-    }
-
     public Optional<ModuleRecord> module(String path) {
         return Optional.ofNullable(modules.get(path));
     }

@@ -57,6 +57,8 @@ public final class GraphCompareView extends BorderPane {
             ModuleMark.DIVERGING, 0xFFFFB870, ModuleMark.FIRST_DIVERGENCE, 0xFFFF6B9A));
 
     /** Loading, transforming and comparing models are LibTorch work: jobs on the runner's engine lane. */
+    /** Set by {@link #close()}: modules that arrive later are closed at once, and nothing more is compared. */
+    private boolean closed;
     private final TaskRunner runner = TaskRunner.forJavaFx();
     private final GraphPane left = new GraphPane();
     private final GraphPane right = new GraphPane();
@@ -366,6 +368,10 @@ public final class GraphCompareView extends BorderPane {
                 return;
             }
             own(b);
+            if (closed) {
+                done.cancel(false);
+                return;
+            }
             relay(compare(titleA, a, file.getFileName().toString(), b, method), done);
         });
         return done;
@@ -407,18 +413,28 @@ public final class GraphCompareView extends BorderPane {
                         return;
                     }
                     own(changed);
+                    if (closed) {
+                        done.cancel(false);
+                        return;
+                    }
                     relay(compare("original", module, transform.label, changed, method), done);
                 });
         return done;
     }
 
-    /** Hands {@code module} to this view: closed with it. */
+    /** Hands {@code module} to this view: closed with it, or at once when the view is already closed. */
     public void own(ScriptModule module) {
+        if (closed) {
+            // a load or transform that finished after the window closed: nobody else will free it
+            module.close();
+            return;
+        }
         owned.add(module);
     }
 
     /** Stops a comparison in progress and frees the modules this view owns (when the compare window closes). */
     public void close() {
+        closed = true;
         running.cancel();
         left.close();
         right.close();
