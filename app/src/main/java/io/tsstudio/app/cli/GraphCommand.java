@@ -8,7 +8,7 @@ import io.tsstudio.engine.ir.IrGraphs;
 import io.tsstudio.engine.ir.IrJson;
 import io.tsstudio.ui.graph.model.GraphOptions;
 import io.tsstudio.ui.graph.render.GraphSvg;
-import io.tsstudio.ui.graph.model.SubgraphLoader;
+import io.tsstudio.ui.graph.model.ModuleGraphs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,16 +38,6 @@ final class GraphCommand extends ModelCommand {
     @Option(names = "--depth", paramLabel = "N", defaultValue = "0", description = "svg: open submodule calls N levels deep (default: ${DEFAULT-VALUE})")
     int depth;
 
-    /** Graphs of submodules by dotted path, for the SVG's opened calls. */
-    private static SubgraphLoader submodules(ScriptModule root) {
-        return (path, method) -> {
-            if (path.isEmpty()) return root.graph(method);
-            try (ScriptModule sub = root.submodule(path)) {
-                return sub.graph(method);
-            }
-        };
-    }
-
     @Override
     int run(PrintWriter out) {
         if (depth < 0) throw new UserError("--depth must be 0 or more, not " + depth);
@@ -60,7 +50,7 @@ final class GraphCommand extends ModelCommand {
             IrGraph g = m.graph(method);
             if (format == Format.svg) {
                 // the picture the studio's graph view draws, with submodule calls opened --depth levels down
-                out.print(GraphSvg.render(g, submodules(m), GraphOptions.defaults(), depth));
+                out.print(GraphSvg.render(g, ModuleGraphs.loader(m), GraphOptions.defaults(), depth));
                 return 0;
             }
             if (foldConstants) g = IrGraphs.constantsFolded(g);

@@ -3,6 +3,7 @@ package io.tsstudio.app.worker;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.ir.IrGraph;
 import io.tsstudio.engine.ir.IrGraphs;
+import io.tsstudio.ui.graph.model.ModuleGraphs;
 import io.tsstudio.engine.ir.IrNode;
 import io.tsstudio.engine.observe.ModuleRecord;
 import io.tsstudio.engine.observe.NodeRecord;
@@ -46,7 +47,7 @@ final class ObservedValueMap {
             String module = ValueKeys.moduleOf(scope), method = ValueKeys.methodOf(scope);
             IrGraph g;
             try {
-                g = graphs.computeIfAbsent(classOf.getOrDefault(module, "path:" + module) + "#" + method, k -> graph(root, module, method));
+                g = graphs.computeIfAbsent(classOf.getOrDefault(module, "path:" + module) + "#" + method, k -> ModuleGraphs.loader(root).load(module, method));
             } catch (RuntimeException e) {
                 continue; // a method the IR reader cannot read: its edges keep their static types
             }
@@ -67,7 +68,7 @@ final class ObservedValueMap {
                     IrGraph cg;
                     try {
                         cg = graphs.computeIfAbsent(classOf.getOrDefault(callee, "path:" + callee) + "#" + calleeMethod,
-                                k -> graph(root, callee, calleeMethod));
+                                k -> ModuleGraphs.loader(root).load(callee, calleeMethod));
                     } catch (RuntimeException e) {
                         continue;
                     }
@@ -79,13 +80,6 @@ final class ObservedValueMap {
             }
         }
         return out;
-    }
-
-    private static IrGraph graph(ScriptModule root, String path, String method) {
-        if (path.isEmpty()) return root.graph(method);
-        try (ScriptModule sub = root.submodule(path)) {
-            return sub.graph(method);
-        }
     }
 
     private static int depth(String scope) {
