@@ -150,7 +150,8 @@ public final class TritonExportViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canExport = new ReadOnlyBooleanWrapper(false);
     private final String schemaRefusal;
-    private long generation;
+    /** Written on the UI thread, read on the engine lane: a plan already stale when its turn comes is skipped. */
+    private volatile long generation;
     private CompletableFuture<Void> lastPreview = CompletableFuture.completedFuture(null);
 
     /**
@@ -256,7 +257,8 @@ public final class TritonExportViewModel {
             lastPreview = CompletableFuture.completedFuture(null);
             return lastPreview;
         }
-        lastPreview = CompletableFuture.supplyAsync(() -> TritonExport.plan(module, request), io).handleAsync((plan, e) -> {
+        // one field change fires several refreshes (a batch size change sets every row's dims): only the newest plans
+        lastPreview = CompletableFuture.supplyAsync(() -> mine == generation ? TritonExport.plan(module, request) : null, io).handleAsync((plan, e) -> {
             if (mine != generation) return null;
             if (e != null) showError(message(e));
             else showPlan(plan);
