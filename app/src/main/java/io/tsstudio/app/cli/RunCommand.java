@@ -3,15 +3,14 @@ package io.tsstudio.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tsstudio.engine.Device;
 import io.tsstudio.engine.MethodInfo;
-import io.tsstudio.engine.PreparedCall;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Torch;
 import io.tsstudio.engine.values.ValueJson;
 import io.tsstudio.engine.run.CancelToken;
+import io.tsstudio.engine.run.RunListener;
 import io.tsstudio.engine.run.RunPlan;
-import io.tsstudio.engine.run.RunResult;
 import io.tsstudio.engine.run.RunStats;
-import io.tsstudio.engine.run.Runner;
+import io.tsstudio.engine.run.TimedCall;
 import io.tsstudio.engine.run.TimedMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,36 +59,26 @@ final class RunCommand extends ModelCommand {
         try (ScriptModule m = call.load(dev)) {
             MethodInfo info = call.method(m);
             List<Object> values = call.arguments(m, notes(json), dev);
-            boolean training = m.isTraining();
             RunPlan plan = new RunPlan(warmup, iterations, 1, inference);
-            TimedMode mode = TimedMode.of(training, plan);
             try {
-                if (inference && training) m.eval();
-                // The one timing engine, shared with the studio's run panel and benchmarks; arguments are converted
-                // once (PreparedCall), so the timed calls are the model's calls and nothing else.
-                Object result;
-                RunStats timing;
-                try (PreparedCall prepared = m.prepare(call.method, mode == TimedMode.INFERENCE, values.toArray())) {
-                    RunResult<PreparedCall.Result> run = timed(plan, prepared);
-                    timing = run.stats();
-                    result = run.output().toJava();
-                }
+                // The one timing engine, shared with the studio's run panel and benchmarks
+                TimedCall run = timed(m, call.method, values, plan);
                 try {
-                    out.print(json ? JsonOut.text(json(dev, result, timing, mode)) + "\n" : text(info, dev, result, timing, mode));
+                    out.print(json ? JsonOut.text(json(dev, run.output(), run.stats(), run.mode())) + "\n"
+                            : text(info, dev, run.output(), run.stats(), run.mode()));
                 } finally {
-                    ValueJson.closeTensors(result);
+                    ValueJson.closeTensors(run.output());
                 }
             } finally {
-                if (inference && training) m.train(true);
                 values.forEach(ValueJson::closeTensors);
             }
         }
         return 0;
     }
 
-    private static RunResult<PreparedCall.Result> timed(RunPlan plan, PreparedCall call) {
+    private static TimedCall timed(ScriptModule m, String method, List<Object> values, RunPlan plan) {
         try {
-            return new Runner(plan).onCallerThread(call::enterThread).run(call::invoke, PreparedCall.Result::close, CancelToken.none());
+            return TimedCall.run(m, method, values, plan, RunListener.NONE, CancelToken.none());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

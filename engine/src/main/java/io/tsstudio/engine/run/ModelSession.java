@@ -8,7 +8,6 @@ import io.tsstudio.engine.Jit;
 import io.tsstudio.engine.JitObject;
 import io.tsstudio.engine.JitTuple;
 import io.tsstudio.engine.MethodInfo;
-import io.tsstudio.engine.PreparedCall;
 import io.tsstudio.engine.ModelFiles;
 import io.tsstudio.engine.ScriptModule;
 import io.tsstudio.engine.Torch;
@@ -73,23 +72,13 @@ public final class ModelSession implements AutoCloseable {
         ScriptModule m = module();
         MethodInfo info = m.method(request.method());
         List<Object> args = RunValues.decodeArguments(info, request.argsJson(), device);
-        boolean training = m.isTraining();
-        boolean switchToEval = request.plan().inference() && training;
-        TimedMode mode = TimedMode.of(training, request.plan());
         try {
-            if (switchToEval) m.eval();
-            // arguments converted once and nothing per call but the call: the timings are the model's
-            try (PreparedCall call = m.prepare(request.method(), mode == TimedMode.INFERENCE, args.toArray())) {
-                RunResult<PreparedCall.Result> r = new Runner(request.plan()).onProgress(listener).onCallerThread(call::enterThread)
-                        .run(call::invoke, PreparedCall.Result::close, token);
-                Object output = r.output().toJava();
-                release(lastOutput);
-                lastOutput = output;
-                return new RunOutcome(RunValues.encode(output), OutputTrees.of(output), r.stats(), device.toString(),
-                        mode.label(), Torch.intraOpThreads());
-            }
+            TimedCall t = TimedCall.run(m, request.method(), args, request.plan(), listener, token);
+            release(lastOutput);
+            lastOutput = t.output();
+            return new RunOutcome(RunValues.encode(t.output()), OutputTrees.of(t.output()), t.stats(), device.toString(),
+                    t.mode().label(), Torch.intraOpThreads());
         } finally {
-            if (switchToEval) m.train(true);
             args.forEach(ModelSession::release);
         }
     }
