@@ -3,6 +3,7 @@ package io.tsstudio.ui.concurrent;
 import javafx.application.Platform;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /** The JavaFX Application Thread as a {@link UiThread}: the one class of this package that knows the toolkit. */
 public final class FxUiThread implements UiThread {
@@ -29,7 +30,12 @@ public final class FxUiThread implements UiThread {
         return new UiThread() {
             @Override
             public void execute(Runnable r) {
-                delivery.execute(r);
+                try {
+                    delivery.execute(r);
+                } catch (RejectedExecutionException closed) {
+                    // the owner shut its executor down (a closed studio, a finished test): nobody is left to show
+                    // the result, and throwing here would kill the lane thread that finished the work
+                }
             }
 
             @Override

@@ -220,4 +220,33 @@ class TaskRunnerTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void aResultForAUiWhoseExecutorWasShutDownIsDroppedWithoutKillingTheLaneThread() throws Exception {
+        ExecutorService gone = Executors.newSingleThreadExecutor();
+        gone.shutdown();
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        try (TaskRunner late = TaskRunner.withOwnLanes(FxUiThread.delivering(gone), 1)) {
+            CountDownLatch ran = new CountDownLatch(2);
+            AtomicReference<String> first = new AtomicReference<>(), second = new AtomicReference<>();
+            late.submit(Lane.ENGINE, c -> {
+                first.set(Thread.currentThread().getName());
+                ran.countDown();
+                return 1;
+            });
+            late.submit(Lane.ENGINE, c -> {
+                second.set(Thread.currentThread().getName());
+                ran.countDown();
+                return 2;
+            });
+            assertTrue(ran.await(5, TimeUnit.SECONDS));
+            Thread.sleep(200); // let the second delivery be refused too
+            assertEquals(first.get(), second.get(), "the same lane thread ran both: the refused delivery did not kill it");
+            assertEquals(List.of(), uncaught);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
 }
